@@ -75,3 +75,39 @@ export interface ServerTlsEngine {
   init(params: ParameterView, opts: ServerTlsInitOptions): ServerTlsInit;
   handshake(ctx: ServerTlsContext, hello: ClientHello, opts: ServerHandshakeOptions): ServerHandshake;
 }
+
+/* ---------- client side (Postfix's smtp(8) as a TLS client) ---------- */
+
+/** What a remote server of the simulated world presents when a client starts TLS with it. */
+export interface RemoteTlsServer {
+  /** Versions the remote will accept. */
+  readonly protocols: readonly TlsVersion[];
+  /** Subject CN of its certificate, e.g. `mx.example.net`. */
+  readonly certCommonName: string;
+  readonly selfSigned: boolean;
+}
+
+export interface ClientHandshakeOptions {
+  /** Effective `smtp_tls_security_level` (none is never passed: no handshake then). */
+  readonly level: string;
+  /** Effective `smtp_tls_loglevel` (0..4). */
+  readonly loglevel: number;
+  /** The server as smtp(8) names it in TLS log lines, e.g. `127.0.0.2[127.0.0.2]:2526`. */
+  readonly peer: string;
+}
+
+/** How a client-side handshake went, with the smtp(8) log texts it produced in order. */
+export type ClientHandshake =
+  | {
+      readonly ok: true;
+      readonly session: TlsSession;
+      /** False when the certificate did not verify (self-signed, wrong name...). */
+      readonly verified: boolean;
+      readonly log: readonly string[];
+    }
+  | { readonly ok: false; readonly log: readonly string[] };
+
+/** The client side of the TLS model, as smtp(8) calls it. */
+export interface ClientTlsEngine {
+  handshake(params: ParameterView, server: RemoteTlsServer, opts: ClientHandshakeOptions): ClientHandshake;
+}
