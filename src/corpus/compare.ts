@@ -1,0 +1,56 @@
+import { diffLines, hunks } from './diff.ts';
+import { maskVolatile } from './normalize.ts';
+
+/**
+ * How a replay is compared with a recording (corpus README, "Comparing a replay with a
+ * recording"): transcripts line by line; logs per daemon, in order, because lines of
+ * different daemons interleave by timing in a real log.
+ */
+export interface Mismatch {
+  readonly what: string;
+  readonly diff: readonly string[];
+}
+
+function lines(text: string): string[] {
+  return text.split('\n').filter((l) => l !== '');
+}
+
+export function compareTranscripts(recorded: string, replayed: string): Mismatch | null {
+  const a = lines(recorded).map(maskVolatile);
+  const b = lines(replayed).map(maskVolatile);
+  if (a.length === b.length && a.every((l, i) => l === b[i])) return null;
+  return { what: 'transcript', diff: hunks(diffLines(a, b)) };
+}
+
+const LOG_LINE = /^<TIMESTAMP> \S+ (\S+?)\[<PID>\]: /;
+
+/** The daemon a normalized log line comes from, e.g. `postfix/submission/smtpd`. */
+export function daemonOf(line: string): string {
+  return LOG_LINE.exec(line)?.[1] ?? '(unparsed)';
+}
+
+function byDaemon(text: string): Map<string, string[]> {
+  const m = new Map<string, string[]>();
+  for (const l of lines(text)) {
+    const d = daemonOf(l);
+    const list = m.get(d) ?? [];
+    list.push(maskVolatile(l));
+    m.set(d, list);
+  }
+  return m;
+}
+
+/** Compares logs per daemon; `only` limits the comparison to daemons it accepts. */
+export function compareLogs(recorded: string, replayed: string, only: (daemon: string) => boolean = () => true): Mismatch[] {
+  const a = byDaemon(recorded);
+  const b = byDaemon(replayed);
+  const names = [...new Set([...a.keys(), ...b.keys()])].filter(only).sort();
+  const out: Mismatch[] = [];
+  for (const d of names) {
+    const x = a.get(d) ?? [];
+    const y = b.get(d) ?? [];
+    if (x.length === y.length && x.every((l, i) => l === y[i])) continue;
+    out.push({ what: `log ${d}`, diff: hunks(diffLines(x, y)) });
+  }
+  return out;
+}

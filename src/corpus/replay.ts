@@ -1,0 +1,313 @@
+import type { ClientHello } from '../engine/tls/types.ts';
+import type { Network, ServerEndpoint, ServerOutput } from '../engine/world/network.ts';
+import type { Step } from './transcript.ts';
+
+/** One connection a simulated remote MX accepted, as the world's network tap saw it. */
+export interface TappedSession {
+  readonly address: string;
+  readonly port: number;
+  readonly events: readonly TapEvent[];
+}
+export type TapEvent =
+  | { readonly dir: 'client' | 'server'; readonly data: string }
+  | { readonly dir: 'tls'; readonly version: string; readonly cipher: string };
+
+export interface CommandResult {
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly exitCode: number;
+}
+
+/** What the replay drives: the simulated world, through the same doors a learner uses. */
+export interface ReplayTarget {
+  readonly network: Network;
+  /** Every mail log line written so far, formatted as in `maillog_file`. */
+  logLines(): readonly string[];
+  /** Runs a command line in the lab's shell; absent until the lab has one. */
+  readonly run?: (command: string, opts: { readonly pty: boolean }) => CommandResult;
+  /** Local submission as `/usr/sbin/sendmail -f SENDER RCPT...` with `message` on stdin; absent until the lab has a queue. */
+  readonly sendmail?: (sender: string, recipients: readonly string[], message: string) => void;
+  /** Connections to simulated remote hosts since the last call, oldest first. */
+  readonly takeRemoteSessions?: () => readonly TappedSession[];
+}
+
+export interface ReplayResult {
+  readonly transcript: string;
+  readonly log: string;
+  /** Why the scenario can't be replayed yet (a missing part of the lab), or null. */
+  readonly pending: string | null;
+}
+
+/** What the recorder's own client (Python's default `ssl` context) offers. */
+export const RECORDER_HELLO: ClientHello = {
+  kind: 'tls',
+  client: 'python-ssl',
+  minVersion: 'TLSv1.2',
+  maxVersion: 'TLSv1.3',
+  secLevel0: false,
+};
+
+/** Tools whose corpus output is an excerpt the recorder chose (corpus README). */
+const EXCERPT_TOOLS = /^(openssl s_client|posttls-finger)\b/;
+
+export function pendingReason(steps: readonly Step[], target: ReplayTarget): string | null {
+  if (steps.some((s) => s.kind === 'inject') && (target.sendmail === undefined || target.takeRemoteSessions === undefined)) {
+    return 'needs local submission and the outbound smtp client (TLS model issue)';
+  }
+  if (steps.some((s) => s.kind === 'command') && target.run === undefined) return 'needs the shell (lab issue)';
+  return null;
+}
+
+function serverLines(data: string): string[] {
+  const out: string[] = [];
+  let rest = data;
+  while (rest !== '') {
+    const nl = rest.indexOf('\n');
+    if (nl < 0) {
+      out.push(`S: ${rest}<<no line terminator>>`);
+      break;
+    }
+    const line = rest.slice(0, nl);
+    out.push(line.endsWith('\r') ? `S: ${line.slice(0, -1)}` : `S: ${line}<<LF without CR>>`);
+    rest = rest.slice(nl + 1);
+  }
+  return out;
+}
+
+/** Splits a packet into lines, keeping each line's terminator. */
+function packetLines(packet: string): string[] {
+  const out: string[] = [];
+  let rest = packet;
+  while (rest !== '') {
+    const nl = rest.indexOf('\n');
+    if (nl < 0) {
+      out.push(rest);
+      break;
+    }
+    out.push(rest.slice(0, nl + 1));
+    rest = rest.slice(nl + 1);
+  }
+  return out;
+}
+
+function stripEol(l: string): string {
+  return l.replace(/\r?\n$/, '');
+}
+
+interface Conn {
+  readonly ep: ServerEndpoint;
+  closed: boolean;
+  expectTls: boolean;
+  last: ServerOutput | null;
+}
+
+const CLOSE_EVENT = /^# connection (closed by server \(EOF\)|error while reading)/;
+const SILENCE_EVENT = /^# \(no reply within \d+s\)$/;
+const RECORDER_INTERNAL = /^# (buffered after|receiver exception)/;
+
+/**
+ * Replays the client side of a recorded scenario against the lab and writes the
+ * transcript the lab produced, in the corpus format (before normalization).
+ * Recorder remarks are copied; recorder observations (silence, EOF, TLS) are copied
+ * only when the lab behaved the same, otherwise a `# lab: ...` line says what it did.
+ */
+export function replay(steps: readonly Step[], packets: readonly string[] | null, target: ReplayTarget, scenario: string): ReplayResult {
+  const pending = pendingReason(steps, target);
+  if (pending !== null) return { transcript: '', log: '', pending };
+  const out: string[] = [];
+  let conn: Conn | null = null;
+  let packetIx = 0;
+  let skipClient = 0;
+
+  const closeConn = (): void => {
+    if (conn !== null && !conn.closed) conn.ep.clientClosed();
+    conn = null;
+  };
+  const emit = (o: ServerOutput, c: Conn): void => {
+    out.push(...serverLines(o.data));
+    c.last = o;
+    if (o.closed) c.closed = true;
+  };
+
+  for (let k = 0; k < steps.length; k++) {
+    const step = steps[k] as Step;
+    switch (step.kind) {
+      case 'connect': {
+        closeConn();
+        out.push(step.raw);
+        const r = target.network.connect(step.host, step.port);
+        if (!r.ok) {
+          out.push(`# lab: connect to ${step.host}:${step.port} failed: ${r.error}`);
+          break;
+        }
+        const c: Conn = { ep: r.endpoint, closed: false, expectTls: false, last: null };
+        conn = c;
+        emit(c.ep.open(), c);
+        break;
+      }
+      case 'server':
+        break; // the lab's own replies are written where the client's packet was sent
+      case 'tls': {
+        const c = conn as Conn | null;
+        if (c === null || c.closed) {
+          out.push('# lab: no open connection for a TLS handshake');
+          break;
+        }
+        const { result, output } = c.ep.handshake(RECORDER_HELLO);
+        c.expectTls = false;
+        if (result.ok) {
+          const s = result.session;
+          out.push(`# TLS handshake complete: ${s.version}, cipher ${s.cipher} (${s.cipherBits} bits); server cert ${certBytes(step.raw)} bytes DER`);
+        } else {
+          out.push('# lab: TLS handshake failed');
+        }
+        emit(output, c);
+        break;
+      }
+      case 'client': {
+        if (skipClient > 0) {
+          skipClient--;
+          break;
+        }
+        const c = conn as Conn | null;
+        // Find the packet that starts with this line (wire.txt), else send the line alone.
+        let packet = `${step.text}\r\n`;
+        let texts = [step.text];
+        const p = packets?.[packetIx];
+        if (p !== undefined) {
+          const pl = packetLines(p);
+          const following = steps.slice(k, k + pl.length);
+          const matches = pl.every((l, i) => {
+            const s = following[i];
+            return s !== undefined && s.kind === 'client' && s.text === stripEol(l);
+          });
+          if (matches) {
+            packet = p;
+            texts = pl.map(stripEol);
+            skipClient = pl.length - 1;
+            packetIx++;
+          }
+        }
+        for (const t of texts) out.push(`C: ${t}`);
+        if (c === null || c.closed) {
+          out.push('# lab: no open connection to send on');
+          break;
+        }
+        if (c.expectTls) {
+          c.expectTls = false;
+          const { output } = c.ep.handshake({ kind: 'plaintext', bytes: packet });
+          emit(output, c);
+        } else {
+          const o = c.ep.receive(packet);
+          emit(o, c);
+          const lastCmd = texts[texts.length - 1]?.trim().toUpperCase();
+          if (lastCmd === 'STARTTLS' && /(^|\n)220 /.test(o.data) && !o.closed) c.expectTls = true;
+        }
+        break;
+      }
+      case 'event': {
+        const c = conn as Conn | null;
+        if (SILENCE_EVENT.test(step.raw)) {
+          const silent = c !== null && !c.closed && (c.last === null || c.last.data === '');
+          out.push(silent ? step.raw : '# lab: the server answered or closed instead of staying silent');
+        } else if (CLOSE_EVENT.test(step.raw)) {
+          out.push(c?.closed === true ? step.raw : '# lab: the connection is still open');
+        } else if (step.raw.startsWith('# === what the fake remote MX')) {
+          out.push(step.raw);
+          const end = steps.findIndex((s, i) => i > k && s.kind === 'command');
+          const stop = end < 0 ? steps.length : end;
+          out.push(...renderRemote(steps.slice(k + 1, stop), target.takeRemoteSessions?.() ?? []));
+          k = stop - 1;
+        } else {
+          out.push(step.raw);
+        }
+        break;
+      }
+      case 'inject': {
+        closeConn();
+        out.push(step.raw);
+        // The recorder's message (corpus record.py, outbound scenarios).
+        const to = step.recipients.join(' ');
+        target.sendmail?.(step.sender, step.recipients, `From: ${step.sender}\nTo: ${to}\nSubject: outbound ${scenario}\n\nhello\n`);
+        break;
+      }
+      case 'command': {
+        closeConn();
+        out.push(step.raw);
+        const before = target.logLines().length;
+        const r = target.run?.(step.command, { pty: step.pty }) ?? { stdout: '', stderr: '', exitCode: 127 };
+        const recorded = followingOutput(steps, k);
+        if (EXCERPT_TOOLS.test(step.command)) {
+          out.push(...excerpt(recorded, r));
+        } else {
+          out.push(...textLines(r.stdout).map((l) => `S: ${l}`));
+          out.push(...textLines(r.stderr).map((l) => (step.pty ? `S: ${l}` : `E: ${l}`)));
+        }
+        if (recorded.some((s) => s.kind === 'log')) {
+          out.push(...target.logLines().slice(before).map((l) => `L: ${l}`));
+        }
+        out.push(`# exit status ${r.exitCode}`);
+        break;
+      }
+      case 'stderr':
+      case 'log':
+      case 'exit':
+        break; // produced by the command step
+    }
+  }
+  closeConn();
+  return { transcript: `${out.join('\n')}\n`, log: target.logLines().map((l) => `${l}\n`).join(''), pending: null };
+}
+
+function certBytes(raw: string): string {
+  return /server cert (\d+) bytes DER/.exec(raw)?.[1] ?? '?';
+}
+
+function textLines(s: string): string[] {
+  if (s === '') return [];
+  return s.replace(/\n$/, '').split('\n');
+}
+
+function followingOutput(steps: readonly Step[], k: number): Step[] {
+  const out: Step[] = [];
+  for (let i = k + 1; i < steps.length; i++) {
+    const s = steps[i] as Step;
+    if (s.kind === 'command' || s.kind === 'connect' || s.kind === 'inject') break;
+    out.push(s);
+    if (s.kind === 'exit') break;
+  }
+  return out;
+}
+
+/** The recorded excerpt if every line appears, in order, in the lab's output; otherwise the lab's output. */
+function excerpt(recorded: readonly Step[], r: CommandResult): string[] {
+  const mine = [...textLines(r.stdout), ...textLines(r.stderr)];
+  const want = recorded.flatMap((s) => (s.kind === 'server' || s.kind === 'stderr' ? [s] : []));
+  let at = 0;
+  const missing: string[] = [];
+  for (const w of want) {
+    const found = mine.indexOf(w.text, at);
+    if (found < 0) missing.push(w.text);
+    else at = found + 1;
+  }
+  const events = recorded.flatMap((s) => (s.kind === 'event' ? [s.raw] : []));
+  if (missing.length === 0) return [...events, ...want.map((w) => `${w.kind === 'server' ? 'S' : 'E'}: ${w.text}`)];
+  return [...events, ...missing.map((m) => `# lab: excerpt line not in output: ${m}`), ...mine.map((l) => `S: ${l}`)];
+}
+
+function renderRemote(recorded: readonly Step[], sessions: readonly TappedSession[]): string[] {
+  const headers = recorded.flatMap((s) => (s.kind === 'event' && s.raw.startsWith('# --- receiver ') ? [s.raw] : []));
+  const internal = recorded.flatMap((s) => (s.kind === 'event' && RECORDER_INTERNAL.test(s.raw) ? [s.raw] : []));
+  const out: string[] = [];
+  sessions.forEach((sess, i) => {
+    const h = headers[i];
+    out.push(h?.includes(`${sess.address}:${sess.port} `) === true ? h : `# --- receiver ${sess.address}:${sess.port} accepted connection ---`);
+    for (const e of sess.events) {
+      if (e.dir === 'tls') out.push(`# TLS handshake complete (receiver side): ${e.version} ${e.cipher}`);
+      else if (e.dir === 'server') out.push(...serverLines(e.data));
+      else out.push(...packetLines(e.data).map((l) => `C: ${stripEol(l)}`));
+    }
+  });
+  out.push(...internal);
+  return out;
+}
