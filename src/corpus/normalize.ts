@@ -68,5 +68,6 @@ export function normalize(text: string): string {
 export function maskVolatile(line: string): string {
   return line
     .replace(/<\d{14}\.<QUEUEID>@/g, '<MSGTIME>.<QUEUEID>@')
-    .replace(/\bpid \d+\b/g, 'pid <PID>');
+    .replace(/\bpid \d+\b/g, 'pid <PID>')
+    .replace(/\bPID: \d+\b/g, 'PID: <PID>');
 }

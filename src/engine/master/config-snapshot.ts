@@ -1,0 +1,25 @@
+import type { ParameterView } from '../config/parameter-view.ts';
+
+/** One `inet` service of master.cf that master(8) listens for. */
+export interface InetListener {
+  /** The master.cf service name, e.g. `smtp`, `submission`, `127.0.0.1:submission`. */
+  readonly service: string;
+  /** The address it binds to (from a `host:port` service name or `inet_interfaces`). */
+  readonly addresses: readonly string[];
+  readonly port: number;
+  /** The daemon, e.g. `smtpd`. */
+  readonly command: string;
+}
+
+/** The configuration as master(8) read it at start or reload. */
+export interface ConfigSnapshot {
+  readonly main: ParameterView;
+  readonly listeners: readonly InetListener[];
+  /** Effective parameters of a master.cf service (its `-o` overrides over main.cf). */
+  paramsFor(service: string): ParameterView;
+}
+
+/** Reads the configuration files; `fatal` is what `postfix check` would print, without the `postfix: ` prefix. */
+export type ConfigLoad =
+  | { readonly ok: true; readonly snapshot: ConfigSnapshot; readonly warnings: readonly string[] }
+  | { readonly ok: false; readonly fatal: string; readonly warnings: readonly string[] };

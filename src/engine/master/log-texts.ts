@@ -1,0 +1,24 @@
+/*
+ * What master(8) and postfix-script write to the mail log and the terminal.
+ * Sources: corpus terminal/term-postfix-cli (screen and raw.log), invalid-level-maybe/raw.log,
+ * postconf-behaviours (postfix status/start/stop/reload).
+ */
+export const MAIL_VERSION = '3.7.11';
+export const CONFIG_DIRECTORY = '/etc/postfix';
+
+export const masterDaemonStarted = `daemon started -- version ${MAIL_VERSION}, configuration ${CONFIG_DIRECTORY}`;
+export const masterReload = `reload -- version ${MAIL_VERSION}, configuration ${CONFIG_DIRECTORY}`;
+/** invalid-level-maybe: the master's two lines after smtpd died at start. */
+export const masterProcessExit = (path: string, pid: number, status: number): string =>
+  `warning: process ${path} pid ${pid} exit status ${status}`;
+export const masterThrottling = (path: string): string => `warning: ${path}: bad command startup -- throttling`;
+
+export const scriptStarting = 'starting the Postfix mail system';
+export const scriptStopping = 'stopping the Postfix mail system';
+export const scriptRefreshing = 'refreshing the Postfix mail system';
+export const scriptRunning = (pid: number): string => `the Postfix mail system is running: PID: ${pid}`;
+export const scriptNotRunning = 'the Postfix mail system is not running';
+export const scriptFatalNotRunning = 'fatal: the Postfix mail system is not running';
+export const scriptFatalAlreadyRunning = 'fatal: the Postfix mail system is already running';
+
+export const DAEMON_DIRECTORY = '/usr/lib/postfix/sbin';

@@ -1,0 +1,105 @@
+import type { LogWriter } from '../log/mail-log.ts';
+import type { IdSource } from '../world/ids.ts';
+import type { ConfigLoad } from './config-snapshot.ts';
+import {
+  scriptFatalAlreadyRunning,
+  scriptFatalNotRunning,
+  scriptNotRunning,
+  scriptRefreshing,
+  scriptRunning,
+  scriptStarting,
+  scriptStopping,
+} from './log-texts.ts';
+import type { Master } from './master.ts';
+import { assertNever } from '../util/assert-never.ts';
+
+export interface CommandOutput {
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly exitCode: number;
+}
+
+/** The configuration checks `postfix` runs before an action, as text lines for the terminal. */
+export type PostfixCheck = (action: 'check' | 'start' | 'reload') => ConfigLoad;
+
+export interface PostfixCommandEnv {
+  readonly master: Master;
+  readonly check: PostfixCheck;
+  readonly log: LogWriter;
+  readonly ids: IdSource;
+  /**
+   * Whether stderr is a terminal. postfix-script's progress messages go to the log always,
+   * and to stderr only on a terminal (corpus MANIFEST fact 15).
+   */
+  readonly tty: boolean;
+}
+
+const PROGRAM = 'postfix/postfix-script';
+const ACTIONS = ['start', 'stop', 'reload', 'status', 'check'] as const;
+// TODO(record): the exact text real postfix(1) prints for an unknown command.
+const UNKNOWN_COMMAND = (w: string): string => `postfix/postfix-script: fatal: unknown command: '${w}'\n`;
+
+/** `postfix start|stop|reload|status|check`, as Postfix 3.7's postfix(1) and postfix-script behave. */
+export function runPostfixCommand(argv: readonly string[], env: PostfixCommandEnv): CommandOutput {
+  const word = argv[0];
+  let stderr = '';
+  const say = (text: string, toLog = true): void => {
+    if (toLog) env.log(PROGRAM, env.ids.nextPid(), text);
+    if (env.tty) stderr += `${PROGRAM}: ${text}\n`;
+  };
+  const done = (exitCode: number): CommandOutput => ({ stdout: '', stderr, exitCode });
+
+  const action = ACTIONS.find((a) => a === word);
+  if (action === undefined || argv.length > 1) {
+    stderr += UNKNOWN_COMMAND(word ?? '');
+    return done(1);
+  }
+  if (action === 'status') {
+    const pid = env.master.pid;
+    if (pid === null) {
+      say(scriptNotRunning);
+      return done(1);
+    }
+    say(scriptRunning(pid));
+    return done(0);
+  }
+  if (action === 'stop') {
+    if (!env.master.running) {
+      say(scriptFatalNotRunning);
+      return done(1);
+    }
+    // The stop message reaches the terminal but not the log: postlogd goes down with
+    // the mail system (corpus term-postfix-cli raw.log has no "stopping" line).
+    say(scriptStopping, false);
+    env.master.stop();
+    return done(0);
+  }
+  const load = env.check(action);
+  for (const w of load.warnings) stderr += `${w}\n`;
+  if (!load.ok) {
+    stderr += `postfix: fatal: ${load.fatal}\n`;
+    return done(1);
+  }
+  switch (action) {
+    case 'check':
+      return done(0);
+    case 'start':
+      if (env.master.running) {
+        say(scriptFatalAlreadyRunning);
+        return done(1);
+      }
+      say(scriptStarting);
+      env.master.start(load.snapshot);
+      return done(0);
+    case 'reload':
+      if (!env.master.running) {
+        say(scriptFatalNotRunning);
+        return done(1);
+      }
+      say(scriptRefreshing);
+      env.master.reload(load.snapshot);
+      return done(0);
+    default:
+      return assertNever(action);
+  }
+}
