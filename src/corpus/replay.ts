@@ -1,16 +1,7 @@
 import type { ClientHello } from '../engine/tls/types.ts';
 import type { Network, ServerEndpoint, ServerOutput } from '../engine/world/network.ts';
+import type { TappedSession } from '../engine/world/sim-network.ts';
 import type { Step } from './transcript.ts';
-
-/** One connection a simulated remote MX accepted, as the world's network tap saw it. */
-export interface TappedSession {
-  readonly address: string;
-  readonly port: number;
-  readonly events: readonly TapEvent[];
-}
-export type TapEvent =
-  | { readonly dir: 'client' | 'server'; readonly data: string }
-  | { readonly dir: 'tls'; readonly version: string; readonly cipher: string };
 
 export interface CommandResult {
   readonly stdout: string;
