@@ -92,6 +92,8 @@ interface Conn {
   last: ServerOutput | null;
 }
 
+/** The recorder's note on a client line it sent with a bare LF. */
+const BARE_LF = /\s+<<sent with bare LF, no CR>>$/;
 const CLOSE_EVENT = /^# connection (closed by server \(EOF\)|error while reading)/;
 const SILENCE_EVENT = /^# \(no reply within \d+s\)$/;
 const RECORDER_INTERNAL = /^# (buffered after|receiver exception)/;
@@ -162,7 +164,7 @@ export function replay(steps: readonly Step[], packets: readonly string[] | null
         }
         const c = conn as Conn | null;
         // Find the packet that starts with this line (wire.txt), else send the line alone.
-        let packet = `${step.text}\r\n`;
+        let packet = BARE_LF.test(step.text) ? `${step.text.replace(BARE_LF, '')}\n` : `${step.text}\r\n`;
         let texts = [step.text];
         const p = packets?.[packetIx];
         if (p !== undefined) {
@@ -170,11 +172,11 @@ export function replay(steps: readonly Step[], packets: readonly string[] | null
           const following = steps.slice(k, k + pl.length);
           const matches = pl.every((l, i) => {
             const s = following[i];
-            return s !== undefined && s.kind === 'client' && s.text === stripEol(l);
+            return s !== undefined && s.kind === 'client' && s.text.replace(BARE_LF, '') === stripEol(l);
           });
           if (matches) {
             packet = p;
-            texts = pl.map(stripEol);
+            texts = following.flatMap((s) => (s.kind === 'client' ? [s.text] : []));
             skipClient = pl.length - 1;
             packetIx++;
           }
