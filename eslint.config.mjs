@@ -1,0 +1,86 @@
+// @ts-check
+import eslint from '@eslint/js';
+import eslintConfigPrettier from 'eslint-config-prettier';
+import eslintPluginAstro from 'eslint-plugin-astro';
+import { defineConfig, globalIgnores } from 'eslint/config';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+export default defineConfig(
+  // Build output, generated types and installed packages are not our source.
+  globalIgnores(['dist/', '.astro/', 'node_modules/', 'test-results/', '.bench/']),
+
+  eslint.configs.recommended,
+  tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: {
+        // Type information comes from the tsconfig that owns each file (root or src/engine).
+        projectService: true,
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+  },
+
+  eslintPluginAstro.configs['flat/recommended'],
+
+  {
+    // Plain JavaScript (configs, scripts/*.mjs, tests/e2e/*.mjs) runs in Node and is not part of any
+    // tsconfig (allowJs is off), so it gets Node globals and no type-aware rules.
+    files: ['**/*.{js,mjs,cjs}'],
+    extends: [tseslint.configs.disableTypeChecked],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    // Astro components are type-checked by `astro check`; the TypeScript program behind type-aware
+    // lint rules does not see .astro files or the scripts inside them, so those rules are turned off there.
+    files: ['**/*.astro', '**/*.astro/*.ts', '**/*.astro/*.js'],
+    extends: [tseslint.configs.disableTypeChecked],
+  },
+  {
+    // Client-side <script>s in components run in the browser.
+    files: ['src/components/**', 'src/layouts/**', 'src/pages/**', 'src/terminal/**'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+
+  {
+    // Unused names are compile errors already (noUnusedLocals/Parameters in the tsconfig);
+    // a leading underscore marks a parameter kept on purpose, e.g. to satisfy an interface.
+    files: ['**/*.{ts,mts,astro}'],
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+
+  {
+    // Layer rule: the engine is a pure, portable simulation (see ARCHITECTURE.md). It must not reach
+    // the terminal, the site framework, Node, or the shell that sits on top of it.
+    files: ['src/engine/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@xterm/*'], message: 'The engine is DOM-free: only src/terminal imports xterm.' },
+            { group: ['astro', 'astro:*', 'astro/*', '@astrojs/*'], message: 'The engine must not depend on the site framework.' },
+            { group: ['node:*'], message: 'The engine is Node-free: it runs unchanged in the browser.' },
+            { group: ['**/shell/**', '**/shell'], message: 'The engine must not import the shell (the shell imports the engine).' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Layer rule: the shell is DOM-free; src/terminal is the only xterm importer.
+    files: ['src/shell/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['@xterm/*'], message: 'The shell is DOM-free: only src/terminal imports xterm.' }] },
+      ],
+    },
+  },
+
+  // Last: turn off every stylistic rule that would fight Prettier.
+  eslintConfigPrettier,
+);
