@@ -38,6 +38,11 @@ export default defineConfig(
     extends: [tseslint.configs.disableTypeChecked],
   },
   {
+    // Browser tests are Node scripts, but the callbacks they pass to page.evaluate() run in the page.
+    files: ['tests/e2e/**'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+  },
+  {
     // Client-side <script>s in components run in the browser.
     files: ['src/components/**', 'src/layouts/**', 'src/pages/**', 'src/terminal/**'],
     languageOptions: { globals: { ...globals.browser } },

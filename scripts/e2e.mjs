@@ -1,0 +1,219 @@
+// Browser tests against the built site (dist/).
+//
+// Starts `astro preview` on a free port, waits until it answers, runs every tests/e2e/*.e2e.mjs in
+// Debian's Chromium through playwright-core, stops the server, and ends with "N passed, M failed".
+// Each test file exports `tests`: an array of { name, run(t) }, where t.page() opens a page in a fresh
+// browser context that fails the test on any console error, uncaught exception, failed same-origin
+// request, or request to any host other than the preview server (those are blocked, too).
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+import { ensureChromium } from './find-chromium.mjs';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const TEST_DIR = join(ROOT, 'tests', 'e2e');
+const TEST_TIMEOUT_MS = 60_000;
+const SERVER_START_TIMEOUT_MS = 90_000;
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+];
+
+/** A TCP port nobody listens on right now, chosen by the OS. */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Starts `astro preview`; resolves once it answers HTTP, rejects if it exits or takes too long. */
+async function startPreview(port) {
+  const astro = join(ROOT, 'node_modules', 'astro', 'astro.js');
+  const child = spawn(process.execPath, [astro, 'preview', '--host', '127.0.0.1', '--port', String(port)], {
+    cwd: ROOT,
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  let exited = false;
+  child.on('exit', () => (exited = true));
+
+  const baseURL = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + SERVER_START_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (exited) throw new Error(`astro preview exited before answering:\n${output}`);
+    try {
+      const response = await fetch(`${baseURL}/`);
+      if (response.ok) return { child, baseURL };
+    } catch {
+      // Not listening yet.
+    }
+    await sleep(250);
+  }
+  child.kill('SIGTERM');
+  throw new Error(`astro preview did not answer on ${baseURL} within ${SERVER_START_TIMEOUT_MS / 1000}s:\n${output}`);
+}
+
+function stopPreview(child) {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+/** The per-test helper: opens guarded pages and reports what they saw go wrong. */
+function testContext(browser, baseURL) {
+  const contexts = [];
+  const problems = [];
+  const origin = new URL(baseURL).origin;
+
+  return {
+    baseURL,
+    url: (path) => new URL(path, baseURL).href,
+    /** A page in a fresh context (own storage); `options` go to browser.newContext(). */
+    async page(options = {}) {
+      const context = await browser.newContext(options);
+      contexts.push(context);
+      await context.route('**/*', (route) => {
+        const url = route.request().url();
+        if (new URL(url).origin === origin) return route.continue();
+        problems.push(`request to another host: ${url}`);
+        return route.abort('blockedbyclient');
+      });
+      const page = await context.newPage();
+      page.on('console', (message) => {
+        if (message.type() === 'error') problems.push(`console error on ${page.url()}: ${message.text()}`);
+      });
+      page.on('pageerror', (error) => problems.push(`uncaught exception on ${page.url()}: ${error.message}`));
+      page.on('response', (response) => {
+        if (response.status() >= 400 && new URL(response.url()).origin === origin) {
+          problems.push(`HTTP ${response.status()} for ${response.url()}`);
+        }
+      });
+      page.on('requestfailed', (request) => {
+        if (new URL(request.url()).origin === origin) problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`);
+      });
+      return page;
+    },
+    problems,
+    async close() {
+      await Promise.all(contexts.map((context) => context.close().catch(() => undefined)));
+    },
+  };
+}
+
+function withTimeout(promise, ms, what) {
+  let timer;
+  return Promise.race([
+    promise,
+    new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms / 1000}s`)), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}
+
+async function loadTests() {
+  const files = readdirSync(TEST_DIR)
+    .filter((name) => name.endsWith('.e2e.mjs'))
+    .sort();
+  const tests = [];
+  for (const file of files) {
+    const module = await import(pathToFileURL(join(TEST_DIR, file)).href);
+    if (!Array.isArray(module.tests)) throw new Error(`${file} does not export a "tests" array`);
+    for (const test of module.tests) tests.push({ file, ...test });
+  }
+  return tests;
+}
+
+async function main() {
+  if (!existsSync(join(ROOT, 'dist', 'index.html'))) {
+    console.error('dist/ has no built site: run `npm run build` first (npm test does it for you).');
+    return 1;
+  }
+  const executablePath = ensureChromium();
+  if (executablePath === undefined) {
+    console.error('Browser tests cannot run without Chromium.');
+    return 1;
+  }
+
+  const tests = await loadTests();
+  if (tests.length === 0) {
+    console.error(`No browser tests found in ${TEST_DIR} (*.e2e.mjs).`);
+    return 1;
+  }
+
+  const port = await freePort();
+  const { child, baseURL } = await startPreview(port);
+  const stop = () => child.kill('SIGTERM');
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  console.log(`astro preview at ${baseURL}; Chromium ${executablePath}`);
+
+  let passed = 0;
+  let failed = 0;
+  let browser;
+  try {
+    browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+    for (const test of tests) {
+      const t = testContext(browser, baseURL);
+      const started = Date.now();
+      try {
+        await withTimeout(
+          Promise.resolve().then(() => test.run(t)),
+          TEST_TIMEOUT_MS,
+          test.name,
+        );
+        if (t.problems.length > 0) throw new Error(t.problems.join('\n'));
+        passed += 1;
+        console.log(`  ✓ ${test.file} › ${test.name} (${Date.now() - started} ms)`);
+      } catch (error) {
+        failed += 1;
+        console.log(`  ✗ ${test.file} › ${test.name}`);
+        const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
+        console.log(text.replace(/^/gm, '      '));
+      } finally {
+        await t.close();
+      }
+    }
+  } finally {
+    await browser?.close().catch(() => undefined);
+    await stopPreview(child);
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+  }
+
+  console.log(`${passed} passed, ${failed} failed`);
+  return failed === 0 ? 0 : 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+    console.log('0 passed, 1 failed');
+    process.exit(1);
+  },
+);
