@@ -9,7 +9,7 @@
 //   e2e       browser tests against the built site (scripts/e2e.mjs)
 //
 // Prints a header per step and a summary; the last line is "Total: N passed, M failed" over the unit
-// and browser tests. Exits non-zero when any step fails.
+// tests, the corpus scenarios and the browser tests. Exits non-zero when any step fails.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -56,9 +56,9 @@ function unitCounts() {
   }
 }
 
-/** Counts from the plain "N passed, M failed" line the browser tests end with. */
+/** Counts from the plain "N passed, M failed" line the browser tests and the corpus check end with. */
 function closingLineCounts(output) {
-  const matches = [...output.matchAll(/^(\d+) passed, (\d+) failed$/gm)];
+  const matches = [...output.matchAll(/^(\d+) passed, (\d+) failed(?:, \d+ \w+)*$/gm)];
   const last = matches.at(-1);
   return last ? { passed: Number(last[1]), failed: Number(last[2]) } : undefined;
 }
@@ -91,8 +91,8 @@ const steps = [
         return { ok: true, note: 'not present' };
       }
       console.log('scripts/corpus.ts found: running the corpus check.');
-      const { code } = await run(NPM, ['run', '-s', 'corpus', '--', 'check']);
-      return { ok: code === 0 };
+      const { code, output } = await run(NPM, ['run', '-s', 'corpus', '--', 'check']);
+      return { ok: code === 0, counts: closingLineCounts(output) };
     },
   },
   { name: 'build', title: 'Build the static site (astro build)', command: [NPM, ['run', '-s', 'build']] },
@@ -113,7 +113,7 @@ for (const [index, step] of steps.entries()) {
   let note;
   let counts;
   if (step.run) {
-    ({ ok, note } = await step.run());
+    ({ ok, note, counts } = await step.run());
   } else {
     const [command, args] = step.command;
     const { code, output } = await run(command, args);
