@@ -114,7 +114,11 @@ function testContext(browser, baseURL) {
         }
       });
       page.on('requestfailed', (request) => {
-        if (new URL(request.url()).origin === origin) problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`);
+        const reason = request.failure()?.errorText ?? 'unknown';
+        // ERR_ABORTED: the page navigated away while the request was in flight (a late favicon, say).
+        if (new URL(request.url()).origin === origin && reason !== 'net::ERR_ABORTED') {
+          problems.push(`request failed: ${request.url()} (${reason})`);
+        }
       });
       return page;
     },

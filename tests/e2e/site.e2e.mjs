@@ -172,6 +172,21 @@ export const tests = [
     },
   },
   {
+    name: 'pages fit a phone-sized screen without scrolling sideways',
+    async run(t) {
+      const page = await t.page({ viewport: { width: 360, height: 740 } });
+      await page.goto(t.url('/'));
+      for (const path of ['/', ...(await homeLessonLinks(page)).map((l) => l.href)]) {
+        await page.goto(t.url(path));
+        const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+          scrollWidth: document.documentElement.scrollWidth,
+          clientWidth: document.documentElement.clientWidth,
+        }));
+        assert.ok(scrollWidth <= clientWidth, `${path} is ${scrollWidth}px wide in a ${clientWidth}px window`);
+      }
+    },
+  },
+  {
     name: 'pages load nothing from another host',
     async run(t) {
       const page = await t.page();
