@@ -1,8 +1,8 @@
 import type { ParameterView } from '../config/parameter-view.ts';
 import type { LogWriter } from '../log/mail-log.ts';
-import type { SmtpOutcome } from '../smtp/smtp-client.ts';
+import type { SmtpEnv, SmtpOutcome } from '../smtp/smtp-client.ts';
 import { deliverSmtp } from '../smtp/smtp-client.ts';
-import type { ClientTlsEngine } from '../tls/types.ts';
+import type { ClientTlsEngine, RemoteTlsServer } from '../tls/types.ts';
 import type { Clock } from '../world/clock.ts';
 import type { IdSource } from '../world/ids.ts';
 import type { Network } from '../world/network.ts';
@@ -45,6 +45,8 @@ export interface QueueEnv {
   readonly fs?: SimFs | null;
   /** Whether Postfix runs; while it does not, submissions wait in the maildrop. Default: running. */
   readonly running?: () => boolean;
+  /** What a remote server presents for TLS (RemoteWorld.tlsOf), when its endpoint does not say. */
+  readonly remoteTls?: (addr: string, port: number) => RemoteTlsServer | null;
 }
 
 /** The submitting user of sendmail(1). */
@@ -134,6 +136,9 @@ export class MailQueue {
   /** Postfix (re)started: new processes; pickup takes what waited in the maildrop. */
   start(): void {
     this.#pids.clear();
+    // master(8) starts pickup and qmgr with the mail system; cleanup, local and smtp come on demand.
+    this.#pid('pickup');
+    this.#pid('qmgr');
     const waiting = this.#maildrop.splice(0);
     for (const m of waiting) this.#pickup(m);
   }
@@ -258,7 +263,7 @@ export class MailQueue {
       const smtpParams = this.#env.paramsFor('smtp');
       const result = deliverSmtp(
         { message: msg, recipients: list.map((p) => p.rcpt), nexthop, params: smtpParams, queuedMs: queued },
-        { network: this.#env.network, clientTls: this.#env.clientTls, fs: this.#fs, log: (t) => this.#log('smtp', t) },
+        this.#smtpEnv(),
       );
       result.outcomes.forEach((o: SmtpOutcome, i) => {
         const p = list[i];
@@ -330,6 +335,12 @@ export class MailQueue {
     }
     // local(8) here always finishes a recipient (delivered, forwarded or bounced).
     settle(p, 'sent', '');
+  }
+
+  #smtpEnv(): SmtpEnv {
+    const env: SmtpEnv = { network: this.#env.network, clientTls: this.#env.clientTls, fs: this.#fs, log: (t) => this.#log('smtp', t) };
+    const lookup = this.#env.remoteTls;
+    return lookup === undefined ? env : { ...env, remoteTls: lookup };
   }
 
   /** An alias to a remote address: local(8) resubmits a copy through cleanup(8). */

@@ -61,6 +61,16 @@ export class RemoteWorld {
     return this.#listeners.get(`${address}:${port}`)?.accept() ?? null;
   }
 
+  /** What the listener at `address:port` presents when a client starts TLS, or null. */
+  tlsOf(address: string, port: number): RemoteTlsServer | null {
+    return this.#listeners.get(`${address}:${port}`)?.spec.tls ?? null;
+  }
+
+  /** Every address a remote host listens on (the world's reachable addresses). */
+  addresses(): Set<string> {
+    return new Set([...this.#listeners.values()].map((l) => l.spec.address));
+  }
+
   /** The messages the listener at `address:port` accepted, oldest first. */
   received(address: string, port: number): readonly ReceivedByMx[] {
     return this.#listeners.get(`${address}:${port}`)?.received ?? [];

@@ -64,6 +64,11 @@ export interface SmtpEnv {
   readonly fs: SimFs | null;
   /** Writes one line as `postfix/smtp[pid]`. */
   readonly log: (text: string) => void;
+  /**
+   * What the server at `addr:port` presents for TLS, when the endpoint does not say it itself
+   * (a wrapping network tap may hide RemoteServerEndpoint.remoteTls).
+   */
+  readonly remoteTls?: (addr: string, port: number) => RemoteTlsServer | null;
 }
 
 /** One delivery request from qmgr: a message and the recipients that go to one nexthop. */
@@ -421,9 +426,13 @@ class Session {
   /** The TLS handshake after `220 2.0.0 Ready to start TLS`: the client side is modelled by the TLS engine. */
   #handshake(conv: Conversation): 'ok' | 'failed' | 'unverified' {
     const ep = conv.endpoint;
-    const server: RemoteTlsServer = isRemoteServerEndpoint(ep)
-      ? ep.remoteTls
-      : { protocols: ['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'], certCommonName: this.#nexthop.host, selfSigned: true };
+    const server: RemoteTlsServer = (isRemoteServerEndpoint(ep) ? ep.remoteTls : null) ??
+      this.#env.remoteTls?.(this.#addr, this.#nexthop.port) ?? {
+        // A server the remote world does not describe (e.g. the lab's own smtpd): a self-signed certificate.
+        protocols: ['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'],
+        certCommonName: this.#nexthop.host,
+        selfSigned: true,
+      };
     const hs = this.#env.clientTls.handshake(this.#tlsParams, server, {
       level: this.#level,
       loglevel: this.#loglevel,
