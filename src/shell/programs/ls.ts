@@ -1,0 +1,193 @@
+/**
+ * `ls [-1aAdlCx] [FILE]...` (GNU coreutils 9.1): columns on a terminal (GNU's layout, tabs included), one
+ * name per line into a pipe, `-l` long format. Files have no owner or time of their own in the simulation:
+ * they belong to root and carry the world's current time.
+ */
+import { dirMode } from '../fs-view.ts';
+import { ENOENT } from '../messages.ts';
+import { resolvePath } from '../path.ts';
+import type { Program, ProgramContext } from '../program.ts';
+import { msgCannotAccess } from './coreutils-messages.ts';
+import { byteLength, getopt, isOptError, reportOptError } from './util.ts';
+
+const SPEC = {
+  flags: '1aAdlCxFh',
+  long: { all: { key: 'a', arg: false }, 'almost-all': { key: 'A', arg: false }, directory: { key: 'd', arg: false } },
+};
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
+const SIX_MONTHS_MS = (365.2425 / 2) * 24 * 3600 * 1000;
+
+interface Entry {
+  /** As shown. */
+  readonly name: string;
+  readonly abs: string;
+  readonly isDir: boolean;
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function modeString(isDir: boolean, mode: number): string {
+  const bits = ['r', 'w', 'x'];
+  let s = isDir ? 'd' : '-';
+  for (let i = 8; i >= 0; i--) s += mode & (1 << i) ? (bits[(8 - i) % 3] ?? '-') : '-';
+  if (mode & 0o1000) s = s.slice(0, 9) + (mode & 1 ? 't' : 'T');
+  return s;
+}
+
+function dateString(ms: number, now: number): string {
+  const d = new Date(ms);
+  const mon = MONTHS[d.getUTCMonth()] ?? 'Jan';
+  const day = String(d.getUTCDate()).padStart(2);
+  const recent = ms <= now + 60_000 && now - ms < SIX_MONTHS_MS;
+  if (recent) return `${mon} ${day} ${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}`;
+  return `${mon} ${day}  ${d.getUTCFullYear()}`;
+}
+
+/** The numbers `ls -l` shows for an entry. */
+function details(ctx: ProgramContext, e: Entry): { mode: string; links: number; size: number; blocks: number } {
+  if (e.isDir) {
+    const subdirs = ctx.host.fs.list(e.abs).filter((n) => ctx.host.fs.isDir(resolvePath(e.abs, n))).length;
+    return { mode: modeString(true, dirMode(e.abs)), links: 2 + subdirs, size: 4096, blocks: 4 };
+  }
+  const st = ctx.host.fs.stat(e.abs);
+  const size = byteLength(st?.content ?? '');
+  return { mode: modeString(false, st?.mode ?? 0o644), links: 1, size, blocks: Math.ceil(size / 4096) * 4 };
+}
+
+function longListing(ctx: ProgramContext, entries: readonly Entry[], withTotal: boolean): string {
+  const now = ctx.host.clock?.now() ?? 0;
+  const rows = entries.map((e) => ({ e, d: details(ctx, e) }));
+  const lw = Math.max(0, ...rows.map((r) => String(r.d.links).length));
+  const sw = Math.max(0, ...rows.map((r) => String(r.d.size).length));
+  const date = dateString(now, now);
+  let out = withTotal ? `total ${rows.reduce((s, r) => s + r.d.blocks, 0)}\n` : '';
+  for (const { e, d } of rows) out += `${d.mode} ${String(d.links).padStart(lw)} root root ${String(d.size).padStart(sw)} ${date} ${e.name}\n`;
+  return out;
+}
+
+/** Moves from column `from` to `to` with tabs where a tab stop lies between, as GNU ls's indent() does. */
+function indent(from: number, to: number): string {
+  let s = '';
+  let f = from;
+  while (f < to) {
+    if (Math.floor(to / 8) > Math.floor((f + 1) / 8)) {
+      s += '\t';
+      f += 8 - (f % 8);
+    } else {
+      s += ' ';
+      f++;
+    }
+  }
+  return s;
+}
+
+/** GNU ls's many-per-line layout: the most columns whose total width stays under the line length. */
+export function columns(names: readonly string[], lineLength: number, across: boolean): string {
+  const n = names.length;
+  if (n === 0) return '';
+  const maxCols = Math.max(1, Math.min(n, Math.floor(lineLength / 3)));
+  let best: { cols: number; widths: number[] } = { cols: 1, widths: [Math.max(...names.map((s) => s.length))] };
+  for (let cols = 1; cols <= maxCols; cols++) {
+    const rows = Math.ceil(n / cols);
+    const widths = new Array<number>(cols).fill(0);
+    names.forEach((name, i) => {
+      const idx = across ? i % cols : Math.floor(i / rows);
+      const w = name.length + (idx === cols - 1 ? 0 : 2);
+      if ((widths[idx] ?? 0) < w) widths[idx] = w;
+    });
+    const total = widths.reduce((a, b) => a + b, 0);
+    if (total < lineLength) best = { cols, widths };
+  }
+  const cols = best.cols;
+  const rows = Math.ceil(n / cols);
+  let out = '';
+  for (let r = 0; r < rows; r++) {
+    let pos = 0;
+    for (let c = 0; c < cols; c++) {
+      const i = across ? r * cols + c : c * rows + r;
+      const name = names[i];
+      if (name === undefined) break;
+      out += name;
+      const next = across ? i + 1 : i + rows;
+      const lastInRow = across ? c === cols - 1 || next >= n : next >= n;
+      if (lastInRow) break;
+      const w = best.widths[c] ?? name.length + 2;
+      out += indent(pos + name.length, pos + w);
+      pos += w;
+    }
+    out += '\n';
+  }
+  return out;
+}
+
+export const ls: Program = {
+  name: 'ls',
+  usage: 'ls [-l] [-a] [FILE]...',
+  run(ctx) {
+    const o = getopt(ctx.argv.slice(1), SPEC);
+    if (isOptError(o)) return reportOptError(ctx, 'ls', o, 2);
+    const all = o.has('a');
+    const almostAll = o.has('A');
+    const dirAsFile = o.has('d');
+    let format: 'long' | 'one' | 'columns' | 'across' = ctx.stdout.isTty ? 'columns' : 'one';
+    for (const [k] of o.list) {
+      if (k === 'l') format = 'long';
+      else if (k === '1') format = 'one';
+      else if (k === 'C') format = 'columns';
+      else if (k === 'x') format = 'across';
+    }
+    const lineLength = ctx.stdout.isTty ? ctx.cols : 80;
+    const render = (entries: readonly Entry[], withTotal: boolean): string => {
+      if (entries.length === 0) return withTotal && format === 'long' ? 'total 0\n' : '';
+      switch (format) {
+        case 'long':
+          return longListing(ctx, entries, withTotal);
+        case 'one':
+          return entries.map((e) => `${e.name}\n`).join('');
+        case 'columns':
+        case 'across':
+          return columns(
+            entries.map((e) => e.name),
+            lineLength,
+            format === 'across',
+          );
+      }
+    };
+    const operands = o.operands.length === 0 ? ['.'] : o.operands;
+    let status = 0;
+    const files: Entry[] = [];
+    const dirs: Entry[] = [];
+    for (const op of operands) {
+      const abs = resolvePath(ctx.shell.cwd, op);
+      const isDir = ctx.host.fs.isDir(abs);
+      if (!isDir && ctx.host.fs.read(abs) === undefined) {
+        ctx.stderr.write(msgCannotAccess('ls', op, ENOENT));
+        status = 2;
+        continue;
+      }
+      const e = { name: op, abs, isDir };
+      if (isDir && !dirAsFile) dirs.push(e);
+      else files.push(e);
+    }
+    files.sort((a, b) => compare(a.name, b.name));
+    dirs.sort((a, b) => compare(a.name, b.name));
+    const parts: string[] = [];
+    if (files.length > 0) parts.push(render(files, false));
+    const headers = operands.length > 1;
+    for (const d of dirs) {
+      let names = ctx.host.fs.list(d.abs);
+      if (!all && !almostAll) names = names.filter((n) => !n.startsWith('.'));
+      const entries: Entry[] = names.sort(compare).map((n) => {
+        const abs = resolvePath(d.abs, n);
+        return { name: n, abs, isDir: ctx.host.fs.isDir(abs) };
+      });
+      if (all) entries.unshift({ name: '.', abs: d.abs, isDir: true }, { name: '..', abs: resolvePath(d.abs, '..'), isDir: true });
+      parts.push(`${headers ? `${d.name}:\n` : ''}${render(entries, true)}`);
+    }
+    ctx.stdout.write(parts.join('\n'));
+    return status;
+  },
+};

@@ -1,0 +1,51 @@
+/**
+ * Interactive programs (telnet, nc, openssl s_client, `tail -f`, less, nano) own the terminal until they
+ * end: the shell hands them every keystroke, and takes the terminal back when they call `io.exit()`.
+ */
+
+/** What a running session can do with the terminal. */
+export interface SessionIo {
+  /** Standard output of the program (the terminal, a pipe or a file). `\n` becomes CRLF on the terminal. */
+  write(text: string): void;
+  /** Standard error. */
+  writeErr(text: string): void;
+  /** The terminal's size now. */
+  readonly cols: number;
+  readonly rows: number;
+  /** Ends the program with an exit status. Safe to call from any callback, more than once (later calls are ignored). */
+  exit(code: number): void;
+}
+
+/**
+ * How keys reach a session.
+ * - `cooked`: the shell's tty line discipline echoes what is typed, edits it (Backspace, Ctrl-U, Ctrl-W) and
+ *   delivers whole lines ending in `\n`, as a terminal in canonical mode does (nc, telnet in line mode, s_client).
+ * - `raw`: every byte goes to `onInput` unechoed (less, nano).
+ */
+export type InputMode = 'cooked' | 'raw';
+
+export interface InteractiveSession {
+  /** Read before each input chunk, so a program may switch (a getter is fine). */
+  readonly mode: InputMode;
+  /** cooked mode: whether typed characters are echoed (default true). */
+  readonly echo?: boolean;
+  /**
+   * cooked mode: characters that end a line at once and are delivered with it (telnet puts its escape
+   * character `\x1d` here, as it sets the tty's VEOL). They echo as `^]`.
+   */
+  readonly lineEnders?: string;
+  /** Called once, before any input, with the session's terminal. */
+  start(io: SessionIo): void;
+  /** cooked: one line with its `\n` (or a line ender, or a partial line after Ctrl-D); raw: the bytes as typed. */
+  onInput(data: string): void;
+  /**
+   * cooked mode, Ctrl-C (SIGINT). Return true when the program catches it and goes on. Without this method, or
+   * when it returns false, the shell ends the program with status 130, as the default SIGINT action does.
+   */
+  onInterrupt?(): boolean;
+  /** cooked mode, Ctrl-D on an empty line (end of file on standard input). Without it, EOF is ignored. */
+  onEof?(): void;
+  onResize?(cols: number, rows: number): void;
+  /** The shell lets go of the session (after exit, a kill, or a shell reset): release subscriptions and timers. */
+  dispose?(): void;
+}

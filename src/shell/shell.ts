@@ -1,0 +1,436 @@
+/**
+ * The root shell of the simulated `mail.example.org`: bash 5.2 as `bash --norc` behaves with
+ * PS1='root@mail:~# ' (the corpus's terminal screens, postfix-ground-truth/terminal/README.md).
+ *
+ * It owns the terminal through a `TerminalPort`: keys go to the line editor, or, while an interactive
+ * program runs, to that program (through the tty's canonical mode, or raw). DOM-free; the same object
+ * drives xterm.js in the browser and @xterm/headless in tests.
+ */
+import { CRLF, toCrlf } from './ansi.ts';
+import { createCompleter } from './completion.ts';
+import { Executor, type ExecEnv, type SessionEnd } from './executor.ts';
+import { withStandardDirs } from './fs-view.ts';
+import type { ShellHost } from './host.ts';
+import { feed, newLine, resize as resizeEditor, type Completer, type EditorEvent, type EditorState } from './line-editor.ts';
+import { MSG_EXIT, MSG_SYNTAX_UNEXPECTED_EOF, SHELL_NAME } from './messages.ts';
+import { parse } from './parse.ts';
+import { promptPath } from './path.ts';
+import type { Completion, CompletionRequest, ProgramTable, ShellState } from './program.ts';
+import type { InteractiveSession } from './session.ts';
+import type { Sink } from './sinks.ts';
+import type { TerminalPort, Unsubscribe } from './terminal-port.ts';
+import { CookedTty } from './tty.ts';
+
+export interface ShellOptions {
+  readonly host: ShellHost;
+  readonly programs: ProgramTable;
+  /** Default `root`, home `/root`. */
+  readonly user?: string;
+  readonly home?: string;
+  /** Where the shell starts (default: home). */
+  readonly cwd?: string;
+  /** Extra variables on top of HOME, PWD, PATH, TERM, USER, LOGNAME, SHELL, HOSTNAME, LANG. */
+  readonly vars?: Readonly<Record<string, string>>;
+  /** Completion for arguments, tried after a program's own `complete` and before file names. */
+  readonly completer?: (req: CompletionRequest) => Completion | undefined;
+  /** Called when the shell exits (`exit`, Ctrl-D). Afterwards the shell starts afresh in the home directory. */
+  readonly onExit?: (code: number) => void;
+  /** `$$`. */
+  readonly pid?: number;
+  /** The size used until a terminal is attached. */
+  readonly cols?: number;
+  readonly rows?: number;
+}
+
+/** The secondary prompt (PS2). */
+const PS2 = '> ';
+
+class MutableState implements ShellState {
+  cwd: string;
+  readonly home: string;
+  readonly vars = new Map<string, string>();
+  history: string[] = [];
+  lastStatus = 0;
+  constructor(home: string, cwd: string) {
+    this.home = home;
+    this.cwd = cwd;
+  }
+}
+
+interface Active {
+  readonly session: InteractiveSession;
+  readonly end: SessionEnd;
+  readonly onEnd: (status: number, interrupted: boolean) => void;
+}
+
+export class Shell {
+  readonly #opts: ShellOptions;
+  readonly #host: ShellHost;
+  readonly #user: string;
+  readonly #state: MutableState;
+  readonly #executor: Executor;
+  readonly #tty = new CookedTty();
+  readonly #completer: Completer;
+  #port: TerminalPort | null = null;
+  #unsubs: Unsubscribe[] = [];
+  #cols: number;
+  #rows: number;
+  #editor: EditorState;
+  /** Lines of a command still being typed after PS2. */
+  #pending: string[] = [];
+  #running = false;
+  #active: Active | null = null;
+  #finishQueued = false;
+  #depth = 0;
+  #column = 0;
+  #exitCode: number | null = null;
+  #disposed = false;
+
+  constructor(opts: ShellOptions) {
+    this.#opts = opts;
+    this.#host = { ...opts.host, fs: withStandardDirs(opts.host.fs) };
+    this.#user = opts.user ?? 'root';
+    const home = opts.home ?? '/root';
+    this.#state = new MutableState(home, opts.cwd ?? home);
+    this.#initVars();
+    this.#cols = opts.cols ?? 80;
+    this.#rows = opts.rows ?? 24;
+    const ttySink: Sink = { kind: 'tty', isTty: true, write: (t) => this.#out(toCrlf(t)) };
+    const env: ExecEnv = {
+      state: this.#state,
+      host: this.#host,
+      programs: opts.programs,
+      tty: ttySink,
+      ttyErr: ttySink,
+      pid: opts.pid ?? 1001,
+      cols: () => this.#cols,
+      rows: () => this.#rows,
+      setStatus: (s) => {
+        this.#state.lastStatus = s;
+      },
+      setVar: (k, v) => {
+        this.#state.vars.set(k, v);
+      },
+      requestExit: (code) => {
+        this.#exitCode = code;
+      },
+      exitRequested: () => this.#exitCode !== null,
+      clearHistory: () => {
+        this.#state.history = [];
+      },
+      attach: (session, end, onEnd) => this.#attachSession(session, end, onEnd),
+    };
+    this.#executor = new Executor(env);
+    this.#completer = createCompleter({
+      programs: opts.programs,
+      builtins: [],
+      host: this.#host,
+      shell: () => this.#state,
+      ...(opts.completer === undefined ? {} : { extra: opts.completer }),
+    });
+    this.#editor = newLine(this.#promptText(), this.#state.history, this.#cols);
+  }
+
+  #initVars(): void {
+    const v = this.#state.vars;
+    v.clear();
+    const base: Record<string, string> = {
+      HOME: this.#state.home,
+      PWD: this.#state.cwd,
+      PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
+      TERM: 'xterm-256color',
+      USER: this.#user,
+      LOGNAME: this.#user,
+      SHELL: '/bin/bash',
+      HOSTNAME: this.#opts.host.hostname,
+      LANG: 'C.UTF-8',
+      ...this.#opts.vars,
+    };
+    for (const [k, val] of Object.entries(base)) v.set(k, val);
+  }
+
+  /** The shell state programs see (cwd, variables, history, `$?`). */
+  get state(): ShellState {
+    return this.#state;
+  }
+
+  get history(): readonly string[] {
+    return this.#state.history;
+  }
+
+  /** True while an interactive program owns the terminal. */
+  get busy(): boolean {
+    return this.#active !== null;
+  }
+
+  get cols(): number {
+    return this.#cols;
+  }
+  get rows(): number {
+    return this.#rows;
+  }
+
+  /** Connects to a terminal and shows the prompt. Returns a function that disconnects. */
+  attach(port: TerminalPort): Unsubscribe {
+    this.detach();
+    this.#port = port;
+    this.#cols = Math.max(1, port.cols);
+    this.#rows = Math.max(1, port.rows);
+    this.#unsubs = [port.onData((d) => this.input(d)), port.onResize((s) => this.resize(s.cols, s.rows))];
+    this.#column = 0;
+    if (this.#active === null && !this.#running) this.#showPrompt();
+    return () => this.detach();
+  }
+
+  detach(): void {
+    for (const u of this.#unsubs) u();
+    this.#unsubs = [];
+    this.#port = null;
+  }
+
+  /** Ends whatever runs and the shell. */
+  dispose(): void {
+    this.#killActive();
+    this.detach();
+    this.#disposed = true;
+  }
+
+  /** Stops a running program (e.g. when the learner moves to another lesson) and shows a fresh prompt. */
+  reset(): void {
+    const hadActive = this.#active !== null;
+    this.#killActive();
+    this.#pending = [];
+    this.#running = false;
+    if (hadActive) this.#out(CRLF);
+    this.#showPrompt();
+  }
+
+  resize(cols: number, rows: number): void {
+    if (!(cols > 0) || !(rows > 0)) return;
+    this.#cols = Math.floor(cols);
+    this.#rows = Math.floor(rows);
+    this.#editor = resizeEditor(this.#editor, this.#cols);
+    const a = this.#active;
+    if (a !== null) this.#guard(() => a.session.onResize?.(this.#cols, this.#rows));
+  }
+
+  /** Keys or pasted text, as the terminal sends them. */
+  input(data: string): void {
+    if (this.#disposed || typeof data !== 'string' || data === '') return;
+    this.#depth++;
+    try {
+      let i = 0;
+      let guard = 0;
+      while (i < data.length) {
+        this.#drain();
+        const before = i;
+        const a = this.#active;
+        if (a !== null) i = this.#feedSession(a, data, i);
+        else if (this.#running) {
+          // A command is running synchronously and asked for nothing: nothing reads the keys.
+          i = data.length;
+        } else {
+          const r = feed(this.#editor, data, i, this.#completer);
+          this.#editor = r.state;
+          this.#out(r.output);
+          i = r.next;
+          if (r.event !== null) this.#onEditorEvent(r.event);
+        }
+        if (i === before && ++guard > 3) break;
+      }
+      this.#drain();
+    } finally {
+      this.#depth--;
+    }
+    this.#drain();
+  }
+
+  #feedSession(a: Active, data: string, from: number): number {
+    const s = a.session;
+    if (s.mode === 'raw') {
+      this.#guard(() => s.onInput(from === 0 ? data : data.slice(from)));
+      return data.length;
+    }
+    return this.#tty.feed(data, from, {
+      echo: s.echo ?? true,
+      lineEnders: s.lineEnders ?? '',
+      write: (t) => this.#out(t),
+      deliver: (line) => this.#guard(() => s.onInput(line)),
+      eof: () => this.#guard(() => s.onEof?.()),
+      interrupt: () => {
+        let handled = false;
+        this.#guard(() => {
+          handled = s.onInterrupt?.() === true;
+        });
+        if (!handled && this.#active === a) this.#kill(a);
+        return handled;
+      },
+      ended: () => this.#active !== a || a.end.ended,
+    });
+  }
+
+  #guard(fn: () => void): void {
+    try {
+      fn();
+    } catch (e) {
+      this.#out(toCrlf(`${SHELL_NAME}: internal error: ${e instanceof Error ? e.message : String(e)}\n`));
+    }
+  }
+
+  #onEditorEvent(ev: EditorEvent): void {
+    switch (ev.kind) {
+      case 'interrupt':
+        this.#pending = [];
+        this.#state.lastStatus = 130;
+        this.#showPrompt();
+        return;
+      case 'eof':
+        if (this.#pending.length > 0) {
+          const r = parse(this.#pending.join('\n'));
+          this.#pending = [];
+          const msg = r.kind === 'incomplete' ? r.eofMessage : MSG_SYNTAX_UNEXPECTED_EOF;
+          this.#out(toCrlf(`\n${SHELL_NAME}: ${msg}\n`));
+          if (msg !== MSG_SYNTAX_UNEXPECTED_EOF) {
+            // bash 5.2 reports the open quote and reads on at PS2; a further Ctrl-D ends it.
+            this.#editor = newLine(PS2, this.#state.history, this.#cols, this.#column);
+            this.#out(PS2);
+            this.#pending = [''];
+            return;
+          }
+        } else this.#out(CRLF);
+        this.#out(toCrlf(`${MSG_EXIT}\n`));
+        this.#exit(this.#state.lastStatus);
+        return;
+      case 'accept':
+        this.#accept(ev.line);
+        return;
+    }
+  }
+
+  #accept(line: string): void {
+    const lines = [...this.#pending, line];
+    const text = this.#pending.length === 1 && this.#pending[0] === '' ? line : lines.join('\n');
+    const r = parse(text);
+    if (r.kind === 'incomplete') {
+      this.#pending = lines;
+      this.#editor = newLine(PS2, this.#state.history, this.#cols, this.#column);
+      this.#out(PS2);
+      return;
+    }
+    this.#pending = [];
+    if (text.trim() !== '') this.#state.history.push(text);
+    if (r.kind === 'error') {
+      this.#out(toCrlf(`${SHELL_NAME}: ${r.message}\n`));
+      this.#state.lastStatus = r.status;
+      this.#showPrompt();
+      return;
+    }
+    if (r.items.length === 0) {
+      this.#showPrompt();
+      return;
+    }
+    this.#running = true;
+    this.#executor.run(r.items, () => {
+      this.#running = false;
+      if (this.#exitCode !== null) {
+        const code = this.#exitCode;
+        this.#exit(code);
+        return;
+      }
+      this.#showPrompt();
+    });
+  }
+
+  #attachSession(session: InteractiveSession, end: SessionEnd, onEnd: (status: number, interrupted: boolean) => void): void {
+    const a: Active = { session, end, onEnd };
+    this.#active = a;
+    this.#tty.reset();
+    end.notify = () => {
+      if (this.#active !== a) return;
+      if (this.#depth > 0) this.#finishQueued = true;
+      else this.#finish(a, end.status, false);
+    };
+  }
+
+  /** Runs a session end that happened inside an input callback, now that the stack has unwound. */
+  #drain(): void {
+    if (!this.#finishQueued) return;
+    this.#finishQueued = false;
+    const a = this.#active;
+    if (a !== null && a.end.ended) this.#finish(a, a.end.status, false);
+  }
+
+  #finish(a: Active, status: number, interrupted: boolean): void {
+    if (this.#active !== a) return;
+    this.#active = null;
+    this.#tty.reset();
+    this.#guard(() => a.session.dispose?.());
+    a.onEnd(status, interrupted);
+  }
+
+  /** SIGINT's default action: the program dies; bash starts a new line. */
+  #kill(a: Active): void {
+    a.end.ended = true;
+    a.end.status = 130;
+    this.#out(CRLF);
+    this.#finish(a, 130, true);
+  }
+
+  #killActive(): void {
+    const a = this.#active;
+    if (a === null) return;
+    this.#active = null;
+    a.end.ended = true;
+    this.#guard(() => a.session.dispose?.());
+  }
+
+  #exit(code: number): void {
+    this.#exitCode = null;
+    this.#guard(() => this.#opts.onExit?.(code));
+    if (this.#disposed) return;
+    // A new shell, as a fresh login would give.
+    this.#state.cwd = this.#state.home;
+    this.#state.lastStatus = 0;
+    this.#initVars();
+    this.#showPrompt();
+  }
+
+  #promptText(): string {
+    const host = this.#opts.host.hostname.split('.')[0] ?? this.#opts.host.hostname;
+    return `${this.#user}@${host}:${promptPath(this.#state.cwd, this.#state.home)}${this.#user === 'root' ? '#' : '$'} `;
+  }
+
+  #showPrompt(): void {
+    this.#editor = newLine(this.#promptText(), this.#state.history, this.#cols, this.#column);
+    this.#out(this.#editor.prompt);
+  }
+
+  /** Writes to the terminal and keeps track of the cursor's column (for the prompt's start). */
+  #out(text: string): void {
+    if (text === '') return;
+    this.#port?.write(text);
+    this.#column = trackColumn(this.#column, text, this.#cols);
+  }
+}
+
+/** Where the cursor is after `text`, roughly: enough to know the column the next prompt starts in. */
+export function trackColumn(col: number, text: string, cols: number): number {
+  let c = col;
+  let tail = text;
+  const lastBreak = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r'));
+  if (lastBreak >= 0) {
+    c = 0;
+    tail = text.slice(lastBreak + 1);
+  }
+  if (tail === '') return c;
+  // After a cursor positioning sequence (clear, home, alternate screen) the shell's own output starts at column 0.
+  let cut = -1;
+  for (const m of tail.matchAll(/\x1b\[[0-9;?]*[Hf]|\x1b\[\?1049[hl]/g)) cut = m.index + m[0].length;
+  if (cut >= 0) {
+    c = 0;
+    tail = tail.slice(cut);
+  }
+  // eslint-disable-next-line no-control-regex -- escape sequences are what is being removed
+  const visible = tail.replace(/\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[@-Z\\-_]|[\x00-\x1f\x7f]/g, '');
+  return (c + visible.length) % Math.max(1, cols);
+}
