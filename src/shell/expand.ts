@@ -51,6 +51,8 @@ function expandTilde(text: string, env: ExpandEnv): string {
   const rest = m[2] ?? '';
   if (user === '') return env.home + rest;
   if (user === 'root') return `/root${rest}`;
+  // Debian's nobody has /nonexistent as its home.
+  if (user === 'nobody') return `/nonexistent${rest}`;
   return text;
 }
 

@@ -153,6 +153,11 @@ function translateRegex(p: string, extended: boolean): string {
       i = next;
       continue;
     }
+    if (c === '.') {
+      out += '.';
+      i++;
+      continue;
+    }
     if (c === '*') {
       out += wasStart ? '\\*' : '*';
       if (wasStart) atStart = false;
