@@ -19,6 +19,7 @@ import {
 
 /** One listening port of a simulated remote MX, described by data so lessons can add hosts. */
 export interface RemoteMxSpec {
+  readonly kind?: 'mx';
   /** The address it listens on, e.g. `127.0.0.2`. */
   readonly address: string;
   readonly port: number;

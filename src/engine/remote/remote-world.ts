@@ -1,6 +1,11 @@
 import type { RemoteTlsServer } from '../tls/types.ts';
 import type { ReceivedByMx, RemoteMxSpec, RemoteServerEndpoint } from './fake-mx.ts';
 import { FakeMxListener } from './fake-mx.ts';
+import type { StripProxySpec } from './strip-proxy.ts';
+import { StripProxySession } from './strip-proxy.ts';
+
+/** A host of the remote world: an MX, or a STARTTLS-stripping proxy in front of one. */
+export type RemoteHostSpec = RemoteMxSpec | StripProxySpec;
 
 /** The certificate every corpus MX presents: self-signed, CN=mx.example.net (corpus base/notes.txt). */
 const MX_CERT = { certCommonName: 'mx.example.net', selfSigned: true } as const;
@@ -19,6 +24,15 @@ export const CORPUS_REMOTE_HOSTS: readonly RemoteMxSpec[] = [
   { address: '127.0.0.2', port: 2530, hostname: 'mx.example.net', starttls: true, tls: { protocols: ['TLSv1'], ...MX_CERT } },
 ];
 
+/** The STARTTLS-stripping proxies of more/README.md: 127.0.0.3:2528 in front of the MX at 127.0.0.2:2526. */
+export const CORPUS_STRIP_PROXY: StripProxySpec = {
+  kind: 'strip-proxy',
+  address: '127.0.0.3',
+  port: 2528,
+  upstreamAddress: '127.0.0.2',
+  upstreamPort: 2526,
+};
+
 /** The hosts file entries of the remote world (name → address), for the world's resolver. */
 export const CORPUS_REMOTE_NAMES: Readonly<Record<string, string>> = { 'mx.example.net': '127.0.0.2' };
 
@@ -33,42 +47,60 @@ export interface RemoteWorldOptions {
  */
 export class RemoteWorld {
   readonly #listeners = new Map<string, FakeMxListener>();
+  readonly #proxies = new Map<string, StripProxySpec>();
   readonly #firstNumbers: Readonly<Record<string, number>>;
 
-  constructor(specs: readonly RemoteMxSpec[] = CORPUS_REMOTE_HOSTS, opts: RemoteWorldOptions = {}) {
+  constructor(specs: readonly RemoteHostSpec[] = CORPUS_REMOTE_HOSTS, opts: RemoteWorldOptions = {}) {
     this.#firstNumbers = opts.firstNumbers ?? {};
     for (const s of specs) this.add(s);
   }
 
   /** Adds (or replaces) a listener. */
-  add(spec: RemoteMxSpec): void {
+  add(spec: RemoteHostSpec): void {
     const key = `${spec.address}:${spec.port}`;
-    this.#listeners.set(key, new FakeMxListener(spec, this.#firstNumbers[key] ?? 1));
+    this.remove(spec.address, spec.port);
+    if (spec.kind === 'strip-proxy') this.#proxies.set(key, spec);
+    else this.#listeners.set(key, new FakeMxListener(spec, this.#firstNumbers[key] ?? 1));
   }
 
   remove(address: string, port: number): boolean {
-    return this.#listeners.delete(`${address}:${port}`);
+    const key = `${address}:${port}`;
+    const a = this.#listeners.delete(key);
+    const b = this.#proxies.delete(key);
+    return a || b;
   }
 
   /** Is any remote host at this address (for "refused" versus "unreachable")? */
   hasAddress(address: string): boolean {
-    for (const l of this.#listeners.values()) if (l.spec.address === address) return true;
-    return false;
+    return this.addresses().has(address);
   }
 
   /** A new connection to `address:port`, or null when nothing listens there. */
   remoteEndpoint(address: string, port: number): RemoteServerEndpoint | null {
-    return this.#listeners.get(`${address}:${port}`)?.accept() ?? null;
+    const key = `${address}:${port}`;
+    const proxy = this.#proxies.get(key);
+    if (proxy !== undefined) return this.#proxyTo(proxy, 0);
+    return this.#listeners.get(key)?.accept() ?? null;
+  }
+
+  #proxyTo(p: StripProxySpec, depth: number): RemoteServerEndpoint {
+    const key = `${p.upstreamAddress}:${p.upstreamPort}`;
+    const next = this.#proxies.get(key);
+    const upstream = next !== undefined && depth < 5 ? this.#proxyTo(next, depth + 1) : (this.#listeners.get(key)?.accept() ?? null);
+    return new StripProxySession(upstream);
   }
 
   /** What the listener at `address:port` presents when a client starts TLS, or null. */
   tlsOf(address: string, port: number): RemoteTlsServer | null {
-    return this.#listeners.get(`${address}:${port}`)?.spec.tls ?? null;
+    const key = `${address}:${port}`;
+    const proxy = this.#proxies.get(key);
+    if (proxy !== undefined) return this.#listeners.get(`${proxy.upstreamAddress}:${proxy.upstreamPort}`)?.spec.tls ?? null;
+    return this.#listeners.get(key)?.spec.tls ?? null;
   }
 
   /** Every address a remote host listens on (the world's reachable addresses). */
   addresses(): Set<string> {
-    return new Set([...this.#listeners.values()].map((l) => l.spec.address));
+    return new Set([...[...this.#listeners.values()].map((l) => l.spec.address), ...[...this.#proxies.values()].map((p) => p.address)]);
   }
 
   /** The messages the listener at `address:port` accepted, oldest first. */
@@ -76,7 +108,7 @@ export class RemoteWorld {
     return this.#listeners.get(`${address}:${port}`)?.received ?? [];
   }
 
-  specs(): RemoteMxSpec[] {
-    return [...this.#listeners.values()].map((l) => l.spec);
+  specs(): RemoteHostSpec[] {
+    return [...[...this.#listeners.values()].map((l) => l.spec), ...this.#proxies.values()];
   }
 }
