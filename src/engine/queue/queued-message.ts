@@ -18,7 +18,12 @@ export type MessageOrigin =
       readonly program: string;
     }
   /** Local submission through sendmail(1) and pickup(8). */
-  | { readonly kind: 'pickup'; readonly uid: number };
+  | { readonly kind: 'pickup'; readonly uid: number }
+  /**
+   * A message the mail system writes itself, e.g. smtpd's `Postfix SMTP server: errors from ...` notice to
+   * postmaster (corpus p25-may-cert-missing/postmaster-notice.txt): cleanup adds `Received: by <host> (Postfix)`.
+   */
+  | { readonly kind: 'internal' };
 
 /** A message handed to cleanup(8): what smtpd (or sendmail) collected, before headers are added. */
 export interface QueuedMessage {
