@@ -377,12 +377,14 @@ function commonPrefix(words: readonly string[]): string {
 
 /**
  * Lists completions as readline does: sorted, in columns read top to bottom, each column as wide as the
- * longest match plus two, as many columns as fit. Ends with CRLF.
+ * longest match plus two, as many columns as fit without touching the last screen column. Ends with CRLF.
  */
 export function formatMatchList(items: readonly string[], cols: number): string {
   const sorted = [...items].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const width = Math.max(...sorted.map((s) => s.length), 0) + 2;
-  const perRow = Math.max(1, Math.floor(cols / width));
+  let perRow = Math.max(1, Math.floor(cols / width));
+  // readline leaves the last column free: a row that would fill the screen exactly loses an item.
+  if (perRow !== 1 && perRow * width === cols) perRow--;
   const rows = Math.ceil(sorted.length / perRow);
   const lines: string[] = [];
   for (let r = 0; r < rows; r++) {
