@@ -19,3 +19,6 @@ export const invalidTlsLevel = (level: string): string => `fatal: Invalid TLS le
 
 /** invalid-loglevel-high (smtpd's twin): `warning: unknown smtpd_tls_loglevel value "high" in "high"` */
 export const unknownLoglevel = (param: string, value: string): string => `warning: unknown ${param} value "${value}" in "${value}"`;
+
+/** smtp_tls_note_starttls_offer = yes at level none (Postfix smtp_proto.c; not in the corpus): `Host offered STARTTLS: [mx.example.net]` */
+export const hostOfferedStarttls = (host: string): string => `Host offered STARTTLS: [${host}]`;

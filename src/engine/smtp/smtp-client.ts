@@ -49,7 +49,7 @@ import {
   tlsNotOffered,
   tlsRefused,
 } from './client-texts.ts';
-import { fallbackNotice } from './log-texts.ts';
+import { fallbackNotice, hostOfferedStarttls } from './log-texts.ts';
 import type { Nexthop } from './nexthop.ts';
 import { parseNexthop } from './nexthop.ts';
 import type { Reply } from './replies.ts';
@@ -358,6 +358,9 @@ class Session {
       return this.#fail(features);
     }
 
+    if (this.#level === 'none' && features.words.has('STARTTLS') && boolParam(this.#job.params, 'smtp_tls_note_starttls_offer')) {
+      this.#env.log(hostOfferedStarttls(host));
+    }
     // STARTTLS (smtp_proto.c smtp_helo): none never tries; may tries when offered; above may it is required.
     if (this.#level !== 'none' && !plaintextOnly) {
       if (!features.words.has('STARTTLS')) {

@@ -41,6 +41,11 @@ describe('levels against the MX that offers STARTTLS (127.0.0.2:2526)', () => {
     expect(r.status[0]).toMatch(SENT);
     expect(r.log.some((l) => l.includes('TLS connection established'))).toBe(false);
   });
+  it('none with smtp_tls_note_starttls_offer = yes notes the offer', () => {
+    const r = deliver({ ...at, smtp_tls_security_level: 'none', smtp_tls_note_starttls_offer: 'yes' });
+    expect(r.log.some((l) => / postfix\/smtp\[\d+\]: Host offered STARTTLS: \[127\.0\.0\.2\]$/.test(l))).toBe(true);
+    expect(r.status[0]).toMatch(SENT);
+  });
   it('may starts TLS and delivers', () => {
     const r = deliver({ ...at, smtp_tls_security_level: 'may' });
     expect(r.client.slice(0, 3)).toEqual(['C: EHLO mail.example.org', 'C: STARTTLS', 'C: EHLO mail.example.org']);
