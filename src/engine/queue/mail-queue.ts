@@ -151,13 +151,13 @@ export class MailQueue {
   /** A message smtpd received (its queue ID is already assigned): cleanup, qmgr, delivery. */
   submit(msg: QueuedMessage): SubmitResult {
     return this.#enqueue({
-        queueId: msg.queueId,
-        sender: msg.sender,
-        recipients: msg.recipients,
-        content: msg.content,
-        arrivedAt: msg.arrivedAt,
-        origin: msg.origin,
-      });
+      queueId: msg.queueId,
+      sender: msg.sender,
+      recipients: msg.recipients,
+      content: msg.content,
+      arrivedAt: msg.arrivedAt,
+      origin: msg.origin,
+    });
   }
 
   /** A message the mail system writes itself (smtpd's postmaster notice, bounces): `Received: by host (Postfix)`. */
@@ -196,21 +196,26 @@ export class MailQueue {
     if (recipients.length === 0) return { stdout: '', stderr: lines(SENDMAIL_NO_RECIPIENTS), exitCode: 64 };
     const sender = req.sender ?? user.name;
     const fullName = req.fullName ?? user.fullName ?? null;
-    this.submitLocal(sender, recipients, msgLines.join('\n'), fullName === null ? { uid: user.uid, name: user.name } : { ...user, fullName });
+    this.submitLocal(
+      sender,
+      recipients,
+      msgLines.join('\n'),
+      fullName === null ? { uid: user.uid, name: user.name } : { ...user, fullName },
+    );
     return { stdout: '', stderr: this.#running ? '' : lines(POSTDROP_NO_PICKUP), exitCode: 0 };
   }
 
   #pickup(m: MaildropEntry): void {
     this.#log('pickup', pickupLine(m.queueId, m.uid, m.sender));
     this.#enqueue({
-        queueId: m.queueId,
-        sender: m.sender,
-        recipients: m.recipients,
-        content: m.content,
-        arrivedAt: m.arrivedAt,
-        origin: { kind: 'pickup', uid: m.uid },
-        fullName: m.fullName,
-      });
+      queueId: m.queueId,
+      sender: m.sender,
+      recipients: m.recipients,
+      content: m.content,
+      arrivedAt: m.arrivedAt,
+      origin: { kind: 'pickup', uid: m.uid },
+      fullName: m.fullName,
+    });
   }
 
   #enqueue(input: CleanupInput): SubmitResult {
@@ -257,7 +262,8 @@ export class MailQueue {
       else done.add(p);
     };
 
-    for (const p of local) this.#deliverLocal(entry, p, { beforeQmgr, inQmgr: first ? IN_QMGR_LOCAL_MS : 0, setup: 0, transmission: 0 }, settle);
+    for (const p of local)
+      this.#deliverLocal(entry, p, { beforeQmgr, inQmgr: first ? IN_QMGR_LOCAL_MS : 0, setup: 0, transmission: 0 }, settle);
 
     for (const [nexthop, list] of remote) {
       const smtpParams = this.#env.paramsFor('smtp');
@@ -301,7 +307,12 @@ export class MailQueue {
     entry.nextAttempt = now + entry.backoffMs;
   }
 
-  #deliverLocal(entry: QueueEntry, p: PendingRecipient, d: Delays, settle: (p: PendingRecipient, s: DeliveryStatus, r: string) => void): void {
+  #deliverLocal(
+    entry: QueueEntry,
+    p: PendingRecipient,
+    d: Delays,
+    settle: (p: PendingRecipient, s: DeliveryStatus, r: string) => void,
+  ): void {
     const msg = entry.message;
     const outcomes = deliverLocal(msg, p.rcpt, this.#env.paramsFor('local'), this.#fs, this.#env.clock.now());
     for (const o of outcomes) {
@@ -330,7 +341,16 @@ export class MailQueue {
       }
       this.#log(
         'local',
-        statusLine({ queueId: msg.queueId, to: o.to, origTo: p.rcpt.orig === o.to ? null : p.rcpt.orig, relay: RELAY_LOCAL, delays: formatDelays(d), dsn, status, text }),
+        statusLine({
+          queueId: msg.queueId,
+          to: o.to,
+          origTo: p.rcpt.orig === o.to ? null : p.rcpt.orig,
+          relay: RELAY_LOCAL,
+          delays: formatDelays(d),
+          dsn,
+          status,
+          text,
+        }),
       );
     }
     // local(8) here always finishes a recipient (delivered, forwarded or bounced).
@@ -353,7 +373,13 @@ export class MailQueue {
       this.#env.paramsFor('cleanup'),
     );
     for (const l of log) this.#log('cleanup', l);
-    const entry: QueueEntry = { message, origin: 'forward', pending: message.recipients.map((r) => ({ rcpt: r, reason: null })), nextAttempt: 0, backoffMs: 0 };
+    const entry: QueueEntry = {
+      message,
+      origin: 'forward',
+      pending: message.recipients.map((r) => ({ rcpt: r, reason: null })),
+      nextAttempt: 0,
+      backoffMs: 0,
+    };
     this.#entries.set(queueId, entry);
     this.#attempt(entry, true);
     return queueId;

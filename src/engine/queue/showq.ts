@@ -29,7 +29,9 @@ export function formatQueue(entries: readonly QueueListing[]): string {
   for (const e of entries) {
     total += e.size;
     const id = `${e.queueId}${e.mark}`.padEnd(11, ' ');
-    out.push(`${id} ${e.size.toString().padStart(7, ' ')} ${queueListTime(e.arrivedAt).padEnd(20, ' ')} ${e.sender === '' ? 'MAILER-DAEMON' : e.sender}`);
+    out.push(
+      `${id} ${e.size.toString().padStart(7, ' ')} ${queueListTime(e.arrivedAt).padEnd(20, ' ')} ${e.sender === '' ? 'MAILER-DAEMON' : e.sender}`,
+    );
     let lastReason: string | null = null;
     for (const r of e.recipients) {
       if (r.reason !== null && r.reason !== lastReason) {

@@ -31,8 +31,7 @@ export const POSTQUEUE_FLUSH_DOWN = 'postqueue: fatal: Cannot flush mail queue -
 export const POSTDROP_NO_PICKUP = 'postdrop: warning: unable to look up public/pickup: No such file or directory';
 
 /** sendmail(1) without recipients and without -t (Postfix sendmail.c; not in the corpus). */
-export const SENDMAIL_NO_RECIPIENTS =
-  'sendmail: fatal: Recipient addresses must be specified on the command line or via the -t option';
+export const SENDMAIL_NO_RECIPIENTS = 'sendmail: fatal: Recipient addresses must be specified on the command line or via the -t option';
 
 /** postqueue(1) usage, exit 64 (Postfix postqueue.c; not in the corpus). */
 export const POSTQUEUE_USAGE =

@@ -33,8 +33,7 @@ export const CERT_NOT_VERIFIED = 'Server certificate not verified';
 export const CANNOT_START_TLS = 'Cannot start TLS: handshake failure';
 export const DSN_TLS_FAILED = '4.7.5';
 /** postfix-facts.md §3: a STARTTLS refusal at a level above may (dsn 4.7.5 as the other TLS failures). */
-export const tlsRefused = (namaddr: string, reply: string): string =>
-  `TLS is required, but host ${namaddr} refused to start TLS: ${reply}`;
+export const tlsRefused = (namaddr: string, reply: string): string => `TLS is required, but host ${namaddr} refused to start TLS: ${reply}`;
 /** more/README.md 8: dane-only without DNSSEC, relay=none, dsn 4.7.5 (postfix-facts.md §3). */
 export const CLIENT_TLS_CONFIG_PROBLEM = 'client TLS configuration problem';
 

@@ -459,7 +459,7 @@ class Session {
       maxVersion: hs.session.version,
       secLevel0: false,
     };
-    let serverOk = false;
+    let serverOk: boolean;
     try {
       const { result, output } = ep.handshake(hello);
       serverOk = result.ok && !output.closed;

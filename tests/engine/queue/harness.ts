@@ -59,7 +59,13 @@ export function scenarioParams(scenario: string | null, extra: Readonly<Record<s
   if (scenario !== null) {
     const cfg = corpusFile(root, scenario, 'config.txt');
     const main = cfg.split('# --- master.cf')[0] ?? '';
-    parseMainCf(main.split('\n').filter((l) => !l.startsWith('#')).join('\n'), values);
+    parseMainCf(
+      main
+        .split('\n')
+        .filter((l) => !l.startsWith('#'))
+        .join('\n'),
+      values,
+    );
   }
   for (const [k, v] of Object.entries(extra)) values.set(k, v);
   return expandingView(values);
@@ -184,7 +190,20 @@ export function makeLab(opts: LabOptions): Lab {
     ...(opts.running !== undefined ? { running: opts.running } : {}),
   });
   const rawLog = (): string[] => log.records.map((r) => formatLogRecord(r, 'mail'));
-  return { queue, log, net, fs, now, rawLog, normalizedLog: () => normalize(rawLog().map((l) => `${l}\n`).join('')) };
+  return {
+    queue,
+    log,
+    net,
+    fs,
+    now,
+    rawLog,
+    normalizedLog: () =>
+      normalize(
+        rawLog()
+          .map((l) => `${l}\n`)
+          .join(''),
+      ),
+  };
 }
 
 /** `steppingClock` re-exported for tests that want one. */

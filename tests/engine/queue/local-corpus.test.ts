@@ -55,7 +55,9 @@ describe('p25-level-may: a message smtpd received for root@example.org is delive
       'X-Original-To: root@example.org',
       'Delivered-To: root@example.org',
     ]);
-    expect(box).toContain('\nReceived: from client.example.com (localhost [127.0.0.1])\n\tby mail.example.org (Postfix) with ESMTPS id A982A1604EF\n');
+    expect(box).toContain(
+      '\nReceived: from client.example.com (localhost [127.0.0.1])\n\tby mail.example.org (Postfix) with ESMTPS id A982A1604EF\n',
+    );
     expect(box.endsWith('\nHello Bob.\n\n')).toBe(true);
   });
 });
@@ -76,7 +78,9 @@ describe('p25-may-cert-missing: the postmaster notice goes to root through the p
     const lab = makeLab({ params: scenarioParams('p25-may-cert-missing'), startMs: stampToMs(stamp) });
     const r = lab.queue.submitInternal('double-bounce@mail.example.org', ['postmaster'], content);
     expect(r.size).toBe(922);
-    expect(compareLogs(corpusFile('p25-may-cert-missing', 'raw.normalized.log'), lab.normalizedLog(), (d) => LOCAL_DAEMONS.has(d))).toEqual([]);
+    expect(compareLogs(corpusFile('p25-may-cert-missing', 'raw.normalized.log'), lab.normalizedLog(), (d) => LOCAL_DAEMONS.has(d))).toEqual(
+      [],
+    );
   });
 
   it('writes the mailbox entry the recording shows', () => {

@@ -55,7 +55,13 @@ describe('queue file size', () => {
 
 describe('cleanup', () => {
   const params = scenarioParams(null);
-  const base = { queueId: 'ABCDEF12345', sender: 'alice', recipients: ['root'], arrivedAt: T0, origin: { kind: 'pickup', uid: 0 } } as const;
+  const base = {
+    queueId: 'ABCDEF12345',
+    sender: 'alice',
+    recipients: ['root'],
+    arrivedAt: T0,
+    origin: { kind: 'pickup', uid: 0 },
+  } as const;
   it('qualifies bare addresses with myorigin and keeps the original for orig_to', () => {
     const r = cleanup({ ...base, content: 'Subject: x\n\nbody' }, params);
     expect(r.message.sender).toBe('alice@example.org');
@@ -79,14 +85,34 @@ describe('cleanup', () => {
     expect(r.message.lines.filter((l) => /^(Message-Id|Date|From):/i.test(l))).toEqual(['Message-ID: <x@y>', 'Date: today', 'From: a@b']);
   });
   it('adds nothing for an SMTP client outside local_header_rewrite_clients', () => {
-    const origin = { kind: 'smtpd', clientName: 'unknown', clientAddr: '192.0.2.7', helo: 'x', protocol: 'ESMTP', tls: null, saslMethod: null, saslUsername: null, program: 'postfix/smtpd' } as const;
+    const origin = {
+      kind: 'smtpd',
+      clientName: 'unknown',
+      clientAddr: '192.0.2.7',
+      helo: 'x',
+      protocol: 'ESMTP',
+      tls: null,
+      saslMethod: null,
+      saslUsername: null,
+      program: 'postfix/smtpd',
+    } as const;
     const r = cleanup({ ...base, origin, content: 'Subject: x\n\nb' }, params);
     expect(r.log).toEqual([]);
     expect(r.message.lines[0]).toBe('Received: from x (unknown [192.0.2.7])');
     expect(r.message.lines.some((l) => l.startsWith('Message-Id:'))).toBe(false);
   });
   it('writes the date on its own line when there are several recipients', () => {
-    const origin = { kind: 'smtpd', clientName: 'localhost', clientAddr: '127.0.0.1', helo: '', protocol: 'SMTP', tls: null, saslMethod: null, saslUsername: null, program: 'postfix/smtpd' } as const;
+    const origin = {
+      kind: 'smtpd',
+      clientName: 'localhost',
+      clientAddr: '127.0.0.1',
+      helo: '',
+      protocol: 'SMTP',
+      tls: null,
+      saslMethod: null,
+      saslUsername: null,
+      program: 'postfix/smtpd',
+    } as const;
     const r = cleanup({ ...base, recipients: ['a@x', 'b@x'], origin, content: '' }, params);
     expect(r.message.lines.slice(0, 3)).toEqual([
       'Received: from localhost (localhost [127.0.0.1])',
@@ -98,8 +124,18 @@ describe('cleanup', () => {
 
 describe('sendmail', () => {
   it('parses the options the lab uses and skips compatibility ones', () => {
-    expect(parseSendmailArgs(['-f', 'alice@example.org', 'bob@example.net'])).toMatchObject({ mode: 'send', sender: 'alice@example.org', recipients: ['bob@example.net'] });
-    expect(parseSendmailArgs(['-oi', '-falice', '-F', 'Alice A', '-t'])).toMatchObject({ sender: 'alice', fullName: 'Alice A', extract: true, ignoreDots: true, recipients: [] });
+    expect(parseSendmailArgs(['-f', 'alice@example.org', 'bob@example.net'])).toMatchObject({
+      mode: 'send',
+      sender: 'alice@example.org',
+      recipients: ['bob@example.net'],
+    });
+    expect(parseSendmailArgs(['-oi', '-falice', '-F', 'Alice A', '-t'])).toMatchObject({
+      sender: 'alice',
+      fullName: 'Alice A',
+      extract: true,
+      ignoreDots: true,
+      recipients: [],
+    });
     expect(parseSendmailArgs(['-bp']).mode).toBe('list');
     expect(parseSendmailArgs(['-q']).mode).toBe('flush');
     expect(parseSendmailArgs(['-N', 'never', '-R', 'hdrs', '--', '-x']).recipients).toEqual(['-x']);
@@ -138,8 +174,12 @@ describe('local delivery', () => {
     const l = lab();
     l.queue.sendmail(['-f', 'alice@example.org', 'root', 'postmaster@example.org', 'nobody@localhost'], MSG);
     const local = texts(l).filter((t) => t.includes('relay=local'));
-    expect(local[0]).toMatch(/: to=<root@example\.org>, orig_to=<root>, relay=local, delay=0\.03, delays=0\.02\/0\.01\/0\/0, dsn=2\.0\.0, status=sent \(delivered to mailbox\)$/);
-    expect(local[1]).toMatch(/: to=<root@example\.org>, orig_to=<postmaster@example\.org>, relay=local, .*status=sent \(delivered to mailbox\)$/);
+    expect(local[0]).toMatch(
+      /: to=<root@example\.org>, orig_to=<root>, relay=local, delay=0\.03, delays=0\.02\/0\.01\/0\/0, dsn=2\.0\.0, status=sent \(delivered to mailbox\)$/,
+    );
+    expect(local[1]).toMatch(
+      /: to=<root@example\.org>, orig_to=<postmaster@example\.org>, relay=local, .*status=sent \(delivered to mailbox\)$/,
+    );
     expect(local[2]).toMatch(/: to=<nobody@localhost>, relay=local, .*dsn=5\.1\.1, status=bounced \(unknown user: "nobody"\)$/);
     expect(texts(l).at(-1)).toMatch(/: removed$/);
     expect((l.fs.read('/var/mail/root') ?? '').match(/^From alice@example\.org {2}/gm)?.length).toBe(2);
@@ -148,7 +188,9 @@ describe('local delivery', () => {
     const l = lab({ relayhost: '[127.0.0.2]:2527' }, { files: { '/etc/aliases': 'postmaster: root\nalice: alice@example.net\n' } });
     l.queue.sendmail(['-f', 'root', 'alice@example.org'], MSG);
     const t = texts(l);
-    expect(t.find((x) => x.includes('relay=local'))).toMatch(/: to=<alice@example\.org>, relay=local, .*status=sent \(forwarded as [0-9A-F]{11}\)$/);
+    expect(t.find((x) => x.includes('relay=local'))).toMatch(
+      /: to=<alice@example\.org>, relay=local, .*status=sent \(forwarded as [0-9A-F]{11}\)$/,
+    );
     expect(t.some((x) => /to=<alice@example\.net>, relay=127\.0\.0\.2\[127\.0\.0\.2\]:2527, .*status=sent/.test(x))).toBe(true);
     expect(l.net.remote.received('127.0.0.2', 2527)[0]?.data[0]).toBe('Delivered-To: alice@example.org');
   });
@@ -163,7 +205,9 @@ describe('remote delivery errors', () => {
   it('connection refused: relay=none, 4.4.1, shown in mailq', () => {
     const l = lab({ relayhost: '[127.0.0.2]:2599' });
     l.queue.sendmail(['-f', 'alice@example.org', 'bob@example.net'], MSG);
-    expect(texts(l).at(-1)).toMatch(/relay=none, delay=0\.04, delays=0\.02\/0\.02\/0\/0, dsn=4\.4\.1, status=deferred \(connect to 127\.0\.0\.2\[127\.0\.0\.2\]:2599: Connection refused\)$/);
+    expect(texts(l).at(-1)).toMatch(
+      /relay=none, delay=0\.04, delays=0\.02\/0\.02\/0\/0, dsn=4\.4\.1, status=deferred \(connect to 127\.0\.0\.2\[127\.0\.0\.2\]:2599: Connection refused\)$/,
+    );
     expect(l.queue.mailq().stdout).toContain('(connect to 127.0.0.2[127.0.0.2]:2599: Connection refused)\n');
   });
   it('no route: Network is unreachable', () => {
@@ -175,7 +219,9 @@ describe('remote delivery errors', () => {
     const l = lab({ relayhost: '' });
     l.queue.sendmail(['-f', 'alice@example.org', 'bob@nowhere.example'], MSG);
     expect(texts(l).slice(-2)).toEqual([
-      expect.stringMatching(/to=<bob@nowhere\.example>, relay=none, .*dsn=5\.4\.4, status=bounced \(unable to look up host nowhere\.example: Name or service not known\)$/),
+      expect.stringMatching(
+        /to=<bob@nowhere\.example>, relay=none, .*dsn=5\.4\.4, status=bounced \(unable to look up host nowhere\.example: Name or service not known\)$/,
+      ),
       expect.stringMatching(/: removed$/),
     ]);
   });
@@ -191,7 +237,17 @@ describe('remote delivery errors', () => {
 describe('postqueue, mailq, postsuper', () => {
   it('lists several deferred messages with the plural trailer and Kbytes rounded down', () => {
     const out = formatQueue([
-      { queueId: 'AAAAAAAAAAA', mark: '', size: 900, arrivedAt: T0, sender: 'a@x', recipients: [{ address: 'b@y', reason: 'r1' }, { address: 'c@y', reason: 'r1' }] },
+      {
+        queueId: 'AAAAAAAAAAA',
+        mark: '',
+        size: 900,
+        arrivedAt: T0,
+        sender: 'a@x',
+        recipients: [
+          { address: 'b@y', reason: 'r1' },
+          { address: 'c@y', reason: 'r1' },
+        ],
+      },
       { queueId: 'BBBBBBBBBBB', mark: '', size: 300, arrivedAt: T0, sender: '', recipients: [{ address: 'd@y', reason: null }] },
     ]);
     expect(out).toBe(
@@ -247,7 +303,13 @@ describe('postqueue, mailq, postsuper', () => {
     l.queue.runQueue();
     expect(attempts()).toBe(2);
     // The MX comes up: the next due retry delivers.
-    remote.add({ address: '127.0.0.2', port: 2599, hostname: 'mx.example.net', starttls: false, tls: { protocols: ['TLSv1.3'], certCommonName: 'mx.example.net', selfSigned: true } });
+    remote.add({
+      address: '127.0.0.2',
+      port: 2599,
+      hostname: 'mx.example.net',
+      starttls: false,
+      tls: { protocols: ['TLSv1.3'], certCommonName: 'mx.example.net', selfSigned: true },
+    });
     l.now.ms = T0 + 900_000;
     l.queue.runQueue();
     expect(texts(l).at(-1)).toMatch(/: removed$/);
@@ -272,7 +334,8 @@ describe('while Postfix is stopped', () => {
     expect(q.stdout).toContain(' alice@example.org\n');
     expect(l.queue.postqueue(['-f'])).toEqual({
       stdout: '',
-      stderr: 'postqueue: warning: unable to look up public/qmgr: No such file or directory\npostqueue: fatal: Cannot flush mail queue - mail system is down\n',
+      stderr:
+        'postqueue: warning: unable to look up public/qmgr: No such file or directory\npostqueue: fatal: Cannot flush mail queue - mail system is down\n',
       exitCode: 69,
     });
     running = true;

@@ -53,7 +53,10 @@ describe('fake MX behaviour', () => {
       expect(ep?.receive('EHLO x\r\nMAIL FROM:<a@b>\r\nRCPT TO:<c@d>\r\nDATA\r\n').data).toBe(
         '250-mx.example.net\r\n250-PIPELINING\r\n250-SIZE 10240000\r\n250-ENHANCEDSTATUSCODES\r\n250 8BITMIME\r\n250 2.1.0 Ok\r\n250 2.1.5 Ok\r\n354 End data with <CR><LF>.<CR><LF>\r\n',
       );
-      expect(ep?.receive('Subject: x\r\n\r\n..dot\r\n.\r\nQUIT\r\n')).toEqual({ data: `250 2.0.0 Ok: queued as ${n}\r\n221 2.0.0 Bye\r\n`, closed: true });
+      expect(ep?.receive('Subject: x\r\n\r\n..dot\r\n.\r\nQUIT\r\n')).toEqual({
+        data: `250 2.0.0 Ok: queued as ${n}\r\n221 2.0.0 Bye\r\n`,
+        closed: true,
+      });
     }
     expect(w.received('127.0.0.2', 2527).map((m) => [m.queueId, m.mailFrom, m.rcptTo, m.data])).toEqual([
       ['RX0001', '<a@b>', ['<c@d>'], ['Subject: x', '', '..dot']],
@@ -92,7 +95,9 @@ describe('fake MX behaviour', () => {
     const a = w.remoteEndpoint('127.0.0.2', 2530);
     a?.open();
     a?.receive('STARTTLS\r\n');
-    expect(a?.handshake({ kind: 'tls', client: 'postfix-smtp', minVersion: 'TLSv1', maxVersion: 'TLSv1.3', secLevel0: false }).result).toMatchObject({
+    expect(
+      a?.handshake({ kind: 'tls', client: 'postfix-smtp', minVersion: 'TLSv1', maxVersion: 'TLSv1.3', secLevel0: false }).result,
+    ).toMatchObject({
       ok: true,
       session: { version: 'TLSv1', cipher: 'ECDHE-RSA-AES256-SHA' },
     });
@@ -107,7 +112,13 @@ describe('fake MX behaviour', () => {
   it('nothing listens: null; lessons add and remove hosts by data', () => {
     const w = world();
     expect(w.remoteEndpoint('127.0.0.2', 25)).toBeNull();
-    w.add({ address: '198.51.100.7', port: 25, hostname: 'mx.bad.example', starttls: true, tls: { protocols: ['TLSv1.3'], certCommonName: 'wrong.example', selfSigned: false } });
+    w.add({
+      address: '198.51.100.7',
+      port: 25,
+      hostname: 'mx.bad.example',
+      starttls: true,
+      tls: { protocols: ['TLSv1.3'], certCommonName: 'wrong.example', selfSigned: false },
+    });
     expect(w.remoteEndpoint('198.51.100.7', 25)?.open().data).toBe('220 mx.bad.example ESMTP test receiver\r\n');
     expect(w.tlsOf('198.51.100.7', 25)?.certCommonName).toBe('wrong.example');
     expect(w.remove('198.51.100.7', 25)).toBe(true);

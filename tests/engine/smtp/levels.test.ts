@@ -69,7 +69,9 @@ describe('levels against the MX that offers STARTTLS (127.0.0.2:2526)', () => {
   });
   it('dane without DNSSEC warns and works as may (more/outbound-dane-no-dnssec)', () => {
     const r = deliver({ ...at, smtp_tls_security_level: 'dane' });
-    expect(r.log.some((l) => / postfix\/smtp\[\d+\]: warning: \[127\.0\.0\.2\]:2526: dane configured with dnssec lookups disabled$/.test(l))).toBe(true);
+    expect(
+      r.log.some((l) => / postfix\/smtp\[\d+\]: warning: \[127\.0\.0\.2\]:2526: dane configured with dnssec lookups disabled$/.test(l)),
+    ).toBe(true);
     expect(r.client).toContain('C: STARTTLS');
     expect(r.status[0]).toMatch(SENT);
   });
@@ -80,7 +82,9 @@ describe('levels against the MX that offers STARTTLS (127.0.0.2:2526)', () => {
     expect(smtp.map((l) => l.replace(/^.*?postfix\/smtp\[\d+\]: /, ''))).toEqual([
       'warning: [127.0.0.2]:2526: dane-only configured with dnssec lookups disabled',
       'warning: TLS policy lookup for [127.0.0.2]:2526/127.0.0.2: client TLS configuration problem',
-      expect.stringMatching(/^[0-9A-F]{11}: to=<bob@example\.net>, relay=none, delay=[\d.]+, delays=[\d./]+, dsn=4\.7\.5, status=deferred \(client TLS configuration problem\)$/),
+      expect.stringMatching(
+        /^[0-9A-F]{11}: to=<bob@example\.net>, relay=none, delay=[\d.]+, delays=[\d./]+, dsn=4\.7\.5, status=deferred \(client TLS configuration problem\)$/,
+      ),
     ]);
     // The reason right-aligned at column 78 in mailq (more/README.md 10: indented 44).
     expect(r.lab.queue.mailq().stdout.split('\n')[2]).toBe(`${' '.repeat(44)}(client TLS configuration problem)`);
@@ -113,7 +117,12 @@ describe('legacy and invalid settings', () => {
     expect(r.status[0]?.endsWith(NOT_VERIFIED)).toBe(true);
   });
   it('empty level + smtp_enforce_tls = yes + smtp_tls_enforce_peername = no works as encrypt', () => {
-    const r = deliver({ relayhost: '[127.0.0.2]:2527', smtp_tls_security_level: '', smtp_enforce_tls: 'yes', smtp_tls_enforce_peername: 'no' });
+    const r = deliver({
+      relayhost: '[127.0.0.2]:2527',
+      smtp_tls_security_level: '',
+      smtp_enforce_tls: 'yes',
+      smtp_tls_enforce_peername: 'no',
+    });
     expect(r.status[0]?.endsWith(NOT_OFFERED)).toBe(true);
   });
   it('empty level and no legacy settings works as none', () => {
@@ -124,7 +133,9 @@ describe('legacy and invalid settings', () => {
     const r = deliver({ relayhost: '[127.0.0.2]:2526', smtp_tls_security_level: 'maybe' });
     expect(r.lab.net.sessions).toEqual([]);
     expect(r.log.some((l) => / postfix\/smtp\[\d+\]: fatal: Invalid TLS level "maybe"$/.test(l))).toBe(true);
-    expect(r.status[0]).toMatch(/ postfix\/qmgr\[\d+\]: [0-9A-F]+: to=<bob@example\.net>, relay=none, .*dsn=4\.3\.0, status=deferred \(unknown mail transport error\)$/);
+    expect(r.status[0]).toMatch(
+      / postfix\/qmgr\[\d+\]: [0-9A-F]+: to=<bob@example\.net>, relay=none, .*dsn=4\.3\.0, status=deferred \(unknown mail transport error\)$/,
+    );
   });
   it('an unknown smtp_tls_loglevel warns as smtpd does (invalid-loglevel-high) and logs no TLS line', () => {
     const r = deliver({ relayhost: '[127.0.0.2]:2526', smtp_tls_loglevel: 'high' });
@@ -159,7 +170,15 @@ describe('smtp_tls_policy_maps', () => {
     expect(lab.rawLog().some((l) => SENT.test(l))).toBe(true);
   });
   it('domain nexthops match the domain and .parent entries', () => {
-    const remote = new RemoteWorld([{ address: '127.0.0.2', port: 25, hostname: 'mx.example.net', starttls: false, tls: { protocols: ['TLSv1.3'], certCommonName: 'mx.example.net', selfSigned: true } }]);
+    const remote = new RemoteWorld([
+      {
+        address: '127.0.0.2',
+        port: 25,
+        hostname: 'mx.example.net',
+        starttls: false,
+        tls: { protocols: ['TLSv1.3'], certCommonName: 'mx.example.net', selfSigned: true },
+      },
+    ]);
     const lab = makeLab({
       params: scenarioParams(null, { relayhost: '', smtp_tls_policy_maps: 'texthash:/etc/postfix/tls_policy' }),
       startMs: T0,
@@ -168,7 +187,9 @@ describe('smtp_tls_policy_maps', () => {
     });
     lab.queue.sendmail(['-f', 'alice@example.org', 'bob@mx.example.net'], MSG);
     expect(lab.rawLog().at(-1)).toContain('relay=mx.example.net[127.0.0.2]:25, ');
-    expect(lab.rawLog().at(-1)).toContain('dsn=4.7.4, status=deferred (TLS is required, but was not offered by host mx.example.net[127.0.0.2])');
+    expect(lab.rawLog().at(-1)).toContain(
+      'dsn=4.7.4, status=deferred (TLS is required, but was not offered by host mx.example.net[127.0.0.2])',
+    );
   });
   it('hash: reads the postmap output when it exists', () => {
     const lab = makeLab({
@@ -221,7 +242,10 @@ describe('handshake failures and the plaintext fallback (more/outbound-tls1only-
     expect(lab.rawLog().at(-1)).toMatch(/status=deferred \(Cannot start TLS: handshake failure\)$/);
     lab.now.ms = T0 + 300_000;
     lab.queue.flush();
-    const tail = lab.rawLog().slice(-4).map((l) => l.replace(/^.*?\]: /, ''));
+    const tail = lab
+      .rawLog()
+      .slice(-4)
+      .map((l) => l.replace(/^.*?\]: /, ''));
     expect(tail[0]).toBe('SSL_connect error to 127.0.0.2[127.0.0.2]:2530: -1');
     expect(tail[1]).toMatch(/^[0-9A-F]{11}: Cannot start TLS: handshake failure$/);
     expect(tail[2]).toMatch(/delay=300, delays=300\/0\/0\/0\.04, dsn=2\.0\.0, status=sent/);

@@ -47,7 +47,11 @@ function phases(name: string): Phase[] {
 }
 
 function handshakeFrom(lines: readonly string[]): ClientHandshake {
-  const est = lines.map((l) => /^(Untrusted|Trusted|Verified) TLS connection established to \S+: (TLSv[\d.]+) with cipher (\S+) \((\d+)\/(\d+) bits\)/.exec(l)).find((m) => m !== null);
+  const est = lines
+    .map((l) =>
+      /^(Untrusted|Trusted|Verified) TLS connection established to \S+: (TLSv[\d.]+) with cipher (\S+) \((\d+)\/(\d+) bits\)/.exec(l),
+    )
+    .find((m) => m !== null);
   if (est === undefined || est === null) return { ok: false, log: lines };
   return {
     ok: true,
@@ -126,11 +130,21 @@ describe.each(SCENARIOS)('more/%s', (name) => {
       const l = norm[i] ?? '';
       if (l.startsWith('# message injected with: ')) {
         const m = /sendmail -f (\S+) (.+?) \(rc=/.exec(l);
-        lab.queue.sendmail(['-f', m?.[1] ?? '', ...(m?.[2] ?? '').split(' ')], `From: alice@example.org\nTo: bob@example.net\nSubject: outbound ${subject}\n\nhello\n`);
+        lab.queue.sendmail(
+          ['-f', m?.[1] ?? '', ...(m?.[2] ?? '').split(' ')],
+          `From: alice@example.org\nTo: bob@example.net\nSubject: outbound ${subject}\n\nhello\n`,
+        );
       } else if (l.startsWith('# === mail log lines of ')) {
         const a = attempts[attempt++];
-        const want = norm.slice(a?.start ?? 0, a?.end ?? 0).filter((x) => x.startsWith('L: ')).map((x) => x.slice(3)).join('\n');
-        const all = lab.normalizedLog().split('\n').filter((x) => x !== '');
+        const want = norm
+          .slice(a?.start ?? 0, a?.end ?? 0)
+          .filter((x) => x.startsWith('L: '))
+          .map((x) => x.slice(3))
+          .join('\n');
+        const all = lab
+          .normalizedLog()
+          .split('\n')
+          .filter((x) => x !== '');
         const mine = all.slice(logMark).join('\n');
         logMark = all.length;
         expect(compareLogs(want, mine, (d) => DAEMONS.has(d))).toEqual([]);
@@ -142,7 +156,12 @@ describe.each(SCENARIOS)('more/%s', (name) => {
           const t = next === undefined ? null : logTime(next);
           if (t !== null) lab.now.ms = t;
         }
-        const r = argv[0] === 'mailq' ? lab.queue.mailq() : argv[0] === 'postqueue' ? lab.queue.postqueue(argv.slice(1)) : lab.queue.postsuper(argv.slice(1));
+        const r =
+          argv[0] === 'mailq'
+            ? lab.queue.mailq()
+            : argv[0] === 'postqueue'
+              ? lab.queue.postqueue(argv.slice(1))
+              : lab.queue.postsuper(argv.slice(1));
         const want: string[] = [];
         let exit = -1;
         for (let j = i + 1; j < norm.length; j++) {
@@ -153,7 +172,13 @@ describe.each(SCENARIOS)('more/%s', (name) => {
             break;
           } else break;
         }
-        const tag = (s: string, t: string): string[] => (s === '' ? [] : s.replace(/\n$/, '').split('\n').map((x) => `${t} ${x}`));
+        const tag = (s: string, t: string): string[] =>
+          s === ''
+            ? []
+            : s
+                .replace(/\n$/, '')
+                .split('\n')
+                .map((x) => `${t} ${x}`);
         const mine = normalize([...tag(r.stdout, 'S:'), ...tag(r.stderr, 'E:')].join('\n'))
           .split('\n')
           .filter((x) => x !== '')

@@ -117,7 +117,7 @@ describe.each(SCENARIOS)('%s', (name) => {
     expect(sendmail).toEqual({ stdout: '', stderr: '', exitCode: 0 });
   });
 
-  it("the fake MX sees exactly the recorded client lines (and its own replies)", () => {
+  it('the fake MX sees exactly the recorded client lines (and its own replies)', () => {
     const { rec, lab } = run(name);
     expect(lab.net.sessions.map((s) => `${s.address}:${s.port}`)).toEqual([`127.0.0.2:${rec.port}`]);
     const mine = normalize(lab.net.sessions.flatMap((s) => s.lines).join('\n')).split('\n');
@@ -154,9 +154,21 @@ describe.each(SCENARIOS)('%s', (name) => {
     for (const c of rec.commands) {
       const argv = c.command.split(' ');
       const r =
-        argv[0] === 'mailq' ? lab.queue.mailq() : argv[0] === 'postqueue' ? lab.queue.postqueue(argv.slice(1)) : lab.queue.postsuper(argv.slice(1));
-      const asLines = (s: string, tag: string): string[] => (s === '' ? [] : s.replace(/\n$/, '').split('\n').map((l) => `${tag} ${l}`));
-      const mine = normalize([...asLines(r.stdout, 'S:'), ...asLines(r.stderr, 'E:')].join('\n')).split('\n').filter((l) => l !== '');
+        argv[0] === 'mailq'
+          ? lab.queue.mailq()
+          : argv[0] === 'postqueue'
+            ? lab.queue.postqueue(argv.slice(1))
+            : lab.queue.postsuper(argv.slice(1));
+      const asLines = (s: string, tag: string): string[] =>
+        s === ''
+          ? []
+          : s
+              .replace(/\n$/, '')
+              .split('\n')
+              .map((l) => `${tag} ${l}`);
+      const mine = normalize([...asLines(r.stdout, 'S:'), ...asLines(r.stderr, 'E:')].join('\n'))
+        .split('\n')
+        .filter((l) => l !== '');
       const want = [...c.stdout.map((l) => `S: ${l}`), ...c.stderr.map((l) => `E: ${l}`)].map((l) => l.replace(/ $/, ''));
       expect(mine.map((l) => l.replace(/ $/, ''))).toEqual(want);
       expect(r.exitCode).toBe(c.exit);

@@ -19,7 +19,28 @@ function prng(seed: number): () => number {
   };
 }
 
-const NASTY = ['', ' ', '[', ']', '[]', '[127.0.0.2', '[127.0.0.2]:', '[127.0.0.2]:0', '[127.0.0.2]:99999', ':25', 'a b', '\u0000', 'é', '[::1]:25', 'x'.repeat(3000), '$x', '%s%n', '\r\n', 'mx.example.net:smtp', '[127.0.0.2]:2526:7'];
+const NASTY = [
+  '',
+  ' ',
+  '[',
+  ']',
+  '[]',
+  '[127.0.0.2',
+  '[127.0.0.2]:',
+  '[127.0.0.2]:0',
+  '[127.0.0.2]:99999',
+  ':25',
+  'a b',
+  '\u0000',
+  'é',
+  '[::1]:25',
+  'x'.repeat(3000),
+  '$x',
+  '%s%n',
+  '\r\n',
+  'mx.example.net:smtp',
+  '[127.0.0.2]:2526:7',
+];
 
 function randomText(r: () => number, n: number): string {
   let s = '';
@@ -41,7 +62,15 @@ function badNetwork(make: () => ServerEndpoint): Network {
 function queueOn(net: Network, extra: Record<string, string> = {}) {
   const log = new MailLog({ now: () => T0 });
   const params = scenarioParams(null, { relayhost: '[127.0.0.9]:25', ...extra });
-  const q = new MailQueue({ clock: { now: () => T0 }, ids: sequentialIds(), log: log.write, paramsFor: () => params, network: net, clientTls, fs: new SimFs() });
+  const q = new MailQueue({
+    clock: { now: () => T0 },
+    ids: sequentialIds(),
+    log: log.write,
+    paramsFor: () => params,
+    network: net,
+    clientTls,
+    fs: new SimFs(),
+  });
   return { q, log };
 }
 
@@ -52,7 +81,7 @@ describe('never throws', () => {
     const r = prng(7);
     const levels = ['none', 'may', 'encrypt', 'verify', 'secure', 'fingerprint', 'dane', 'dane-only', 'MAY', 'maybe', '', '\u0000'];
     for (let i = 0; i < 300; i++) {
-      const pick = <T,>(a: readonly T[]): T => a[Math.floor(r() * a.length)] as T;
+      const pick = <T>(a: readonly T[]): T => a[Math.floor(r() * a.length)] as T;
       const lab = makeLab({
         params: scenarioParams(null, {
           relayhost: pick([...NASTY, '[127.0.0.2]:2526', '[127.0.0.2]:2527', '[127.0.0.2]:2530']),
@@ -66,7 +95,11 @@ describe('never throws', () => {
         files: { '/p': randomText(r, 80), '/etc/aliases': randomText(r, 60), '/etc/passwd': randomText(r, 40) },
       });
       const text = randomText(r, Math.floor(r() * 400));
-      const args = [pick(['-f', '-t', '-i', '-F', '-bp', '-q', '--', '-o']), pick(NASTY), pick(['bob@example.net', 'root', '@', 'a@', '', 'x@[1.2.3.4]'])];
+      const args = [
+        pick(['-f', '-t', '-i', '-F', '-bp', '-q', '--', '-o']),
+        pick(NASTY),
+        pick(['bob@example.net', 'root', '@', 'a@', '', 'x@[1.2.3.4]']),
+      ];
       expect(() => lab.queue.sendmail(args, text)).not.toThrow();
       expect(() => lab.queue.submitLocal(pick(NASTY), [pick(NASTY)], text)).not.toThrow();
       lab.now.ms += 400_000;
@@ -96,10 +129,34 @@ describe('never throws', () => {
         },
         tls: null,
       }),
-      () => ({ open: () => out('', false), receive: () => out(''), handshake: () => ({ result: { ok: false, log: [] }, output: out('') }), clientClosed: () => {}, tls: null }),
-      () => ({ open: () => out('', true), receive: () => out('', true), handshake: () => ({ result: { ok: false, log: [] }, output: out('', true) }), clientClosed: () => {}, tls: null }),
-      () => ({ open: () => out('garbage\r\n'), receive: () => out('\u0000\u0001\r\n9999 x\r\n'), handshake: () => ({ result: { ok: false, log: [] }, output: out('') }), clientClosed: () => {}, tls: null }),
-      () => ({ open: () => out('220-first\r\n'), receive: () => out('250-a\r\n'), handshake: () => ({ result: { ok: false, log: [] }, output: out('') }), clientClosed: () => {}, tls: null }),
+      () => ({
+        open: () => out('', false),
+        receive: () => out(''),
+        handshake: () => ({ result: { ok: false, log: [] }, output: out('') }),
+        clientClosed: () => {},
+        tls: null,
+      }),
+      () => ({
+        open: () => out('', true),
+        receive: () => out('', true),
+        handshake: () => ({ result: { ok: false, log: [] }, output: out('', true) }),
+        clientClosed: () => {},
+        tls: null,
+      }),
+      () => ({
+        open: () => out('garbage\r\n'),
+        receive: () => out('\u0000\u0001\r\n9999 x\r\n'),
+        handshake: () => ({ result: { ok: false, log: [] }, output: out('') }),
+        clientClosed: () => {},
+        tls: null,
+      }),
+      () => ({
+        open: () => out('220-first\r\n'),
+        receive: () => out('250-a\r\n'),
+        handshake: () => ({ result: { ok: false, log: [] }, output: out('') }),
+        clientClosed: () => {},
+        tls: null,
+      }),
     ];
     for (const make of scripts) {
       for (const level of ['none', 'may', 'encrypt', 'verify']) {
@@ -120,14 +177,28 @@ describe('failure texts of a misbehaving server', () => {
     return log.records.filter((x) => x.text.includes(' to=<')).at(-1)?.text ?? '';
   };
   it('silent after connect: timed out while receiving the initial server greeting (4.4.2)', () => {
-    expect(deliver(() => ({ open: () => out(''), receive: () => out(''), handshake: () => ({ result: { ok: false, log: [] }, output: out('') }), clientClosed: () => {}, tls: null }))).toMatch(
+    expect(
+      deliver(() => ({
+        open: () => out(''),
+        receive: () => out(''),
+        handshake: () => ({ result: { ok: false, log: [] }, output: out('') }),
+        clientClosed: () => {},
+        tls: null,
+      })),
+    ).toMatch(
       /relay=127\.0\.0\.9\[127\.0\.0\.9\]:25, .*dsn=4\.4\.2, status=deferred \(conversation with 127\.0\.0\.9\[127\.0\.0\.9\] timed out while receiving the initial server greeting\)$/,
     );
   });
   it('a 554 banner: refused to talk to me, bounced', () => {
-    expect(deliver(() => ({ open: () => out('554 5.3.2 go away\r\n'), receive: () => out('221 bye\r\n', true), handshake: () => ({ result: { ok: false, log: [] }, output: out('') }), clientClosed: () => {}, tls: null }))).toMatch(
-      /dsn=5\.3\.2, status=bounced \(host 127\.0\.0\.9\[127\.0\.0\.9\] refused to talk to me: 554 5\.3\.2 go away\)$/,
-    );
+    expect(
+      deliver(() => ({
+        open: () => out('554 5.3.2 go away\r\n'),
+        receive: () => out('221 bye\r\n', true),
+        handshake: () => ({ result: { ok: false, log: [] }, output: out('') }),
+        clientClosed: () => {},
+        tls: null,
+      })),
+    ).toMatch(/dsn=5\.3\.2, status=bounced \(host 127\.0\.0\.9\[127\.0\.0\.9\] refused to talk to me: 554 5\.3\.2 go away\)$/);
   });
   it('RCPT rejected: host said ... (in reply to RCPT TO command)', () => {
     const ep = (): ServerEndpoint => {
@@ -137,7 +208,10 @@ describe('failure texts of a misbehaving server', () => {
         receive: () => {
           step++;
           if (step === 1) return out('250-mx\r\n250 PIPELINING\r\n');
-          if (step === 2) return out('250 2.1.0 Ok\r\n550 5.1.1 <bob@example.net>: Recipient address rejected: User unknown\r\n554 5.5.1 Error: no valid recipients\r\n');
+          if (step === 2)
+            return out(
+              '250 2.1.0 Ok\r\n550 5.1.1 <bob@example.net>: Recipient address rejected: User unknown\r\n554 5.5.1 Error: no valid recipients\r\n',
+            );
           return out('221 2.0.0 Bye\r\n', true);
         },
         handshake: () => ({ result: { ok: false, log: [] }, output: out('') }),
@@ -150,7 +224,11 @@ describe('failure texts of a misbehaving server', () => {
     );
   });
   it('STARTTLS refused at encrypt (the lab smtpd 454 text, corpus p25-may-cert-missing) defers; at may delivery continues in plaintext', () => {
-    const reply454 = corpusFile('p25-may-cert-missing', 'transcript.txt').split('\n').find((l) => l.startsWith('S: 454 '))?.slice(3) ?? '';
+    const reply454 =
+      corpusFile('p25-may-cert-missing', 'transcript.txt')
+        .split('\n')
+        .find((l) => l.startsWith('S: 454 '))
+        ?.slice(3) ?? '';
     const ep = (): ServerEndpoint => ({
       open: () => out('220 mx ESMTP\r\n'),
       receive: (b) => {
