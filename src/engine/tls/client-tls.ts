@@ -1,26 +1,159 @@
 import type { ParameterView } from '../config/parameter-view.ts';
-import type { ClientHandshake, ClientHandshakeOptions, ClientTlsEngine, RemoteTlsServer } from './types.ts';
+import { cipherSetting, policyOfList } from './ciphers.ts';
+import { postfixClientHello, resolveHello } from './client-hello.ts';
+import { clientHandshakeLog } from './client-log.ts';
+import { MX_CERT } from './data/lab-pki.ts';
+import { LOG_CLIENT_ENGINE_INIT, logInvalidGrade, logInvalidProtocolsClient, logInvalidUnary, logSettingUpTo } from './log-texts.ts';
+import type { ServerSide } from './negotiate.ts';
+import { negotiate } from './negotiate.ts';
+import { parseProtocolList } from './protocol-list.ts';
+import type {
+  ClientHandshake,
+  ClientHandshakeOptions,
+  ClientHello,
+  ClientTlsEngine,
+  HandshakeRecord,
+  RemoteTlsServer,
+  TlsSession,
+} from './types.ts';
+import { evaluateTrust } from './verify.ts';
 
-/*
- * First cut of the client side of the TLS model: a TLSv1.3 handshake with a
- * remote that accepts it. The TLS model issue replaces the insides; the
- * ClientTlsEngine interface in types.ts is the contract smtp(8) relies on.
+/** The levels at which the certificate must match (TLS_MUST_MATCH: above encrypt). */
+const MUST_MATCH = new Set(['fingerprint', 'verify', 'secure', 'dane', 'dane-only']);
+
+/** Everything a Postfix TLS client decides before its ClientHello. */
+export interface ClientPolicy {
+  readonly client: 'postfix-smtp' | 'posttls-finger';
+  readonly level: string;
+  /** The protocol list that applies at this level (`smtp_tls_protocols` at may, the mandatory one above). */
+  readonly protocols: string;
+  readonly grade: string;
+  readonly exclusions: string;
+  /** Grade lists (`tls_medium_cipherlist`...) as configured, null for the default. */
+  readonly lookup: (param: string) => string | null;
+  readonly loglevel: number;
+  readonly peerCert: boolean;
+  readonly caFile: string;
+  readonly matchNames: readonly string[];
+  readonly nexthopIsAddress: boolean;
+  readonly fingerprints: readonly string[];
+  readonly serverName?: string;
+}
+
+export type PreparedClient =
+  | { readonly ok: true; readonly hello: ClientHello; readonly cipherList: string }
+  | { readonly ok: false; readonly log: readonly string[] };
+
+/** Protocols and ciphers, as tls_client_start() checks them before any byte is sent. */
+export function prepareClient(p: ClientPolicy, peer: string): PreparedClient {
+  const setup = p.loglevel >= 2 ? [logSettingUpTo(peer)] : [];
+  const protocols = parseProtocolList(p.protocols);
+  if (!protocols.ok) return { ok: false, log: [...setup, logInvalidProtocolsClient(peer, p.protocols)] };
+  const setting = cipherSetting(p.grade, p.exclusions, p.lookup);
+  if (!setting.ok) {
+    return { ok: false, log: [...setup, setting.problem === 'grade' ? logInvalidGrade(peer, setting.token) : logInvalidUnary(peer, setting.token)] };
+  }
+  return {
+    ok: true,
+    hello: postfixClientHello(p.client, protocols.allowed, setting.list, p.serverName),
+    cipherList: setting.list,
+  };
+}
+
+function sessionOf(rec: HandshakeRecord): TlsSession | null {
+  if (rec.failure !== null || rec.version === null || rec.cipher === null) return null;
+  return { version: rec.version, cipher: rec.cipher, cipherBits: rec.cipherBits, algBits: rec.cipherBits };
+}
+
+/** The client's view of a handshake record: trust, log lines, and the result smtp(8) acts on. */
+export function finishClient(p: ClientPolicy, prepared: Extract<PreparedClient, { ok: true }>, rec: HandshakeRecord, peer: string, seed: string): ClientHandshake {
+  const h = prepared.hello.kind === 'tls' ? resolveHello(prepared.hello) : null;
+  const session = sessionOf(rec);
+  const trust =
+    session === null
+      ? null
+      : evaluateTrust(rec.certificate, {
+          level: p.level,
+          caFile: p.caFile,
+          matchNames: p.matchNames,
+          nexthopIsAddress: p.nexthopIsAddress,
+          fingerprints: p.fingerprints,
+        });
+  const log = clientHandshakeLog(rec, trust, {
+    loglevel: p.loglevel,
+    peerCert: p.peerCert,
+    peer,
+    cipherList: prepared.cipherList,
+    seed,
+    helloBytes: h?.helloBytes ?? 517,
+  });
+  if (session === null || trust === null) return { ok: false, log, record: rec };
+  return { ok: true, session, verified: trust.trust === 'verified', trust: trust.trust, log, record: rec };
+}
+
+function listValue(params: ParameterView, name: string, fallback: string): string {
+  return params.isSet(name) || params.get(name) !== '' ? params.get(name) : fallback;
+}
+
+/** smtp(8)'s policy from its parameters (postfix-facts.md §3–§4; corpus outbound-*, log-smtp-tls-*). */
+export function smtpClientPolicy(params: ParameterView, opts: ClientHandshakeOptions): ClientPolicy {
+  const level = opts.level.toLowerCase();
+  const mandatory = level !== 'may' && level !== 'none';
+  const exclusions = [
+    params.get('smtp_tls_exclude_ciphers'),
+    mandatory ? params.get('smtp_tls_mandatory_exclude_ciphers') : '',
+    level === 'encrypt' ? 'eNULL' : MUST_MATCH.has(level) ? 'aNULL' : '',
+  ]
+    .filter((x) => x.trim() !== '')
+    .join(' ');
+  const caPath = params.get('smtp_tls_CAfile');
+  const caFile = caPath === '' || opts.files === undefined ? '' : (opts.files(caPath)?.content ?? '');
+  return {
+    client: 'postfix-smtp',
+    level,
+    protocols: listValue(params, mandatory ? 'smtp_tls_mandatory_protocols' : 'smtp_tls_protocols', '>=TLSv1'),
+    grade: listValue(params, mandatory ? 'smtp_tls_mandatory_ciphers' : 'smtp_tls_ciphers', 'medium'),
+    exclusions,
+    lookup: (p) => (params.isSet(p) || params.get(p) !== '' ? params.get(p) : null),
+    loglevel: opts.loglevel,
+    peerCert: opts.loglevel >= 2,
+    caFile,
+    matchNames: opts.matchNames ?? [],
+    nexthopIsAddress: opts.nexthopIsAddress ?? true,
+    fingerprints: params
+      .get('smtp_tls_fingerprint_cert_match')
+      .split(/[,\s]+/)
+      .filter((x) => x !== ''),
+    ...(params.get('smtp_tls_servername') === '' ? {} : { serverName: params.get('smtp_tls_servername') }),
+  };
+}
+
+/** A remote server of the simulated world (Python's ssl module in the corpus: no anonymous suites, 2 tickets). */
+export function remoteServerSide(server: RemoteTlsServer): ServerSide {
+  return {
+    accepted: server.protocols,
+    cipher: policyOfList(server.cipherList ?? 'DEFAULT'),
+    cert: server.cert ?? MX_CERT,
+    tickets: server.tickets ?? 2,
+  };
+}
+
+function handshake(params: ParameterView, server: RemoteTlsServer, opts: ClientHandshakeOptions): ClientHandshake {
+  const policy = smtpClientPolicy(params, opts);
+  const prepared = prepareClient(policy, opts.peer);
+  if (!prepared.ok) return { ok: false, log: prepared.log };
+  const hello = prepared.hello;
+  if (hello.kind !== 'tls') return { ok: false, log: [] };
+  const rec = negotiate(resolveHello(hello), remoteServerSide(server));
+  return finishClient(policy, prepared, rec, opts.peer, `${opts.seed ?? 0}:${opts.peer}`);
+}
+
+/**
+ * What smtp(8) logs once per process when its TLS engine starts (level 2 and up; corpus
+ * log-smtp-tls-loglevel-2: `initializing the client-side TLS engine` before the first session).
  */
-function handshake(_params: ParameterView, server: RemoteTlsServer, opts: ClientHandshakeOptions): ClientHandshake {
-  const session = { version: 'TLSv1.3', cipher: 'TLS_AES_256_GCM_SHA384', cipherBits: 256, algBits: 256 } as const;
-  const log: string[] = [];
-  const verifying = opts.level === 'verify' || opts.level === 'secure';
-  if (verifying && server.selfSigned) {
-    // corpus: outbound-verify-starttls/raw.normalized.log
-    log.push(`certificate verification failed for ${opts.peer}: self-signed certificate`);
-  }
-  if (opts.loglevel >= 1) {
-    // corpus: outbound-may-starttls/raw.normalized.log
-    log.push(
-      `Untrusted TLS connection established to ${opts.peer}: TLSv1.3 with cipher TLS_AES_256_GCM_SHA384 (256/256 bits) key-exchange X25519 server-signature RSA-PSS (2048 bits) server-digest SHA256`,
-    );
-  }
-  return { ok: true, session, verified: !server.selfSigned, log };
+export function clientTlsInitLog(loglevel: number): readonly string[] {
+  return loglevel >= 2 ? [LOG_CLIENT_ENGINE_INIT] : [];
 }
 
 export const clientTls: ClientTlsEngine = { handshake };

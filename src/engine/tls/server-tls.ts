@@ -1,50 +1,163 @@
 import type { ParameterView } from '../config/parameter-view.ts';
+import { cipherSetting, policyOfList } from './ciphers.ts';
+import { resolveHello } from './client-hello.ts';
+import { LAB_CERT } from './data/lab-pki.ts';
+import {
+  LOG_NO_SERVER_CERTS,
+  LOG_SERVER_ENGINE_INIT,
+  logAcceptLost,
+  logCannotGetCert,
+  logCannotGetKey,
+  logInvalidGrade,
+  logInvalidProtocolsServer,
+  logInvalidUnary,
+  logLibraryProblem,
+  logSettingUpFrom,
+} from './log-texts.ts';
+import type { ServerSide } from './negotiate.ts';
+import { negotiate, plaintextRecord } from './negotiate.ts';
+import { ERR } from './openssl-errors.ts';
+import { parseProtocolList } from './protocol-list.ts';
+import { serverHandshakeLog } from './server-log.ts';
+import { tlsLogLevel } from './tls-loglevel.ts';
 import type {
   ClientHello,
+  HandshakeRecord,
   ServerHandshake,
   ServerHandshakeOptions,
   ServerTlsContext,
   ServerTlsEngine,
   ServerTlsInit,
   ServerTlsInitOptions,
+  TlsSession,
 } from './types.ts';
+import type { CertificateInfo } from './x509/certificate.ts';
+import { firstCertificate, firstPrivateKey } from './x509/certificate.ts';
 
-/*
- * First cut of the server side of the TLS model: enough for the default
- * handshake (a modern client gets TLSv1.3) and for plaintext sent where a
- * ClientHello belongs. The TLS model issue replaces the insides; the
- * ServerTlsEngine interface in types.ts is the contract smtpd relies on.
+/**
+ * The server side of the TLS model: what tls_server_init() does at smtpd start (certificate, key,
+ * protocol list) and what one SSL_accept() does (negotiation, log lines at the session's level).
  */
 
-function init(params: ParameterView, opts: ServerTlsInitOptions): ServerTlsInit {
-  const certFile = params.get('smtpd_tls_cert_file');
-  const keyFile = params.get('smtpd_tls_key_file') || certFile;
-  if (certFile === '' || opts.files(certFile) === undefined || opts.files(keyFile) === undefined) {
-    return { context: null, warnings: [] };
-  }
-  return { context: { protocols: ['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'], certFile }, warnings: [] };
+const MEDIUM_DEFAULT = 'aNULL:-aNULL:HIGH:MEDIUM:+RC4:@STRENGTH';
+
+function param(params: ParameterView, name: string, fallback: string): string {
+  return params.isSet(name) || params.get(name) !== '' ? params.get(name) : fallback;
 }
 
-function handshake(_ctx: ServerTlsContext, hello: ClientHello, opts: ServerHandshakeOptions): ServerHandshake {
-  if (hello.kind === 'plaintext') {
-    // corpus: p25-level-may, "client keeps talking plaintext after 220 2.0.0 Ready to start TLS"
+type Loaded = { readonly ok: true; readonly cert: CertificateInfo } | { readonly ok: false; readonly log: readonly string[] };
+
+/** SSL_CTX_use_certificate_chain_file, then SSL_CTX_use_PrivateKey_file (corpus p25-* scenarios). */
+function loadCertAndKey(certFile: string, keyFile: string, files: ServerTlsInitOptions['files']): Loaded {
+  // Mode bits do not matter: smtpd reads them as root before it drops privileges (corpus p25-may-key-mode-000).
+  const certText = files(certFile);
+  if (certText === undefined) {
     return {
       ok: false,
-      log: [
-        `SSL_accept error from ${opts.peer}: -1`,
-        'warning: TLS library problem: error:0A00010B:SSL routines::wrong version number:../ssl/record/ssl3_record.c:350:',
-      ],
+      log: [logCannotGetCert(certFile), logLibraryProblem(ERR.fopenMissing(certFile)), logLibraryProblem(ERR.bioSystemLib), logLibraryProblem(ERR.certSystemLib)],
     };
   }
-  const session = { version: 'TLSv1.3', cipher: 'TLS_AES_256_GCM_SHA384', cipherBits: 256, algBits: 256 } as const;
-  const log =
-    opts.loglevel >= 1
-      ? [
-          // corpus: p25-level-may/raw.normalized.log
-          `Anonymous TLS connection established from ${opts.peer}: TLSv1.3 with cipher TLS_AES_256_GCM_SHA384 (256/256 bits) key-exchange X25519 server-signature RSA-PSS (2048 bits) server-digest SHA256`,
-        ]
-      : [];
-  return { ok: true, session, log };
+  const cert = firstCertificate(certText.content);
+  if (cert === null) {
+    return { ok: false, log: [logCannotGetCert(certFile), logLibraryProblem(ERR.pemNoStartLine), logLibraryProblem(ERR.certPemLib)] };
+  }
+  const keyText = files(keyFile);
+  if (keyText === undefined) {
+    return {
+      ok: false,
+      log: [logCannotGetKey(keyFile), logLibraryProblem(ERR.fopenMissing(keyFile)), logLibraryProblem(ERR.bioSystemLib), logLibraryProblem(ERR.keySystemLib)],
+    };
+  }
+  const key = firstPrivateKey(keyText.content);
+  if (key === null) return { ok: false, log: [logCannotGetKey(keyFile), logLibraryProblem(ERR.decoderUnsupported), logLibraryProblem(ERR.keyPemLib)] };
+  // OpenSSL 3 checks the pair while loading the key, so a mismatch fails SSL_CTX_use_PrivateKey_file.
+  if (key.modulus !== cert.modulus) return { ok: false, log: [logCannotGetKey(keyFile), logLibraryProblem(ERR.keyMismatch)] };
+  return { ok: true, cert };
+}
+
+function init(params: ParameterView, opts: ServerTlsInitOptions): ServerTlsInit {
+  const loglevel = opts.loglevel ?? tlsLogLevel(params.get('smtpd_tls_loglevel'));
+  const certFile = params.get('smtpd_tls_cert_file');
+  const keyFile = params.get('smtpd_tls_key_file') || certFile;
+  const haveOtherCerts = ['smtpd_tls_dcert_file', 'smtpd_tls_eccert_file', 'smtpd_tls_chain_files'].some((p) => params.get(p) !== '');
+  if (certFile === '' && !haveOtherCerts) return { context: null, warnings: [LOG_NO_SERVER_CERTS] };
+  const warnings: string[] = [];
+  if (loglevel >= 2) warnings.push(LOG_SERVER_ENGINE_INIT);
+  const protoParam = opts.enforce ? 'smtpd_tls_mandatory_protocols' : 'smtpd_tls_protocols';
+  const protoValue = param(params, protoParam, '>=TLSv1');
+  const protocols = parseProtocolList(protoValue);
+  if (!protocols.ok) return { context: null, warnings: [...warnings, logInvalidProtocolsServer(protoValue)] };
+  if (certFile === '') return { context: null, warnings: [...warnings, LOG_NO_SERVER_CERTS] };
+  const loaded = loadCertAndKey(certFile, keyFile, opts.files);
+  if (!loaded.ok) return { context: null, warnings: [...warnings, ...loaded.log] };
+  const grade = param(params, opts.enforce ? 'smtpd_tls_mandatory_ciphers' : 'smtpd_tls_ciphers', 'medium');
+  const exclusions = [
+    params.get('smtpd_tls_exclude_ciphers'),
+    opts.enforce ? params.get('smtpd_tls_mandatory_exclude_ciphers') : '',
+    /^(yes|true)$/i.test(params.get('smtpd_tls_ask_ccert')) ? 'aNULL' : '',
+  ]
+    .filter((x) => x.trim() !== '')
+    .join(' ');
+  const setting = cipherSetting(grade, exclusions, (p) => (params.isSet(p) || params.get(p) !== '' ? params.get(p) : null));
+  const base = { protocols: protocols.allowed, certFile, cert: loaded.cert, loglevel, tickets: 1, implementation: 'postfix' as const };
+  if (!setting.ok) {
+    // tls_set_ciphers fails in every tls_server_start(): TLS is offered but each handshake is refused.
+    return { context: { ...base, cipherList: MEDIUM_DEFAULT, sessionProblem: { kind: setting.problem, token: setting.token } }, warnings };
+  }
+  return { context: { ...base, cipherList: setting.list }, warnings };
+}
+
+function sessionOf(rec: HandshakeRecord): TlsSession | null {
+  if (rec.failure !== null || rec.version === null || rec.cipher === null) return null;
+  return { version: rec.version, cipher: rec.cipher, cipherBits: rec.cipherBits, algBits: rec.cipherBits };
+}
+
+/** The server side of a context (also used for servers of the simulated world that run Postfix). */
+export function serverSideOf(ctx: ServerTlsContext): ServerSide {
+  return {
+    accepted: ctx.protocols,
+    cipher: policyOfList(ctx.cipherList ?? MEDIUM_DEFAULT),
+    cert: ctx.cert ?? LAB_CERT,
+    tickets: ctx.tickets ?? 1,
+  };
+}
+
+function handshake(ctx: ServerTlsContext, hello: ClientHello, opts: ServerHandshakeOptions): ServerHandshake {
+  const loglevel = opts.loglevel;
+  const cipherList = ctx.cipherList ?? MEDIUM_DEFAULT;
+  const problem = ctx.sessionProblem;
+  if (problem !== undefined) {
+    const warning = problem.kind === 'grade' ? logInvalidGrade(opts.peer, problem.token) : logInvalidUnary(opts.peer, problem.token);
+    return { ok: false, log: [...(loglevel >= 2 ? [logSettingUpFrom(opts.peer)] : []), warning] };
+  }
+  const side = serverSideOf(ctx);
+  const seed = `${opts.seed ?? 0}:${opts.peer}:${opts.now ?? 0}`;
+  if (hello.kind === 'plaintext') {
+    const rec = plaintextRecord(side.accepted, hello.bytes);
+    const log = serverHandshakeLog(rec, { loglevel, peer: opts.peer, cipherList, now: opts.now ?? 0, seed, helloBytes: 0, helloPadded: false, plaintext: hello.bytes });
+    return { ok: false, log, record: rec };
+  }
+  const h = resolveHello(hello);
+  const rec = negotiate(h, side);
+  const log = serverHandshakeLog(rec, {
+    loglevel,
+    peer: opts.peer,
+    cipherList,
+    now: opts.now ?? 0,
+    seed,
+    helloBytes: h.helloBytes,
+    helloPadded: h.helloBytes === 517,
+  });
+  const session = sessionOf(rec);
+  return session === null ? { ok: false, log, record: rec } : { ok: true, session, log, record: rec };
+}
+
+/**
+ * What smtpd logs when the client goes away before or during the handshake
+ * (corpus submissions-465-wrappermode: `SSL_accept error from localhost[127.0.0.1]: lost connection`).
+ */
+export function serverHandshakeLost(peer: string): readonly string[] {
+  return [logAcceptLost(peer)];
 }
 
 export const serverTls: ServerTlsEngine = { init, handshake };
