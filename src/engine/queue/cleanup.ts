@@ -17,7 +17,7 @@ import { contentSize } from './queue-file-size.ts';
 
 /**
  * Where a message came from, as cleanup(8) sees it: smtpd, pickup, the mail system itself
- * (notices, bounces), or local(8) forwarding a copy for an alias (no Received: of its own).
+ * (notices, bounces), or local(8) forwarding a copy for an alias.
  */
 export type CleanupOrigin = MessageOrigin | { readonly kind: 'internal' } | { readonly kind: 'forward' };
 
@@ -70,6 +70,12 @@ export function splitContent(content: string): string[] {
   const lines = content.split('\n').map((l) => l.replace(/\r$/, ''));
   if (lines[lines.length - 1] === '') lines.pop();
   return lines;
+}
+
+/** The text before the first empty line. */
+function headerBlock(content: string): string {
+  const end = content.search(/\n\r?\n|^\r?\n/);
+  return end < 0 ? content : content.slice(0, end);
 }
 
 function headerName(line: string): string {
@@ -153,10 +159,14 @@ export function cleanup(input: CleanupInput, params: ParameterView): CleanupResu
       received = pickupReceived(myhostname, mailName, input.origin.uid, qid, date);
       break;
     case 'internal':
+      // post_mail(3) writes Received: and Date: before the notice's own headers (Postfix post_mail.c;
+      // corpus p25-may-cert-missing/postmaster-notice.txt has Date: right after Received:).
       received = internalReceived(myhostname, mailName, qid, date);
+      if (!/^date:/im.test(headerBlock(input.content))) received.push(dateHeader(date));
       break;
     case 'forward':
-      received = [];
+      // local(8) forwarding: its own Received: line, then the Delivered-To: the content starts with (Postfix local/forward.c).
+      received = internalReceived(myhostname, mailName, qid, date);
       break;
   }
 
@@ -183,7 +193,7 @@ export function cleanup(input: CleanupInput, params: ParameterView): CleanupResu
   const body = lines.slice(i);
 
   const kept = headers.filter((h) => !DROPPED.has(headerName(h)));
-  const seen = new Set(kept.map(headerName));
+  const seen = new Set([...received.filter((h) => HEADER.test(h)), ...kept].map(headerName));
   for (const h of kept) if (headerName(h) === 'message-id') log.push(cleanupMessageId(qid, headerValue(h)));
 
   const sender = qualify(input.sender, params);

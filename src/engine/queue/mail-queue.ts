@@ -366,8 +366,8 @@ export class MailQueue {
   /** An alias to a remote address: local(8) resubmits a copy through cleanup(8). */
   #forward(msg: CleanMessage, rcpt: CleanRecipient, target: string): string {
     const queueId = this.#env.ids.nextQueueId();
-    // The copy keeps the content as queued; local(8) prepends Delivered-To (loop detection).
-    const content = [`Delivered-To: ${rcpt.addr}`, ...msg.lines].join('\n');
+    // The copy keeps the content as queued; local(8) prepends Delivered-To (loop detection), lower-cased.
+    const content = [`Delivered-To: ${rcpt.addr.toLowerCase()}`, ...msg.lines].join('\n');
     const { message, log } = cleanup(
       { queueId, sender: msg.sender, recipients: [target], content, arrivedAt: this.#env.clock.now(), origin: { kind: 'forward' } },
       this.#env.paramsFor('cleanup'),

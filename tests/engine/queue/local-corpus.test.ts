@@ -83,6 +83,17 @@ describe('p25-may-cert-missing: the postmaster notice goes to root through the p
     );
   });
 
+  it('adds Date: after Received: itself when the notice has none (as post_mail does), Message-Id: last', () => {
+    const lab = makeLab({ params: scenarioParams('p25-may-cert-missing'), startMs: stampToMs(stamp) });
+    const withoutDate = content
+      .split('\n')
+      .filter((l) => !l.startsWith('Date: '))
+      .join('\n');
+    const r = lab.queue.submitInternal('double-bounce@mail.example.org', ['postmaster'], withoutDate);
+    expect(r.size).toBe(922);
+    expect(normalize(lab.fs.read('/var/mail/root') ?? '')).toBe(normalize(mbox));
+  });
+
   it('writes the mailbox entry the recording shows', () => {
     const lab = makeLab({ params: scenarioParams('p25-may-cert-missing'), startMs: stampToMs(stamp) });
     lab.queue.submitInternal('double-bounce@mail.example.org', ['postmaster'], content);
