@@ -47,6 +47,8 @@ export function statusLine(s: StatusLine): string {
 
 /** corpus: p25-level-may/raw.log, local(8): `status=sent (delivered to mailbox)` */
 export const LOCAL_DELIVERED = 'delivered to mailbox';
+/** local(8) after an alias to a remote address: `status=sent (forwarded as QID)` (Postfix local/forward.c; not in the corpus). */
+export const localForwarded = (qid: string): string => `forwarded as ${qid}`;
 /** local(8) for a recipient without an account (Postfix local/unknown.c; not in the corpus). */
 export const localUnknownUser = (user: string): string => `unknown user: "${user}"`;
 /** local(8) relay field. corpus: p25-level-may/raw.log, `relay=local` */

@@ -14,7 +14,7 @@ import type { Delays } from './delays.ts';
 import { formatDelays } from './delays.ts';
 import { deliverLocal } from './local-delivery.ts';
 import type { DeliveryStatus } from './log-texts.ts';
-import { RELAY_LOCAL, pickupLine, postsuperDeleted, qmgrActive, qmgrRemoved, statusLine } from './log-texts.ts';
+import { RELAY_LOCAL, localForwarded, pickupLine, postsuperDeleted, qmgrActive, qmgrRemoved, statusLine } from './log-texts.ts';
 import { param, syslogName, timeParamMs } from './params.ts';
 import type { QueuedMessage } from './queued-message.ts';
 import { headerAddresses, parseSendmailArgs, readMessage } from './sendmail-args.ts';
@@ -334,8 +334,7 @@ export class MailQueue {
           const fwd = this.#forward(msg, p.rcpt, o.target);
           status = 'sent';
           dsn = '2.0.0';
-          // Postfix local(8): `status=sent (forwarded as QID)` (not in the corpus).
-          text = `forwarded as ${fwd}`;
+          text = localForwarded(fwd);
           break;
         }
       }
