@@ -167,7 +167,12 @@ export class SmtpdSession implements ServerEndpoint, SessionApi {
       const output = hello.kind === 'plaintext' ? this.receive(hello.bytes) : this.#flush();
       return { result: { ok: false, log: [] }, output };
     }
-    const result = this.env.tls.handshake(this.#tlsContext, hello, { loglevel: this.settings.tls.loglevel, peer: this.namaddr });
+    const result = this.env.tls.handshake(this.#tlsContext, hello, {
+      loglevel: this.settings.tls.loglevel,
+      peer: this.namaddr,
+      now: this.env.clock.now(),
+      seed: this.env.pid,
+    });
     for (const line of result.log) this.log(line);
     if (!result.ok) {
       // smtpd_start_tls: a failed handshake leaves the conversation in an unknown state: disconnect.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { serverTls } from '../../../src/engine/tls/server-tls.ts';
-import { corpusTls, TLS_INIT_LINE } from './corpus/corpus-tls.ts';
+import { corpusTls } from './corpus/corpus-tls.ts';
 import { replay } from './corpus/replay.ts';
 import { loadScenario } from './corpus/scenario.ts';
 
@@ -25,6 +25,8 @@ const SCENARIOS = [
   'invalid-loglevel-high',
   'submissions-465-wrappermode',
   'log-smtpd-tls-loglevel-0',
+  'log-smtpd-tls-loglevel-2',
+  'log-smtpd-tls-loglevel-3',
 ] as const;
 
 describe('corpus replay (TLS init answered as recorded)', () => {
@@ -44,23 +46,14 @@ describe('corpus replay (TLS init answered as recorded)', () => {
   }
 });
 
-/**
- * The same scenarios with the first-cut serverTls behind smtpd. Its init() knows no certificate
- * problems yet (the TLS model issue adds them), so the lines it does not write are listed here, and
- * the garbage-key scenario (STARTTLS answers 454 only once the engine parses the key) waits for it.
- */
-describe('corpus replay with the first-cut serverTls', () => {
+/** The same scenarios with the real TLS engine (src/engine/tls/server-tls.ts) behind smtpd: the whole chain. */
+describe('corpus replay with serverTls', () => {
   for (const name of SCENARIOS) {
-    if (name === 'p25-may-key-garbage') {
-      it.todo(`${name}: needs key parsing in the TLS engine (first cut answers 220 where Postfix says 454)`);
-      continue;
-    }
-    it(`${name}: replies, and log lines apart from the TLS engine's init warnings`, () => {
+    it(`${name}: every reply line and every smtpd log line`, () => {
       const scenario = loadScenario(name);
       const result = replay(scenario, serverTls);
       for (const c of result.connections) expect(c.actual).toEqual(c.expected);
-      const initGap = result.expectedLog.filter((l) => TLS_INIT_LINE.test(l.replace(/^\S+\[<PID>\]: /, '')) && !result.log.includes(l));
-      expect(result.log).toEqual(result.expectedLog.filter((l) => !initGap.includes(l)));
+      expect(result.log).toEqual(result.expectedLog);
     });
   }
 });

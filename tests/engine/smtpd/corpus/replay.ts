@@ -4,11 +4,13 @@ import { corpusSasldb } from '../../../../src/engine/smtpd/sasl/sasl-db.ts';
 import { startSmtpd, type SmtpdStart } from '../../../../src/engine/smtpd/smtpd.ts';
 import type { SmtpdSession } from '../../../../src/engine/smtpd/session.ts';
 import type { ClientHello, ServerTlsEngine, SimFile } from '../../../../src/engine/tls/types.ts';
+import { normalize as corpusNormalize } from '../../../../src/corpus/normalize.ts';
+import { LAB_TLS_FILES } from '../../../../src/engine/tls/data/lab-pki.ts';
 import { steppingClock } from '../../../../src/engine/world/clock.ts';
 import { sequentialIds } from '../../../../src/engine/world/ids.ts';
 import type { ServerOutput } from '../../../../src/engine/world/network.ts';
 import { SERVICE_FOR_PORT, serviceParams } from './params.ts';
-import type { Scenario } from './scenario.ts';
+import type { ConfigDelta, Scenario } from './scenario.ts';
 
 /** `# TLS handshake complete` in a transcript: the recorder's Python ssl client. */
 export const PYTHON_HELLO: ClientHello = {
@@ -19,18 +21,15 @@ export const PYTHON_HELLO: ClientHello = {
   secLevel0: false,
 };
 
-const PEM_CERT = '-----BEGIN CERTIFICATE-----\nMIIC/zCCAeegAwIBAgIU\n-----END CERTIFICATE-----\n';
-const PEM_KEY = '-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n-----END PRIVATE KEY-----\n';
 
 /** The corpus machine's files as smtpd sees them, with the scenario's changes (base/notes.txt, config.txt notes). */
-export function scenarioFiles(s: Scenario): Map<string, SimFile> {
+export function scenarioFiles(config: ConfigDelta): Map<string, SimFile> {
   const files = new Map<string, SimFile>([
-    ['/etc/postfix/tls/mail.example.org.crt', { content: PEM_CERT, mode: 0o644 }],
-    ['/etc/postfix/tls/mail.example.org.key', { content: PEM_KEY, mode: 0o600 }],
+    ...Object.entries(LAB_TLS_FILES),
     ['/etc/passwd', { content: 'root:x:0:0:root:/root:/bin/bash\npostfix:x:101:104::/var/spool/postfix:/usr/sbin/nologin\n', mode: 0o644 }],
     ['/etc/aliases', { content: '# See man 5 aliases for format\npostmaster:    root\n', mode: 0o644 }],
   ]);
-  for (const note of s.config.notes) {
+  for (const note of config.notes) {
     const garbage = /^(\S+) contains the single line '(.*)'$/.exec(note);
     if (garbage !== null) files.set(garbage[1] ?? '', { content: `${garbage[2] ?? ''}\n`, mode: 0o600 });
     const chmod = /^chmod (\d+) (\S+)/.exec(note);
@@ -50,7 +49,7 @@ export interface ConnectionResult {
 
 export interface ReplayResult {
   readonly connections: readonly ConnectionResult[];
-  /** smtpd log lines as `program[<PID>]: text`, queue IDs replaced by `<QUEUEID>`. */
+  /** smtpd log lines as `program[<PID>]: text`, normalized as the corpus is (queue IDs, hex dumps...). */
   readonly log: readonly string[];
   /** The corpus smtpd lines of the connections replayed (and the process start lines before them). */
   readonly expectedLog: readonly string[];
@@ -84,7 +83,7 @@ export function replay(s: Scenario, tls: ServerTlsEngine): ReplayResult {
       return id;
     },
   };
-  const files = scenarioFiles(s);
+  const files = scenarioFiles(s.config);
   const enqueued: QueuedMessage[] = [];
   const clock = steppingClock(Date.UTC(2026, 11, 1, 7, 8, 10), 0);
   const starts = new Map<string, SmtpdStart>();
@@ -103,7 +102,7 @@ export function replay(s: Scenario, tls: ServerTlsEngine): ReplayResult {
         service,
         program,
         pid: ids.nextPid(),
-        log: (prog, _pid, text) => log.push(`${prog}[<PID>]: ${text}`),
+        log: (prog, pid, text) => log.push(`${prog}[${pid}]: ${text}`),
         clock,
         ids,
         tls,
@@ -180,7 +179,8 @@ export function replay(s: Scenario, tls: ServerTlsEngine): ReplayResult {
   }
   return {
     connections: connections.map((c) => ({ ...c, actual: c.actual.map(normalize) })),
-    log: log.map(normalize),
+    // The corpus normalizer for what varies (PIDs, hex dumps, ticket expiry), after our own queue IDs.
+    log: corpusNormalize(log.map(normalize).join('\n')).split('\n').filter((l) => l !== ''),
     expectedLog: smtpdLines.slice(0, cut),
     enqueued,
     starts,

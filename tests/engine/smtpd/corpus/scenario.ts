@@ -20,7 +20,7 @@ export interface ConfigDelta {
   readonly main: readonly (readonly [string, string])[];
   /** master.cf entries appended: service name and its `-o` overrides. */
   readonly master: readonly { readonly service: string; readonly overrides: readonly (readonly [string, string])[] }[];
-  /** The other lines of the main.cf section (notes about files, e.g. `chmod 000 ...`). */
+  /** The `# --- other ---` lines (changes to files, e.g. `chmod 000 ...`). */
   readonly notes: readonly string[];
 }
 
@@ -68,19 +68,21 @@ export function parseConfig(text: string): ConfigDelta {
   const main: [string, string][] = [];
   const master: { service: string; overrides: [string, string][] }[] = [];
   const notes: string[] = [];
-  let section: 'main' | 'master' | null = null;
+  let section: 'main' | 'master' | 'other' | null = null;
   for (const line of text.split('\n')) {
     if (line.startsWith('# --- main.cf')) section = 'main';
     else if (line.startsWith('# --- master.cf')) section = 'master';
+    else if (line.startsWith('# --- other')) section = 'other';
     if (line.startsWith('#') || line.trim() === '') continue;
     if (section === 'main') {
       const m = /^([A-Za-z0-9_]+)\s*=\s*(.*)$/.exec(line);
       if (m !== null) main.push([m[1] ?? '', (m[2] ?? '').trim()]);
-      else notes.push(line);
     } else if (section === 'master') {
       const o = /^\s+-o\s+([^=\s]+)=(.*)$/.exec(line);
       if (o !== null) master[master.length - 1]?.overrides.push([o[1] ?? '', (o[2] ?? '').trim()]);
       else if (/^\S/.test(line)) master.push({ service: line.split(/\s+/)[0] ?? '', overrides: [] });
+    } else if (section === 'other') {
+      notes.push(line);
     }
   }
   return { main, master, notes };
