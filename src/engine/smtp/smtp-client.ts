@@ -199,7 +199,7 @@ class Conversation {
   }
 
   #failure(where: string, closed = this.#closed): SiteFailure {
-    return { dsn: '4.4.2', text: closed ? lostConnection(this.namaddr, where) : timedOut(this.namaddr, where), hard: false };
+    return { dsn: DSN_LOST, text: closed ? lostConnection(this.namaddr, where) : timedOut(this.namaddr, where), hard: false };
   }
 }
 
