@@ -8,8 +8,8 @@ export class SimFs {
   readonly #files = new Map<string, SimFile>();
   readonly #listeners = new Set<(path: string) => void>();
 
-  constructor(initial: Readonly<Record<string, string>> = {}) {
-    for (const [p, c] of Object.entries(initial)) this.#files.set(p, { content: c, mode: 0o644 });
+  constructor(initial: Readonly<Record<string, string | SimFile>> = {}) {
+    for (const [p, c] of Object.entries(initial)) this.#files.set(p, typeof c === 'string' ? { content: c, mode: 0o644 } : c);
   }
 
   read(path: string): string | undefined {

@@ -96,9 +96,13 @@ function tap(ep: ServerEndpoint, s: TappedSession): ServerEndpoint {
     if (o.data !== '') s.events.push({ dir: 'server', data: o.data });
     return o;
   };
-  return {
+  // Inherit from the endpoint, so that whatever else it offers (e.g. a remote MX's TLS
+  // description) stays visible through the tap.
+  const tapped: ServerEndpoint = Object.create(ep) as ServerEndpoint;
+  Object.defineProperty(tapped, 'tls', { get: () => ep.tls });
+  return Object.assign(tapped, {
     open: () => note(ep.open()),
-    receive: (bytes) => {
+    receive: (bytes: string) => {
       s.events.push({ dir: 'client', data: bytes });
       return note(ep.receive(bytes));
     },
@@ -109,8 +113,5 @@ function tap(ep: ServerEndpoint, s: TappedSession): ServerEndpoint {
       return r;
     },
     clientClosed: () => ep.clientClosed(),
-    get tls() {
-      return ep.tls;
-    },
-  };
+  });
 }

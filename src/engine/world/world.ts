@@ -7,6 +7,7 @@ import type { QueuedMessage } from '../queue/queued-message.ts';
 import type { Clock } from './clock.ts';
 import type { IdSource } from './ids.ts';
 import type { ServerEndpoint } from './network.ts';
+import type { SimFile } from '../tls/types.ts';
 import { SimFs } from './sim-fs.ts';
 import { SimNetwork } from './sim-network.ts';
 
@@ -33,7 +34,7 @@ export interface WorldOptions {
   readonly clock: Clock;
   readonly ids: IdSource;
   /** Initial files by absolute path (main.cf, master.cf, /etc/hosts, certificates...). */
-  readonly files: Readonly<Record<string, string>>;
+  readonly files: Readonly<Record<string, string | SimFile>>;
   readonly parts: WorldParts;
   /** The host field of log lines (first label of myhostname). */
   readonly logHost?: string;
