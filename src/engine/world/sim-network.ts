@@ -96,11 +96,7 @@ function tap(ep: ServerEndpoint, s: TappedSession): ServerEndpoint {
     if (o.data !== '') s.events.push({ dir: 'server', data: o.data });
     return o;
   };
-  // Inherit from the endpoint, so that whatever else it offers (e.g. a remote MX's TLS
-  // description) stays visible through the tap.
-  const tapped: ServerEndpoint = Object.create(ep) as ServerEndpoint;
-  Object.defineProperty(tapped, 'tls', { get: () => ep.tls });
-  return Object.assign(tapped, {
+  const overrides: Pick<ServerEndpoint, 'open' | 'receive' | 'handshake'> = {
     open: () => note(ep.open()),
     receive: (bytes: string) => {
       s.events.push({ dir: 'client', data: bytes });
@@ -112,6 +108,14 @@ function tap(ep: ServerEndpoint, s: TappedSession): ServerEndpoint {
       note(r.output);
       return r;
     },
-    clientClosed: () => ep.clientClosed(),
+  };
+  // Everything else (clientClosed, tls, a remote MX's TLS description...) reads through to
+  // the endpoint itself, so its getters see their own private state.
+  return new Proxy(ep, {
+    get(target, prop) {
+      if (prop === 'open' || prop === 'receive' || prop === 'handshake') return overrides[prop];
+      const v: unknown = Reflect.get(target, prop, target);
+      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+    },
   });
 }
