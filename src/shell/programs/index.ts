@@ -6,10 +6,12 @@ import { clear } from './clear.ts';
 import { grep } from './grep.ts';
 import { head } from './head.ts';
 import { help } from './help.ts';
+import { less } from './less.ts';
 import { ls } from './ls.ts';
+import { nano } from './nano.ts';
 import { tail } from './tail.ts';
 import { wc } from './wc.ts';
 
 export function standardPrograms(): Program[] {
-  return [cd, pwd, echo, exit, history, exportBuiltin, trueProgram, falseProgram, cat, clear, grep, head, help, ls, tail, wc];
+  return [cd, pwd, echo, exit, history, exportBuiltin, trueProgram, falseProgram, cat, clear, grep, head, help, less, ls, nano, tail, wc];
 }
