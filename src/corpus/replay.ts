@@ -141,7 +141,7 @@ export function replay(steps: readonly Step[], packets: readonly string[] | null
       case 'server':
         break; // the lab's own replies are written where the client's packet was sent
       case 'tls': {
-        const c = conn as Conn | null;
+        const c = conn;
         if (c === null || c.closed) {
           out.push('# lab: no open connection for a TLS handshake');
           break;
@@ -150,7 +150,9 @@ export function replay(steps: readonly Step[], packets: readonly string[] | null
         c.expectTls = false;
         if (result.ok) {
           const s = result.session;
-          out.push(`# TLS handshake complete: ${s.version}, cipher ${s.cipher} (${s.cipherBits} bits); server cert ${certBytes(step.raw)} bytes DER`);
+          out.push(
+            `# TLS handshake complete: ${s.version}, cipher ${s.cipher} (${s.cipherBits} bits); server cert ${certBytes(step.raw)} bytes DER`,
+          );
         } else {
           out.push('# lab: TLS handshake failed');
         }
@@ -162,7 +164,7 @@ export function replay(steps: readonly Step[], packets: readonly string[] | null
           skipClient--;
           break;
         }
-        const c = conn as Conn | null;
+        const c = conn;
         // Find the packet that starts with this line (wire.txt), else send the line alone.
         let packet = BARE_LF.test(step.text) ? `${step.text.replace(BARE_LF, '')}\n` : `${step.text}\r\n`;
         let texts = [step.text];
@@ -199,7 +201,7 @@ export function replay(steps: readonly Step[], packets: readonly string[] | null
         break;
       }
       case 'event': {
-        const c = conn as Conn | null;
+        const c = conn;
         if (SILENCE_EVENT.test(step.raw)) {
           const silent = c !== null && !c.closed && (c.last === null || c.last.data === '');
           out.push(silent ? step.raw : '# lab: the server answered or closed instead of staying silent');
@@ -237,7 +239,12 @@ export function replay(steps: readonly Step[], packets: readonly string[] | null
           out.push(...textLines(r.stderr).map((l) => (step.pty ? `S: ${l}` : `E: ${l}`)));
         }
         if (recorded.some((s) => s.kind === 'log')) {
-          out.push(...target.logLines().slice(before).map((l) => `L: ${l}`));
+          out.push(
+            ...target
+              .logLines()
+              .slice(before)
+              .map((l) => `L: ${l}`),
+          );
         }
         out.push(`# exit status ${r.exitCode}`);
         break;
@@ -249,7 +256,14 @@ export function replay(steps: readonly Step[], packets: readonly string[] | null
     }
   }
   closeConn();
-  return { transcript: `${out.join('\n')}\n`, log: target.logLines().map((l) => `${l}\n`).join(''), pending: null };
+  return {
+    transcript: `${out.join('\n')}\n`,
+    log: target
+      .logLines()
+      .map((l) => `${l}\n`)
+      .join(''),
+    pending: null,
+  };
 }
 
 function certBytes(raw: string): string {
@@ -294,7 +308,9 @@ function renderRemote(recorded: readonly Step[], sessions: readonly TappedSessio
   const out: string[] = [];
   sessions.forEach((sess, i) => {
     const h = headers[i];
-    out.push(h?.includes(`${sess.address}:${sess.port} `) === true ? h : `# --- receiver ${sess.address}:${sess.port} accepted connection ---`);
+    out.push(
+      h?.includes(`${sess.address}:${sess.port} `) === true ? h : `# --- receiver ${sess.address}:${sess.port} accepted connection ---`,
+    );
     for (const e of sess.events) {
       if (e.dir === 'tls') out.push(`# TLS handshake complete (receiver side): ${e.version} ${e.cipher}`);
       else if (e.dir === 'server') out.push(...serverLines(e.data));

@@ -32,7 +32,12 @@ describe('transcript and wire parsing', () => {
     if (!existsSync(wire)) return;
     const packets = parseClientPackets(readFileSync(wire, 'utf8'));
     const clientLines = steps.flatMap((s) => (s.kind === 'client' ? [s.text.replace(/\s+<<sent with bare LF, no CR>>$/, '')] : []));
-    const packetLines = packets.flatMap((p) => p.split('\n').filter((l, i, a) => i < a.length - 1 || l !== '').map((l) => l.replace(/\r$/, '')));
+    const packetLines = packets.flatMap((p) =>
+      p
+        .split('\n')
+        .filter((l, i, a) => i < a.length - 1 || l !== '')
+        .map((l) => l.replace(/\r$/, '')),
+    );
     // Outbound scenarios also list the Postfix client's lines, which are not the recorder's packets.
     if (steps.some((s) => s.kind === 'inject')) return;
     expect(packetLines.map((l) => normalize(l))).toEqual(clientLines);
