@@ -43,6 +43,8 @@ export class EhloMask {
   /** The `discarding EHLO keywords: ...` text, or null when nothing is logged (none, silent-discard, or ENHANCEDSTATUSCODES discarded). */
   logNames(): string | null {
     if (this.#words.size === 0 || this.has('SILENT-DISCARD') || this.has('ENHANCEDSTATUSCODES')) return null;
-    return TABLE.filter(([k]) => this.#words.has(k)).map(([, shown]) => shown).join(' ');
+    return TABLE.filter(([k]) => this.#words.has(k))
+      .map(([, shown]) => shown)
+      .join(' ');
   }
 }

@@ -47,7 +47,8 @@ export function logWhatsup(sender: string | null, recipient: string | null, prot
 export const logRequestTooLong = (namaddr: string, limit: number, line: string): string =>
   `warning: ${namaddr}: request longer than ${limit}: ${line.slice(0, 30)}...`;
 /** corpus smtp-edge-cases: `warning: non-SMTP command from localhost[127.0.0.1]: GET / HTTP/1.0` (first 100 chars). */
-export const logNonSmtpCommand = (namaddr: string, line: string): string => `warning: non-SMTP command from ${namaddr}: ${line.slice(0, 100)}`;
+export const logNonSmtpCommand = (namaddr: string, line: string): string =>
+  `warning: non-SMTP command from ${namaddr}: ${line.slice(0, 100)}`;
 /** corpus smtp-edge-cases: `improper command pipelining after HELO from localhost[127.0.0.1]: MAIL FROM:<alice@example.org>\r\nQUIT\r\n`. */
 export const logImproperPipelining = (cmd: string, namaddr: string, escaped: string): string =>
   `improper command pipelining after ${cmd} from ${namaddr}: ${escaped}`;
@@ -79,7 +80,8 @@ export const logWrapperModeDropped = (namaddr: string, service: string): string 
 // ---- ETRN / restrictions ----
 
 /** source smtpd.c:etrn_cmd. */
-export const logEtrnRejected = (domain: string, namaddr: string): string => `warning: reject: ETRN ${domain.slice(0, 100)}... from ${namaddr}`;
+export const logEtrnRejected = (domain: string, namaddr: string): string =>
+  `warning: reject: ETRN ${domain.slice(0, 100)}... from ${namaddr}`;
 /** source smtpd_check.c: an unknown name in a restriction list. */
 export const logUnknownRestriction = (name: string): string => `warning: unknown smtpd restriction: "${name}"`;
 

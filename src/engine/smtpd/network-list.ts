@@ -53,7 +53,10 @@ function parseIpv6(s: string): number[] | null {
 
 /** The address as a bit string (32 bits for IPv4, 128 for IPv6), or null when it is not an address. */
 export function addressBits(addr: string): number[] | null {
-  const bare = addr.replace(/^\[/, '').replace(/\]$/, '').replace(/^ipv6:/i, '');
+  const bare = addr
+    .replace(/^\[/, '')
+    .replace(/\]$/, '')
+    .replace(/^ipv6:/i, '');
   return parseIpv4(bare) ?? parseIpv6(bare);
 }
 
@@ -83,14 +86,12 @@ export class NetworkList {
     const bits = addressBits(addr);
     const host = name.toLowerCase();
     for (const e of this.#entries) {
-      let hit = false;
-      if (e.kind === 'net') {
-        hit = bits !== null && bits.length === e.bits.length && e.bits.slice(0, e.prefix).every((b, i) => b === bits[i]);
-      } else if (e.name.startsWith('.')) {
-        hit = host.endsWith(e.name);
-      } else {
-        hit = host === e.name || host.endsWith(`.${e.name}`);
-      }
+      const hit =
+        e.kind === 'net'
+          ? bits !== null && bits.length === e.bits.length && e.bits.slice(0, e.prefix).every((b, i) => b === bits[i])
+          : e.name.startsWith('.')
+            ? host.endsWith(e.name)
+            : host === e.name || host.endsWith(`.${e.name}`);
       if (hit) return !e.negate;
     }
     return false;

@@ -1,12 +1,5 @@
 import type { QueuedMessage } from '../queue/queued-message.ts';
-import {
-  noticeFrom,
-  noticeSeeLogfile,
-  noticeSessionAborted,
-  noticeSubject,
-  noticeTo,
-  noticeTranscriptFollows,
-} from './log-texts.ts';
+import { noticeFrom, noticeSeeLogfile, noticeSessionAborted, noticeSubject, noticeTo, noticeTranscriptFollows } from './log-texts.ts';
 import type { SmtpdSettings } from './settings.ts';
 import { printable } from './text.ts';
 

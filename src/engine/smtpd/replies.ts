@@ -182,7 +182,8 @@ export const replyAccessDenied = (code: number, dsn: string, name: string, what:
 export const reply550UnknownLocalUser = (rcpt: string): string =>
   `550 5.1.1 <${rcpt}>: Recipient address rejected: User unknown in local recipient table`;
 /** source smtpd_check.c:reject_non_fqdn_address. */
-export const reply504NonFqdn = (name: string, what: string): string => `504 5.5.2 <${name}>: ${what} rejected: need fully-qualified address`;
+export const reply504NonFqdn = (name: string, what: string): string =>
+  `504 5.5.2 <${name}>: ${what} rejected: need fully-qualified address`;
 /** source smtpd_check.c: reject_plaintext_session. */
 export const reply450EncryptionRequired = '450 4.7.1 Session encryption is required';
 /** source smtpd_check.c: an unknown restriction name (logged as a warning). */

@@ -488,7 +488,9 @@ export class SmtpdSession implements ServerEndpoint, SessionApi {
     const history = this.#history;
     if (history === null || history.length <= threshold) return;
     if ([...this.#errorClasses].some((c) => this.settings.notifyClasses.has(c))) {
-      this.env.enqueue(postmasterNotice(this.settings, this.namaddr, history, this.#reason, this.env.ids.nextQueueId(), this.env.clock.now()));
+      this.env.enqueue(
+        postmasterNotice(this.settings, this.namaddr, history, this.#reason, this.env.ids.nextQueueId(), this.env.clock.now()),
+      );
     }
     this.#errorClasses.clear();
     this.#history = null;

@@ -31,7 +31,9 @@ describe('AUTH', () => {
     }
     const { c, log } = saslSession();
     expect(c.send(`AUTH PLAIN ${plain('alice@example.net', 'secret')}`)).toEqual([AUTH_FAIL]);
-    expect(log.at(-1)).toBe('warning: localhost[127.0.0.1]: SASL PLAIN authentication failed: authentication failure, sasl_username=alice@example.net');
+    expect(log.at(-1)).toBe(
+      'warning: localhost[127.0.0.1]: SASL PLAIN authentication failed: authentication failure, sasl_username=alice@example.net',
+    );
   });
 
   it('the mechanism name is matched in any case and logged as typed', () => {
@@ -69,7 +71,13 @@ describe('AUTH', () => {
   });
 
   it('smtpd_sasl_security_options = noplaintext hides PLAIN and LOGIN before TLS, smtpd_sasl_tls_security_options allows them after', () => {
-    const l = lab({ main: { smtpd_sasl_auth_enable: 'yes', smtpd_sasl_security_options: 'noanonymous, noplaintext', smtpd_sasl_tls_security_options: 'noanonymous' } });
+    const l = lab({
+      main: {
+        smtpd_sasl_auth_enable: 'yes',
+        smtpd_sasl_security_options: 'noanonymous, noplaintext',
+        smtpd_sasl_tls_security_options: 'noanonymous',
+      },
+    });
     const c = l.connect();
     expect(c.send('EHLO x').some((x) => x.startsWith('250-AUTH'))).toBe(false);
     c.send('STARTTLS');
@@ -99,7 +107,14 @@ describe('MAIL, RCPT, DATA', () => {
     expect(m?.recipients).toEqual(['bob@example.net', 'root@example.org']);
     expect(m?.content).toBe('Subject: dots\n\n.leading dot');
     expect(m?.queueId).toBe(out[0]?.slice(-11));
-    expect(m?.origin).toMatchObject({ kind: 'smtpd', protocol: 'ESMTPSA', helo: 'client.example.com', saslMethod: 'PLAIN', saslUsername: 'alice', program: 'postfix/smtpd' });
+    expect(m?.origin).toMatchObject({
+      kind: 'smtpd',
+      protocol: 'ESMTPSA',
+      helo: 'client.example.com',
+      saslMethod: 'PLAIN',
+      saslUsername: 'alice',
+      program: 'postfix/smtpd',
+    });
     expect(m?.origin.kind === 'smtpd' && m.origin.tls?.version).toBe('TLSv1.3');
   });
 
@@ -119,7 +134,9 @@ describe('MAIL, RCPT, DATA', () => {
     c.send('MAIL FROM:<alice@example.org>');
     expect(c.send('RCPT TO:<>')).toEqual(['501 5.1.3 Bad recipient address syntax']);
     expect(c.send('RCPT TO:<root@example.org> FOO=bar')).toEqual(['555 5.5.4 Unsupported option: FOO=bar']);
-    expect(c.send('RCPT TO:<root@example.org> NOTIFY=SUCCESS,FAILURE ORCPT=rfc822;root@example.org')).toEqual([corpusLine('p25-level-may', 0, 'RCPT TO:<root@example.org>')]);
+    expect(c.send('RCPT TO:<root@example.org> NOTIFY=SUCCESS,FAILURE ORCPT=rfc822;root@example.org')).toEqual([
+      corpusLine('p25-level-may', 0, 'RCPT TO:<root@example.org>'),
+    ]);
   });
 
   it('VRFY of a remote address runs the relay check (smtpd_check_rcpt)', () => {
@@ -139,7 +156,11 @@ describe('MAIL, RCPT, DATA', () => {
     expect(c.send('ETRN')).toEqual([corpusLine('smtp-edge-cases', 0, 'ETRN')]);
     expect(c.send('ETRN example.org')).toEqual(['459 <example.org>: service unavailable']);
     expect(l.log.at(-1)).toBe('warning: reject: ETRN example.org... from localhost[127.0.0.1]');
-    expect(lab({ main: { relay_domains: 'example.org' } }).connect().send('ETRN example.org')).toEqual(['250 Queuing started']);
+    expect(
+      lab({ main: { relay_domains: 'example.org' } })
+        .connect()
+        .send('ETRN example.org'),
+    ).toEqual(['250 Queuing started']);
   });
 
   it('the HELO name is cleaned up for logs: extra words joined, specials neutered', () => {

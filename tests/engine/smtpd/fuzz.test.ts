@@ -10,7 +10,28 @@ function rng(seed: number): () => number {
   };
 }
 
-const WORDS = ['EHLO x', 'HELO', 'MAIL FROM:<a@b>', 'RCPT TO:<root@example.org>', 'DATA', 'BDAT 3', 'BDAT 2 LAST', 'AUTH PLAIN', 'AUTH LOGIN', 'STARTTLS', 'RSET', 'NOOP', 'VRFY root', 'ETRN x', 'QUIT', '.', '*', '<', '"', '\\'];
+const WORDS = [
+  'EHLO x',
+  'HELO',
+  'MAIL FROM:<a@b>',
+  'RCPT TO:<root@example.org>',
+  'DATA',
+  'BDAT 3',
+  'BDAT 2 LAST',
+  'AUTH PLAIN',
+  'AUTH LOGIN',
+  'STARTTLS',
+  'RSET',
+  'NOOP',
+  'VRFY root',
+  'ETRN x',
+  'QUIT',
+  '.',
+  '*',
+  '<',
+  '"',
+  '\\',
+];
 
 function randomPacket(r: () => number): string {
   const n = Math.floor(r() * 6);
@@ -83,7 +104,15 @@ describe('any bytes, in any state, never throw', () => {
     const r = rng(99);
     for (let i = 0; i < 60; i++) {
       const junk = randomPacket(r).replace(/[\r\n]/g, ' ');
-      const l = lab({ main: { smtpd_relay_restrictions: junk, mynetworks: junk, smtpd_discard_ehlo_keywords: junk, smtpd_forbidden_commands: junk, smtpd_tls_loglevel: junk } });
+      const l = lab({
+        main: {
+          smtpd_relay_restrictions: junk,
+          mynetworks: junk,
+          smtpd_discard_ehlo_keywords: junk,
+          smtpd_forbidden_commands: junk,
+          smtpd_tls_loglevel: junk,
+        },
+      });
       if (!l.start.ok) continue;
       const c = l.connect();
       c.send('EHLO x');

@@ -46,13 +46,15 @@ function lines(o: ServerOutput): string[] {
  * An smtpd process for `service` with the corpus base configuration, the given main.cf changes and
  * master.cf -o overrides (the same defaults as the corpus replay).
  */
-export function lab(opts: {
-  service?: string;
-  main?: Readonly<Record<string, string>>;
-  overrides?: Readonly<Record<string, string>>;
-  tls?: ServerTlsEngine;
-  files?: Readonly<Record<string, SimFile>>;
-} = {}): Lab {
+export function lab(
+  opts: {
+    service?: string;
+    main?: Readonly<Record<string, string>>;
+    overrides?: Readonly<Record<string, string>>;
+    tls?: ServerTlsEngine;
+    files?: Readonly<Record<string, SimFile>>;
+  } = {},
+): Lab {
   const service = opts.service ?? 'smtp';
   const delta: ConfigDelta = {
     main: Object.entries(opts.main ?? {}),

@@ -20,7 +20,12 @@ describe('EHLO and AUTH by level, auth_only and TLS', () => {
   it('may + smtpd_tls_auth_only=yes on a submission service: no AUTH before TLS, 503 for AUTH, AUTH after TLS', () => {
     const l = lab({
       service: 'submission',
-      overrides: { syslog_name: 'postfix/submission', smtpd_tls_security_level: 'may', smtpd_sasl_auth_enable: 'yes', smtpd_tls_auth_only: 'yes' },
+      overrides: {
+        syslog_name: 'postfix/submission',
+        smtpd_tls_security_level: 'may',
+        smtpd_sasl_auth_enable: 'yes',
+        smtpd_tls_auth_only: 'yes',
+      },
     });
     const c = l.connect();
     expect(c.send('EHLO client.example.com')).toEqual(EHLO_MAY);
@@ -183,7 +188,11 @@ describe('relay control', () => {
 
 describe('SIZE, VRFY and TLS level variants', () => {
   it('message_size_limit = 0 advertises a bare SIZE (facts §1); a declared SIZE over the limit is refused', () => {
-    expect(lab({ main: { message_size_limit: '0' } }).connect().send('EHLO x')).toContain('250-SIZE');
+    expect(
+      lab({ main: { message_size_limit: '0' } })
+        .connect()
+        .send('EHLO x'),
+    ).toContain('250-SIZE');
     const c = lab().connect();
     expect(c.send('MAIL FROM:<alice@example.org> SIZE=20000000')).toEqual(['552 5.3.4 Message size exceeds fixed limit']);
     expect(c.send('MAIL FROM:<alice@example.org> SIZE=316 BODY=8BITMIME')).toEqual([OK_MAIL]);
@@ -203,14 +212,21 @@ describe('SIZE, VRFY and TLS level variants', () => {
   });
 
   it('levels are case-insensitive; dane is fatal at the server (facts §3)', () => {
-    expect(lab({ main: { smtpd_tls_security_level: 'MAY' } }).connect().send('EHLO x')).toContain('250-STARTTLS');
+    expect(
+      lab({ main: { smtpd_tls_security_level: 'MAY' } })
+        .connect()
+        .send('EHLO x'),
+    ).toContain('250-STARTTLS');
     const dane = lab({ main: { smtpd_tls_security_level: 'dane' } });
     expect(dane.start.ok).toBe(false);
     expect(dane.log).toEqual(['fatal: Invalid TLS level "dane"']);
   });
 
   it('wrapper mode forces enforce and auth_only whatever the level says (facts §3)', () => {
-    const l = lab({ service: 'submissions', overrides: { smtpd_tls_wrappermode: 'yes', smtpd_tls_security_level: 'none', smtpd_sasl_auth_enable: 'yes' } });
+    const l = lab({
+      service: 'submissions',
+      overrides: { smtpd_tls_wrappermode: 'yes', smtpd_tls_security_level: 'none', smtpd_sasl_auth_enable: 'yes' },
+    });
     const c = l.connect();
     expect(c.banner).toEqual([]);
     expect(c.tls()).toEqual(['220 mail.example.org ESMTP Postfix']);

@@ -105,7 +105,10 @@ describe('how sessions end (corpus terminal/ and submissions-465-wrappermode log
   });
 
   it('wrapper mode: s_client pipelines EHLO and QUIT after the handshake: improper pipelining after EHLO', () => {
-    const l = lab({ service: 'submissions', overrides: { syslog_name: 'postfix/submissions', smtpd_tls_wrappermode: 'yes', smtpd_sasl_auth_enable: 'yes' } });
+    const l = lab({
+      service: 'submissions',
+      overrides: { syslog_name: 'postfix/submissions', smtpd_tls_wrappermode: 'yes', smtpd_sasl_auth_enable: 'yes' },
+    });
     const c = l.connect();
     c.tls({ kind: 'tls', client: 'openssl-s_client', minVersion: 'TLSv1', maxVersion: 'TLSv1.3', secLevel0: false });
     c.raw('EHLO client.example.com\r\nQUIT\r\n');
@@ -122,7 +125,11 @@ describe('how sessions end (corpus terminal/ and submissions-465-wrappermode log
   it('wrapper mode without a TLS context: the request is dropped with the facts §3 warning, no banner', () => {
     const l = lab({
       service: 'submissions',
-      overrides: { smtpd_tls_wrappermode: 'yes', smtpd_tls_cert_file: '/etc/postfix/tls/missing.crt', smtpd_tls_key_file: '/etc/postfix/tls/missing.key' },
+      overrides: {
+        smtpd_tls_wrappermode: 'yes',
+        smtpd_tls_cert_file: '/etc/postfix/tls/missing.crt',
+        smtpd_tls_key_file: '/etc/postfix/tls/missing.key',
+      },
     });
     const c = l.connect();
     expect(c.banner).toEqual([]);
@@ -208,7 +215,9 @@ describe('pipelining', () => {
   it('smtpd_forbid_unauth_pipelining = yes: 554 5.5.0 and the session ends (facts §2, 3.7.9+)', () => {
     const l = lab({ main: { smtpd_forbid_unauth_pipelining: 'yes' } });
     const c = l.connect();
-    expect(c.raw('HELO client.example.com\r\nMAIL FROM:<alice@example.org>\r\n')).toEqual(['554 5.5.0 Error: SMTP protocol synchronization']);
+    expect(c.raw('HELO client.example.com\r\nMAIL FROM:<alice@example.org>\r\n')).toEqual([
+      '554 5.5.0 Error: SMTP protocol synchronization',
+    ]);
     expect(c.closed).toBe(true);
     expect(l.log).toContain('improper command pipelining after HELO from localhost[127.0.0.1]: MAIL FROM:<alice@example.org>\\r\\n');
   });

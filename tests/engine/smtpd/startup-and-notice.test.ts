@@ -21,7 +21,11 @@ describe('process start: bad values (facts §3, §7; corpus invalid-*)', () => {
   });
 
   it('booleans accept any case of yes and no', () => {
-    expect(lab({ main: { smtpd_sasl_auth_enable: 'YES' } }).connect().send('EHLO x')).toContain('250-AUTH PLAIN LOGIN');
+    expect(
+      lab({ main: { smtpd_sasl_auth_enable: 'YES' } })
+        .connect()
+        .send('EHLO x'),
+    ).toContain('250-AUTH PLAIN LOGIN');
   });
 
   it('a bad number is fatal too', () => {

@@ -83,7 +83,14 @@ export function mail(s: SessionApi, args: readonly SmtpToken[]): Outcome {
     s.reply(reply552SizeExceedsLimit);
     return 'fail';
   }
-  const tx: MailTransaction = { sender: printable(sender.address), arrivedAt: s.env.clock.now(), queueId: null, recipients: [], bdat: null, overshoot: 0 };
+  const tx: MailTransaction = {
+    sender: printable(sender.address),
+    arrivedAt: s.env.clock.now(),
+    queueId: null,
+    recipients: [],
+    bdat: null,
+    overshoot: 0,
+  };
   s.state.transaction = tx;
   if (!s.settings.delayOpen) s.openQueueFile(tx);
   s.reply(reply250MailOk);

@@ -45,7 +45,9 @@ function rcptParameters(s: SessionApi, params: readonly SmtpToken[]): string | n
 export function answerReject(s: SessionApi, where: string, recipient: string, r: Extract<CheckResult, { kind: 'reject' }>): void {
   for (const w of r.warnings) s.log(w);
   const tx = s.state.transaction;
-  s.log(logReject(tx?.queueId ?? null, where, s.namaddr, r.reply, logWhatsup(tx?.sender ?? null, recipient, s.state.protocol, s.state.helo)));
+  s.log(
+    logReject(tx?.queueId ?? null, where, s.namaddr, r.reply, logWhatsup(tx?.sender ?? null, recipient, s.state.protocol, s.state.helo)),
+  );
   s.noteError(r.errorClass);
   s.reply(r.reply);
 }

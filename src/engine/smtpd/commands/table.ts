@@ -13,7 +13,23 @@ import { vrfy } from './vrfy.ts';
 import { xclient, xforward } from './xclient.ts';
 
 /** The commands smtpd knows, in its table order (also the order of the disconnect statistics, facts §5). */
-export const VERBS = ['HELO', 'EHLO', 'XCLIENT', 'XFORWARD', 'STARTTLS', 'AUTH', 'MAIL', 'RCPT', 'DATA', 'BDAT', 'RSET', 'NOOP', 'VRFY', 'ETRN', 'QUIT'] as const;
+export const VERBS = [
+  'HELO',
+  'EHLO',
+  'XCLIENT',
+  'XFORWARD',
+  'STARTTLS',
+  'AUTH',
+  'MAIL',
+  'RCPT',
+  'DATA',
+  'BDAT',
+  'RSET',
+  'NOOP',
+  'VRFY',
+  'ETRN',
+  'QUIT',
+] as const;
 export type Verb = (typeof VERBS)[number];
 
 export interface CommandSpec {

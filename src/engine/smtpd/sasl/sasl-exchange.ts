@@ -89,8 +89,7 @@ class LoginExchange implements SaslExchange {
 }
 
 export type SaslStart =
-  | { readonly kind: 'no-mechanism' }
-  | { readonly kind: 'started'; readonly exchange: SaslExchange; readonly step: SaslStep };
+  { readonly kind: 'no-mechanism' } | { readonly kind: 'started'; readonly exchange: SaslExchange; readonly step: SaslStep };
 
 /** Mechanisms this model implements (any others in mech_list are not offered). */
 export const IMPLEMENTED_MECHANISMS: ReadonlySet<string> = new Set(['PLAIN', 'LOGIN']);

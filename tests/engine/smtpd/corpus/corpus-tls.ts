@@ -3,7 +3,8 @@ import type { ServerTlsEngine } from '../../../../src/engine/tls/types.ts';
 import type { Scenario } from './scenario.ts';
 
 /** Log texts that the TLS engine's init() writes (tls_server_init, tls_certkey.c), not smtpd itself. */
-export const TLS_INIT_LINE = /^(warning: (cannot get RSA|TLS library problem|No server certs|RSA private key|Invalid TLS protocol list)|initializing the server-side TLS engine)/;
+export const TLS_INIT_LINE =
+  /^(warning: (cannot get RSA|TLS library problem|No server certs|RSA private key|Invalid TLS protocol list)|initializing the server-side TLS engine)/;
 
 /** The corpus smtpd lines written before the first connection that come from the TLS engine's init(). */
 export function corpusTlsInitLines(s: Scenario): string[] {
@@ -26,7 +27,9 @@ export function corpusTlsInitLines(s: Scenario): string[] {
  */
 export function corpusTls(s: Scenario): ServerTlsEngine {
   const warnings = corpusTlsInitLines(s);
-  const noContext = s.connections.some((c) => c.events.some((e) => e.kind === 'server' && e.text.startsWith('454 4.7.0 TLS not available')));
+  const noContext = s.connections.some((c) =>
+    c.events.some((e) => e.kind === 'server' && e.text.startsWith('454 4.7.0 TLS not available')),
+  );
   return {
     init(params, opts) {
       const real = serverTls.init(params, opts);

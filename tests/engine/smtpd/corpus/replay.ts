@@ -21,7 +21,6 @@ export const PYTHON_HELLO: ClientHello = {
   secLevel0: false,
 };
 
-
 /** The corpus machine's files as smtpd sees them, with the scenario's changes (base/notes.txt, config.txt notes). */
 export function scenarioFiles(config: ConfigDelta): Map<string, SimFile> {
   const files = new Map<string, SimFile>([
@@ -167,7 +166,9 @@ export function replay(s: Scenario, tls: ServerTlsEngine): ReplayResult {
   }
 
   const normalize = (l: string): string => issued.reduce((acc, id) => acc.split(id).join('<QUEUEID>'), l);
-  const smtpdLines = s.log.filter((l) => /^<TIMESTAMP> \S+ postfix\/(?:\S+\/)?smtpd\[/.test(l)).map((l) => l.replace(/^<TIMESTAMP> \S+ /, ''));
+  const smtpdLines = s.log
+    .filter((l) => /^<TIMESTAMP> \S+ postfix\/(?:\S+\/)?smtpd\[/.test(l))
+    .map((l) => l.replace(/^<TIMESTAMP> \S+ /, ''));
   // Keep the corpus lines up to the last replayed session's `disconnect from` (some scenarios add s_client runs after).
   let seen = 0;
   let cut = smtpdLines.length;
@@ -180,7 +181,9 @@ export function replay(s: Scenario, tls: ServerTlsEngine): ReplayResult {
   return {
     connections: connections.map((c) => ({ ...c, actual: c.actual.map(normalize) })),
     // The corpus normalizer for what varies (PIDs, hex dumps, ticket expiry), after our own queue IDs.
-    log: corpusNormalize(log.map(normalize).join('\n')).split('\n').filter((l) => l !== ''),
+    log: corpusNormalize(log.map(normalize).join('\n'))
+      .split('\n')
+      .filter((l) => l !== ''),
     expectedLog: smtpdLines.slice(0, cut),
     enqueued,
     starts,
