@@ -1,0 +1,388 @@
+/**
+ * postconf(1) of Postfix 3.7.11 as a pure function: argv and the two configuration files in,
+ * the output (stdout, stderr, in order), the exit status and the edited files out.
+ * Never throws, never hangs.
+ *
+ * Checked against the corpus (postconf-behaviours, postconf-defaults-tls-sasl,
+ * terminal/term-postfix-cli) and against ~400 recorded runs of the real program
+ * (tests/engine/postconf/golden/real-postconf.json).
+ */
+import { LAB_HOST } from '../config/defaults.ts';
+import type { HostFacts } from '../config/defaults.ts';
+import { MainCf, MAIN_CF_PATH } from '../config/main-cf.ts';
+import type { MainCfEditMode } from '../config/main-cf.ts';
+import { MasterCf, MASTER_CF_PATH, MASTER_FIELD_NAMES } from '../config/master-cf.ts';
+import type { MasterEntry } from '../config/master-cf.ts';
+import { splitNameValue } from '../config/cf-syntax.ts';
+import { BOUNCE_TEMPLATE_DUMP, EXPANDED_BOUNCE_TEMPLATES } from './data/bounce-templates.ts';
+import { crashesOnRepeat, editMain } from './edit-main.ts';
+import { editMaster, fieldIndex, matchesService, parseServicePattern } from './edit-master.ts';
+import type { MasterEditKind, MasterEditMode } from './edit-master.ts';
+import { formatLine, formatMasterEntry, formatMasterField } from './format.ts';
+import { CLIENT_SASL_TYPES, LOCK_TYPES, MAP_TYPES, POSTCONF_TEXT, SERVER_SASL_TYPES, TLS_INFO } from './messages.ts';
+import { isOptionError, parsePostconfArgs } from './options.ts';
+import type { PostconfCommand } from './options.ts';
+import { FatalExit, PostconfOutput } from './output.ts';
+import type { OutputChunk } from './output.ts';
+import { ParamRegistry } from './param-registry.ts';
+import type { LocalScope, LookupMode } from './param-registry.ts';
+import { PARAM_TEXT } from '../config/messages.ts';
+
+/** The configuration files postconf sees; `undefined` means the file does not exist. */
+export interface PostconfFiles {
+  readonly mainCf: string | undefined;
+  readonly masterCf: string | undefined;
+}
+
+export interface PostconfOptions {
+  /** argv[0] as it appears in messages: `postconf` (default) or `/usr/sbin/postconf`. */
+  readonly programName?: string;
+  /** The host (myhostname default); the lab's mail.example.org by default. */
+  readonly host?: HostFacts;
+  /** The pid postconf would have (process_id). */
+  readonly pid?: number;
+  /**
+   * How many times main.cf is read: more than 1 when it was modified within the last ~2 s
+   * (see hotReadCount in config/main-cf.ts); repeated reads repeat the
+   * "overriding earlier entry" warnings as the corpus shows.
+   */
+  readonly mainCfReads?: number;
+  /** Files of other configuration directories (`postconf -c DIR`). */
+  readonly otherConfigDir?: (dir: string) => PostconfFiles | undefined;
+}
+
+export interface PostconfResult {
+  readonly stdout: string;
+  readonly stderr: string;
+  /** stdout and stderr in the order they were written (for a terminal). */
+  readonly output: readonly OutputChunk[];
+  readonly exitCode: number;
+  /** Set when the real program dies by a signal instead of exiting (exitCode is then 128+n). */
+  readonly signal?: 'SIGSEGV';
+  /** The new main.cf when the command rewrote it (even with the same content, as postconf -e does). */
+  readonly mainCf?: string;
+  /** The new master.cf when the command edited it. */
+  readonly masterCf?: string;
+}
+
+const DEFAULT_DIR = '/etc/postfix';
+
+interface RunState {
+  readonly cmd: PostconfCommand;
+  readonly out: PostconfOutput;
+  readonly files: PostconfFiles;
+  readonly configDir: string;
+  readonly mainPath: string;
+  readonly masterPath: string;
+  readonly host: HostFacts;
+  readonly reads: number;
+  mainCf?: string;
+  masterCf?: string;
+}
+
+function has(cmd: PostconfCommand, ...flags: Parameters<PostconfCommand['modes']['has']>[0][]): boolean {
+  return flags.some((f) => cmd.modes.has(f));
+}
+
+/** pcf_read_parameters() + -c + -o overrides: main.cf as a name -> value map. */
+function readMain(st: RunState): Map<string, string> {
+  if (st.files.mainCf === undefined) st.out.fatal(POSTCONF_TEXT.openFailed(st.mainPath));
+  const main = MainCf.parse(st.files.mainCf, { path: st.mainPath, reads: st.reads });
+  for (const w of main.warnings) st.out.warn(w);
+  if (main.fatal !== null) st.out.fatal(main.fatal);
+  const dict = new Map<string, string>();
+  for (const [name, e] of main.entries()) dict.set(name, e.value);
+  if (st.cmd.configDir !== null) dict.set('config_directory', st.cmd.configDir);
+  for (const o of st.cmd.overrides) {
+    const nv = splitNameValue(o);
+    if (!nv.ok) st.out.fatal(POSTCONF_TEXT.badOverride(o, nv.error));
+    dict.set(nv.name, nv.value);
+  }
+  return dict;
+}
+
+/** pcf_read_master(): fatal when master.cf is the target, a warning otherwise. */
+function readMaster(st: RunState, failOnOpen: boolean): MasterEntry[] {
+  if (st.files.masterCf === undefined) {
+    if (failOnOpen) st.out.fatal(POSTCONF_TEXT.openFailed(st.masterPath));
+    st.out.warn(POSTCONF_TEXT.openFailed(st.masterPath));
+    return [];
+  }
+  const master = MasterCf.parse(st.files.masterCf, { path: st.masterPath });
+  for (const w of master.warnings) st.out.warn(w);
+  if (master.fatal !== null) st.out.fatal(master.fatal);
+  return [...master.entries];
+}
+
+function registry(st: RunState, main: Map<string, string> | null, master: readonly MasterEntry[]): ParamRegistry {
+  return new ParamRegistry({
+    host: st.host,
+    main,
+    master,
+    out: st.out,
+    verbose: st.cmd.verbose,
+    mainPath: st.mainPath,
+    masterPath: st.masterPath,
+  });
+}
+
+/** postconf [-d] [-n] [-h|-H] [-x] [-f] [name ...]. */
+function showMain(st: RunState): void {
+  const cmd = st.cmd;
+  const out: PostconfOutput = st.out;
+  const defaults = cmd.modes.has('d');
+  const main = defaults ? null : readMain(st);
+  const master = readMaster(st, false);
+  const reg = registry(st, main, master);
+  if (!defaults) reg.registerUserParameters();
+  const mode: LookupMode = { defaults, nonDefault: cmd.modes.has('n') };
+  const fold = cmd.modes.has('f');
+  const print = (name: string): void => {
+    let value = reg.value(name, mode);
+    if (value === undefined) return;
+    if (cmd.modes.has('H')) {
+      out.write(formatLine(name, fold));
+      return;
+    }
+    if (cmd.modes.has('x') && !reg.isRaw(name)) value = reg.expand(value, mode);
+    out.write(formatLine(cmd.modes.has('h') ? value : `${name} = ${value}`, fold));
+  };
+  if (cmd.args.length === 0) {
+    for (const name of reg.sortedNames()) {
+      const cls = reg.classOf(name);
+      if (cls !== undefined && cmd.paramClasses.has(cls)) print(name);
+    }
+  } else {
+    for (const name of cmd.args) {
+      if (!reg.has(name)) out.warn(PARAM_TEXT.unknown(name));
+      else print(name);
+    }
+  }
+  if (!defaults) {
+    reg.flagUnusedMain();
+    reg.flagUnusedMaster();
+  }
+}
+
+function expander(reg: ParamRegistry, local: LocalScope | null, on: boolean): ((v: string) => string) | null {
+  return on ? (v) => reg.expand(v, { defaults: false, nonDefault: false }, local) : null;
+}
+
+interface MasterFilter {
+  readonly raw: string;
+  readonly pattern: readonly string[];
+  matches: number;
+}
+
+function filters(args: readonly string[], min: number, max: number, error: string, out: PostconfOutput): MasterFilter[] {
+  return args.map((raw) => {
+    const pattern = parseServicePattern(raw, min, max);
+    if (pattern === null) out.fatal(error);
+    return { raw, pattern, matches: 0 };
+  });
+}
+
+/** postconf -M / -F / -P (showing). */
+function showMaster(st: RunState): void {
+  const cmd = st.cmd;
+  const out: PostconfOutput = st.out;
+  const master = readMaster(st, true);
+  const main = readMain(st);
+  const reg = registry(st, main, master);
+  reg.registerUserParameters();
+  const fold = cmd.modes.has('f');
+  const eval_ = cmd.modes.has('x');
+  if (cmd.modes.has('M')) {
+    const fs = filters(cmd.args, 1, 2, POSTCONF_TEXT.mPattern, out);
+    for (const e of master) {
+      const local = reg.localOf(e);
+      if (fs.length === 0) out.write(formatMasterEntry(e.argv, fold, expander(reg, local, eval_)));
+      for (const f of fs) {
+        if (!matchesService(f.pattern, e.name, e.type)) continue;
+        f.matches++;
+        out.write(formatMasterEntry(e.argv, fold, expander(reg, local, eval_)));
+      }
+    }
+    for (const f of fs) if (f.matches === 0) out.warn(POSTCONF_TEXT.unmatched(f.raw));
+  } else if (cmd.modes.has('F')) {
+    const fs = filters(cmd.args, 1, 3, POSTCONF_TEXT.fPattern, out);
+    const fields = fs.map((f) => {
+      const idx = fieldIndex(f.pattern[2] ?? '*');
+      if (idx === null) out.fatal(POSTCONF_TEXT.badField(f.pattern[2] ?? ''));
+      return idx;
+    });
+    const printField = (e: MasterEntry, field: number): void => {
+      const name = MASTER_FIELD_NAMES[field] ?? '';
+      if (cmd.modes.has('H')) out.line(`${e.name}/${e.type}/${name}`);
+      else out.write(formatMasterField(e.argv, field, name, cmd.modes.has('h'), fold, expander(reg, reg.localOf(e), eval_)));
+    };
+    for (const e of master) {
+      if (fs.length === 0) for (let k = 0; k < 8; k++) printField(e, k);
+      fs.forEach((f, i) => {
+        if (!matchesService(f.pattern, e.name, e.type)) return;
+        f.matches++;
+        const idx = fields[i] ?? 'any';
+        if (idx === 'any') for (let k = 0; k < 8; k++) printField(e, k);
+        else printField(e, idx);
+      });
+    }
+    for (const f of fs) if (f.matches === 0) out.warn(POSTCONF_TEXT.unmatched(f.raw));
+  } else {
+    const fs = filters(cmd.args, 1, 3, POSTCONF_TEXT.pPattern, out);
+    const printParam = (local: LocalScope, name: string, value: string): void => {
+      if (cmd.modes.has('H')) {
+        out.write(formatLine(`${local.entry.namespace}/${name}`, fold));
+        return;
+      }
+      const v = eval_ ? reg.expand(value, { defaults: false, nonDefault: false }, local) : value;
+      out.write(formatLine(cmd.modes.has('h') ? v : `${local.entry.namespace}/${name} = ${v}`, fold));
+    };
+    const printAll = (local: LocalScope): void => {
+      for (const name of [...local.dict.keys()].sort()) printParam(local, name, local.dict.get(name) ?? '');
+    };
+    for (const local of reg.locals) {
+      if (fs.length === 0) {
+        printAll(local);
+        continue;
+      }
+      for (const f of fs) {
+        if (!matchesService(f.pattern, local.entry.name, local.entry.type)) continue;
+        const p = f.pattern[2] ?? '*';
+        if (p === '*') {
+          printAll(local);
+          f.matches++;
+        } else {
+          const v = local.dict.get(p);
+          if (v !== undefined) {
+            printParam(local, p, v);
+            f.matches++;
+          }
+        }
+      }
+    }
+    for (const f of fs) if (f.matches === 0) out.warn(POSTCONF_TEXT.unmatched(f.raw));
+  }
+  reg.flagUnusedMaster();
+}
+
+/** postconf -e/-X/-# (main.cf) and -Me/-MX/-M#/-Fe/-Pe/-PX (master.cf). */
+function edit(st: RunState): PostconfResult | null {
+  const cmd = st.cmd;
+  const out: PostconfOutput = st.out;
+  if (cmd.args.length === 0) out.fatal(POSTCONF_TEXT.missingServiceArgument);
+  const mode: MainCfEditMode = cmd.modes.has('e') ? 'set' : cmd.modes.has('X') ? 'remove' : 'comment';
+  const kind: MasterEditKind | null = cmd.modes.has('M') ? 'entry' : cmd.modes.has('F') ? 'field' : cmd.modes.has('P') ? 'param' : null;
+  if (kind !== null) {
+    if (st.files.masterCf === undefined) out.fatal(POSTCONF_TEXT.openForReadingFailed(st.masterPath));
+    st.masterCf = editMaster(kind, mode as MasterEditMode, cmd.args, st.files.masterCf, st.masterPath, out);
+    return null;
+  }
+  if (crashesOnRepeat(mode, cmd.args)) {
+    return { stdout: '', stderr: '', output: [], exitCode: 139, signal: 'SIGSEGV' };
+  }
+  if (st.files.mainCf === undefined) out.fatal(POSTCONF_TEXT.openForReadingFailed(st.mainPath));
+  st.mainCf = editMain(mode, cmd.args, st.files.mainCf, st.mainPath, out);
+  return null;
+}
+
+/** postconf -b / -t: the bounce templates (bounce(8) prints them). */
+function showTemplates(st: RunState): void {
+  const cmd = st.cmd;
+  const out: PostconfOutput = st.out;
+  if (cmd.args.length > 1) out.fatal(POSTCONF_TEXT.templateCount);
+  const main = st.files.mainCf === undefined ? new Map<string, string>() : readMain(st);
+  const file = cmd.args[0];
+  if (file !== undefined && file !== '') {
+    out.raw(`postfix/bounce: fatal: ${POSTCONF_TEXT.bounceOpenFailed(file)}`);
+    throw new FatalExit(1);
+  }
+  if (cmd.modes.has('t')) {
+    out.write(BOUNCE_TEMPLATE_DUMP);
+    return;
+  }
+  const reg = registry(st, main, []);
+  out.write(EXPANDED_BOUNCE_TEMPLATES.replaceAll('@MYHOSTNAME@', reg.expand('$myhostname', { defaults: false, nonDefault: false })));
+}
+
+function run(st: RunState): PostconfResult | null {
+  const cmd = st.cmd;
+  const out: PostconfOutput = st.out;
+  if (has(cmd, 'b', 't')) {
+    showTemplates(st);
+  } else if (cmd.modes.has('m')) {
+    for (const t of MAP_TYPES) out.line(t);
+  } else if (cmd.modes.has('l')) {
+    for (const t of LOCK_TYPES) out.line(t);
+  } else if (has(cmd, 'M', 'F', 'P') && !has(cmd, 'e', 'X', '#')) {
+    showMaster(st);
+  } else if (cmd.modes.has('a')) {
+    for (const t of SERVER_SASL_TYPES) out.line(t);
+  } else if (cmd.modes.has('A')) {
+    for (const t of CLIENT_SASL_TYPES) out.line(t);
+  } else if (cmd.modes.has('T')) {
+    const mode = cmd.tlsMode ?? '';
+    const lines = Object.hasOwn(TLS_INFO, mode) ? TLS_INFO[mode as keyof typeof TLS_INFO] : null;
+    if (lines === null) {
+      out.warn(POSTCONF_TEXT.badTlsMode(mode));
+      throw new FatalExit(1);
+    }
+    for (const l of lines) out.line(l);
+  } else if (has(cmd, 'e', 'X', '#')) {
+    return edit(st);
+  } else {
+    showMain(st);
+  }
+  return null;
+}
+
+/** Runs `postconf ARGS...` (argv without the program name). */
+export function runPostconf(argv: readonly string[], files: PostconfFiles, options: PostconfOptions = {}): PostconfResult {
+  const program = options.programName ?? 'postconf';
+  const out: PostconfOutput = new PostconfOutput(program);
+  let exitCode = 0;
+  const state: { st: RunState | null } = { st: null };
+  try {
+    const safeArgv = Array.isArray(argv) ? argv.map((a) => (typeof a === 'string' ? a : String(a))) : [];
+    const parsed = parsePostconfArgs(safeArgv);
+    if (isOptionError(parsed)) {
+      for (const b of parsed.before) out.raw(`${program}: ${b}`);
+      out.fatal(parsed.fatal);
+    }
+    const requested = parsed.configDir;
+    const dir = requested ?? DEFAULT_DIR;
+    let chosen: PostconfFiles = files;
+    if (requested !== null && requested.replace(/\/+$/, '') !== DEFAULT_DIR) {
+      chosen = options.otherConfigDir?.(requested) ?? { mainCf: undefined, masterCf: undefined };
+    }
+    const host: HostFacts = { ...(options.host ?? LAB_HOST), processId: options.pid ?? options.host?.processId ?? 0, processName: 'postconf' };
+    const st: RunState = {
+      cmd: parsed,
+      out,
+      files: chosen,
+      configDir: dir,
+      mainPath: requested === null ? MAIN_CF_PATH : `${dir}/main.cf`,
+      masterPath: requested === null ? MASTER_CF_PATH : `${dir}/master.cf`,
+      host,
+      reads: Math.max(1, Math.min(20, Math.floor(options.mainCfReads ?? 1))),
+    };
+    state.st = st;
+    const early = run(st);
+    if (early !== null) return early;
+  } catch (e) {
+    if (e instanceof FatalExit) exitCode = e.exitCode;
+    else {
+      out.raw(`${program}: fatal: internal simulator error`);
+      exitCode = 1;
+    }
+  }
+  const st = state.st;
+  const result: PostconfResult = {
+    stdout: out.text('stdout'),
+    stderr: out.text('stderr'),
+    output: out.chunks,
+    exitCode,
+    ...(exitCode === 0 && st?.mainCf !== undefined ? { mainCf: st.mainCf } : {}),
+    ...(exitCode === 0 && st?.masterCf !== undefined ? { masterCf: st.masterCf } : {}),
+  };
+  return result;
+}
