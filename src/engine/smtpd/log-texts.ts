@@ -46,6 +46,8 @@ export function logWhatsup(sender: string | null, recipient: string | null, prot
 /** corpus smtp-edge-cases: `warning: localhost[127.0.0.1]: request longer than 2048: NOOP xxxxxxxxxxxxxxxxxxxxxxxxx...` (first 30 chars). */
 export const logRequestTooLong = (namaddr: string, limit: number, line: string): string =>
   `warning: ${namaddr}: request longer than ${limit}: ${line.slice(0, 30)}...`;
+/** source smtpd.c:data_cmd: the content passed message_size_limit (the rest is read and thrown away). */
+export const logQueueFileTooBig = (queueId: string | null): string => `warning: ${queueId ?? 'NOQUEUE'}: queue file size limit exceeded`;
 /** corpus smtp-edge-cases: `warning: non-SMTP command from localhost[127.0.0.1]: GET / HTTP/1.0` (first 100 chars). */
 export const logNonSmtpCommand = (namaddr: string, line: string): string =>
   `warning: non-SMTP command from ${namaddr}: ${line.slice(0, 100)}`;

@@ -18,6 +18,7 @@ import {
   logDisconnect,
   logImproperPipelining,
   logNonSmtpCommand,
+  logQueueFileTooBig,
   logRequestTooLong,
   logSslAcceptLostConnection,
   logWrapperModeDropped,
@@ -362,7 +363,10 @@ export class SmtpdSession implements ServerEndpoint, SessionApi {
         case 'data': {
           const line = this.#input.nextDataLine();
           if (line === null) return;
-          if (phase.message.add(line)) this.#endOfData(phase.message);
+          const wasTooBig = phase.message.tooBig;
+          const end = phase.message.add(line);
+          if (!wasTooBig && phase.message.tooBig) this.log(logQueueFileTooBig(this.state.transaction?.queueId ?? null));
+          if (end) this.#endOfData(phase.message);
           break;
         }
         case 'bdat': {

@@ -202,3 +202,17 @@ describe('MAIL, RCPT, DATA', () => {
     expect(c.send('BDAT x')).toEqual(['501 5.5.4 Syntax: BDAT count [LAST]']);
   });
 });
+
+describe('message_size_limit on the content', () => {
+  it('content past the limit is read to the end, then refused (552), and nothing is queued', () => {
+    const l = lab({ main: { message_size_limit: '20' } });
+    const c = l.connect();
+    c.send('MAIL FROM:<alice@example.org>');
+    c.send('RCPT TO:<root@example.org>');
+    c.send('DATA');
+    expect(c.raw('0123456789\r\n0123456789\r\nmore\r\n.\r\n')).toEqual(['552 5.3.4 Error: message file too big']);
+    expect(l.enqueued).toEqual([]);
+    expect(l.log.some((t) => /^warning: [0-9A-F]{11}: queue file size limit exceeded$/.test(t))).toBe(true);
+    expect(c.send('NOOP')).toEqual(['250 2.0.0 Ok']);
+  });
+});
