@@ -216,11 +216,11 @@ export class Executor {
     };
     const prep = this.#prepare(cmd, { kind: 'text', text: '' }, out, err);
     if (prep.kind === 'done') return { push: () => {}, end: (d) => endDownstream(prep.status, d) };
-    const filterFactory = prep.program.filter;
-    if (filterFactory !== undefined) {
+    const program = prep.program;
+    if (program.filter !== undefined) {
       let filter: StreamFilter | number;
       try {
-        filter = filterFactory.call(prep.program, prep.ctx);
+        filter = program.filter(prep.ctx);
       } catch {
         filter = 1;
       }
@@ -238,7 +238,7 @@ export class Executor {
           }
         },
         end: (d) => {
-          let st = 1;
+          let st: number;
           try {
             st = f.end();
           } catch {
@@ -294,7 +294,10 @@ export class Executor {
       const m = /^([A-Za-z_][A-Za-z0-9_]*)=/.exec(first.text);
       if (m === null) break;
       const name = m[1] ?? '';
-      const valueWord = { raw: word.raw, parts: [{ ...first, text: first.text.slice(name.length + 1), quoted: true }, ...word.parts.slice(1)] };
+      const valueWord = {
+        raw: word.raw,
+        parts: [{ ...first, text: first.text.slice(name.length + 1), quoted: true }, ...word.parts.slice(1)],
+      };
       assignments.push([name, expandWord(valueWord, xenv).join(' ')]);
     }
     const argv: string[] = [];

@@ -265,7 +265,12 @@ class Work {
   listMatches(cands: readonly CompletionCandidate[]): void {
     this.moveTo(this.end);
     this.emit(CRLF);
-    this.emit(formatMatchList(cands.map((c) => c.display), this.cols));
+    this.emit(
+      formatMatchList(
+        cands.map((c) => c.display),
+        this.cols,
+      ),
+    );
     this.repaint();
   }
 

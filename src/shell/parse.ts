@@ -70,7 +70,28 @@ class ParseFailure {
 const OPERATORS = ['&&', '||', ';;', '|&', ';', '|', '&', '(', ')'] as const;
 const REDIR_OPS = ['&>>', '<<<', '&>', '>>', '>&', '<&', '<<', '<>', '>|', '>', '<'] as const;
 const META = ' \t\n;&|()<>';
-const RESERVED = new Set(['if', 'then', 'else', 'elif', 'fi', 'for', 'while', 'until', 'do', 'done', 'case', 'esac', 'function', 'select', '{', '}', '[[', ']]', 'coproc', 'time']);
+const RESERVED = new Set([
+  'if',
+  'then',
+  'else',
+  'elif',
+  'fi',
+  'for',
+  'while',
+  'until',
+  'do',
+  'done',
+  'case',
+  'esac',
+  'function',
+  'select',
+  '{',
+  '}',
+  '[[',
+  ']]',
+  'coproc',
+  'time',
+]);
 
 function isNameStart(c: string): boolean {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c === '_';
@@ -374,7 +395,9 @@ class Parser {
         // `echo (`: bash reads a function definition and stumbles on what follows.
         this.next();
         const after = this.peek();
-        throw after.kind === 'op' && after.op === ')' ? new ParseFailure(unsupported('NAME () { ... }')) : syntaxError(words.length === 1 ? after : t);
+        throw after.kind === 'op' && after.op === ')'
+          ? new ParseFailure(unsupported('NAME () { ... }'))
+          : syntaxError(words.length === 1 ? after : t);
       }
       break;
     }

@@ -430,7 +430,6 @@ export function trackColumn(col: number, text: string, cols: number): number {
     c = 0;
     tail = tail.slice(cut);
   }
-  // eslint-disable-next-line no-control-regex -- escape sequences are what is being removed
   const visible = tail.replace(/\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[@-Z\\-_]|[\x00-\x1f\x7f]/g, '');
   return (c + visible.length) % Math.max(1, cols);
 }

@@ -75,10 +75,13 @@ export function mountTerminal(el: HTMLElement, shell: Shell, opts: MountOptions 
   doFit();
   const detach = shell.attach(portFromXterm(term));
   let frame = 0;
-  const observer = typeof ResizeObserver === 'function' ? new ResizeObserver(() => {
-    cancelAnimationFrame(frame);
-    frame = requestAnimationFrame(doFit);
-  }) : null;
+  const observer =
+    typeof ResizeObserver === 'function'
+      ? new ResizeObserver(() => {
+          cancelAnimationFrame(frame);
+          frame = requestAnimationFrame(doFit);
+        })
+      : null;
   observer?.observe(el);
   const media = typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: dark)') : null;
   const onScheme = () => {

@@ -83,7 +83,10 @@ export function runCaptured(line: string, host: ShellHost, extra: readonly Progr
 }
 
 /** A shell on a memory terminal. */
-export function makeShell(files: Readonly<Record<string, string>> = {}, opts: { cols?: number; rows?: number; programs?: readonly Program[] } = {}) {
+export function makeShell(
+  files: Readonly<Record<string, string>> = {},
+  opts: { cols?: number; rows?: number; programs?: readonly Program[] } = {},
+) {
   const fs = makeFs(files);
   const host = makeHost(fs);
   const port = new MemoryPort(opts.cols ?? 80, opts.rows ?? 24);

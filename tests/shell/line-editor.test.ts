@@ -95,11 +95,20 @@ describe('line editor reducer', () => {
       return seed / 0x7fffffff;
     };
     let s = newLine(P, ['a', 'b'], 17, 3);
-    const completer = () => ({ start: 0, candidates: [{ word: 'zz', display: 'zz', suffix: ' ' }, { word: 'zy', display: 'zy', suffix: ' ' }] });
+    const completer = () => ({
+      start: 0,
+      candidates: [
+        { word: 'zz', display: 'zz', suffix: ' ' },
+        { word: 'zy', display: 'zy', suffix: ' ' },
+      ],
+    });
     for (let n = 0; n < 2000; n++) {
       let chunk = '';
       const len = 1 + Math.floor(rand() * 8);
-      for (let i = 0; i < len; i++) chunk += String.fromCharCode(rand() < 0.5 ? Math.floor(rand() * 0x20) : rand() < 0.9 ? 0x20 + Math.floor(rand() * 0x60) : Math.floor(rand() * 0xffff));
+      for (let i = 0; i < len; i++)
+        chunk += String.fromCharCode(
+          rand() < 0.5 ? Math.floor(rand() * 0x20) : rand() < 0.9 ? 0x20 + Math.floor(rand() * 0x60) : Math.floor(rand() * 0xffff),
+        );
       const r = feed(s, chunk, 0, completer);
       expect(r.next).toBeGreaterThan(0);
       s = r.event === null ? r.state : newLine(P, [], 17);

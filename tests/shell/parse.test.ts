@@ -80,7 +80,8 @@ describe('parse', () => {
     for (let n = 0; n < 3000; n++) {
       let s = '';
       const len = Math.floor(rand() * 30);
-      for (let i = 0; i < len; i++) s += rand() < 0.1 ? String.fromCharCode(Math.floor(rand() * 0x3000)) : alphabet[Math.floor(rand() * alphabet.length)];
+      for (let i = 0; i < len; i++)
+        s += rand() < 0.1 ? String.fromCharCode(Math.floor(rand() * 0x3000)) : alphabet[Math.floor(rand() * alphabet.length)];
       const r = parse(s);
       expect(['ok', 'error', 'incomplete']).toContain(r.kind);
     }

@@ -82,18 +82,27 @@ describe('cursor editing on screen', () => {
       ['\x1b[C', () => (cursor = Math.min(line.length, cursor + 1))],
       ['\x01', () => (cursor = 0)],
       ['\x05', () => (cursor = line.length)],
-      ['\x7f', () => {
-        if (cursor > 0) {
-          line = line.slice(0, cursor - 1) + line.slice(cursor);
-          cursor--;
-        }
-      }],
-      ['\x1b[3~', () => {
-        line = line.slice(0, cursor) + line.slice(cursor + 1);
-      }],
-      ['\x0b', () => {
-        line = line.slice(0, cursor);
-      }],
+      [
+        '\x7f',
+        () => {
+          if (cursor > 0) {
+            line = line.slice(0, cursor - 1) + line.slice(cursor);
+            cursor--;
+          }
+        },
+      ],
+      [
+        '\x1b[3~',
+        () => {
+          line = line.slice(0, cursor) + line.slice(cursor + 1);
+        },
+      ],
+      [
+        '\x0b',
+        () => {
+          line = line.slice(0, cursor);
+        },
+      ],
     ];
     for (let step = 0; step < 400; step++) {
       const k = rand();
@@ -113,7 +122,9 @@ describe('cursor editing on screen', () => {
       const expected = wrapped(PROMPT + line, cols);
       const screen = r.lines();
       // A row that only holds readline's margin space reads as ' ' or ''.
-      expect(screen.map((l) => l.trimEnd())).toEqual(expected.map((l) => l.trimEnd()).filter((l, i, a) => i < a.length - 1 || l !== '' || screen.length === a.length));
+      expect(screen.map((l) => l.trimEnd())).toEqual(
+        expected.map((l) => l.trimEnd()).filter((l, i, a) => i < a.length - 1 || l !== '' || screen.length === a.length),
+      );
       const pos = PROMPT.length + cursor;
       expect(r.cursor()).toEqual({ x: pos % cols, y: Math.floor(pos / cols) });
     }
@@ -180,7 +191,11 @@ describe('Tab completion', () => {
     expect(r.lines()).toEqual([`${PROMPT}cat /tmp/ct/ma`]);
     await r.type('\t');
     // tmux capture (without -J, so trailing spaces trimmed) of bash 5.2.15 on Debian 12 with the same files.
-    expect(r.lines().map((l) => l.trimEnd())).toEqual(['root@mail:~# cat /tmp/ct/ma', 'main.cf        main.cf.proto  master.cf', 'root@mail:~# cat /tmp/ct/ma']);
+    expect(r.lines().map((l) => l.trimEnd())).toEqual([
+      'root@mail:~# cat /tmp/ct/ma',
+      'main.cf        main.cf.proto  master.cf',
+      'root@mail:~# cat /tmp/ct/ma',
+    ]);
     // readline pads the last column too (its raw output: "master.cf      \r\n").
     expect(r.lines()[1]).toBe('main.cf        main.cf.proto  master.cf      ');
   });

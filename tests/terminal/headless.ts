@@ -21,7 +21,9 @@ export interface Rig {
   cursor(): { x: number; y: number };
 }
 
-export async function rig(opts: { cols?: number; rows?: number; files?: Record<string, string>; programs?: readonly Program[] } = {}): Promise<Rig> {
+export async function rig(
+  opts: { cols?: number; rows?: number; files?: Record<string, string>; programs?: readonly Program[] } = {},
+): Promise<Rig> {
   const term = new Terminal({ cols: opts.cols ?? 120, rows: opts.rows ?? 50, allowProposedApi: true, scrollback: 10000 });
   const fs = new SimFs(opts.files ?? {});
   const shell = new Shell({

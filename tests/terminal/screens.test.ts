@@ -15,7 +15,7 @@ interface Scenario {
   rows: number;
   steps: Step[];
 }
-const data = golden as { files: Record<string, string>; scenarios: Record<string, Scenario> };
+const data = golden as unknown as { files: Record<string, string>; scenarios: Record<string, Scenario> };
 
 /** What tmux sends for a key (nano and less switch the keypad to application mode, so arrows are SS3). */
 const KEYS: Readonly<Record<string, string>> = {

@@ -66,7 +66,9 @@ export const cd: Program = {
     const base = prefix.slice(slash + 1);
     const dirAbs = resolvePath(req.shell.cwd, dirPart === '' ? '.' : dirPart);
     const names = req.host.fs.isDir(dirAbs) ? req.host.fs.list(dirAbs) : [];
-    const dirs = names.filter((n) => n.startsWith(base) && (!n.startsWith('.') || base.startsWith('.')) && req.host.fs.isDir(resolvePath(dirAbs, n)));
+    const dirs = names.filter(
+      (n) => n.startsWith(base) && (!n.startsWith('.') || base.startsWith('.')) && req.host.fs.isDir(resolvePath(dirAbs, n)),
+    );
     return { candidates: dirs.map((d) => `${dirPart}${d}/`), addSpace: false };
   },
 };
@@ -87,7 +89,18 @@ export const pwd: Program = {
   },
 };
 
-const ECHO_ESCAPES: Readonly<Record<string, string>> = { a: '\x07', b: '\b', e: '\x1b', E: '\x1b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '\\': '\\' };
+const ECHO_ESCAPES: Readonly<Record<string, string>> = {
+  a: '\x07',
+  b: '\b',
+  e: '\x1b',
+  E: '\x1b',
+  f: '\f',
+  n: '\n',
+  r: '\r',
+  t: '\t',
+  v: '\v',
+  '\\': '\\',
+};
 
 /** Interprets `echo -e` escapes; returns the text and whether `\c` stopped the output. */
 function echoEscapes(s: string): { text: string; stop: boolean } {

@@ -88,7 +88,7 @@ function translateRegex(p: string, extended: boolean): string {
   let groups = 0;
   /** True where a `*` would be literal: at the start, after `(` or `|`. */
   let atStart = true;
-  for (let i = 0; i < p.length; ) {
+  for (let i = 0; i < p.length;) {
     const c = p[i] ?? '';
     const wasStart: boolean = atStart;
     atStart = false;

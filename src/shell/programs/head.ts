@@ -6,7 +6,12 @@ import { getopt, isOptError, lineFilter, readOperand, reportOptError, ttyFilterS
 const SPEC = {
   flags: 'qvz',
   withArg: 'nc',
-  long: { lines: { key: 'n', arg: true }, quiet: { key: 'q', arg: false }, silent: { key: 'q', arg: false }, verbose: { key: 'v', arg: false } },
+  long: {
+    lines: { key: 'n', arg: true },
+    quiet: { key: 'q', arg: false },
+    silent: { key: 'q', arg: false },
+    verbose: { key: 'v', arg: false },
+  },
 };
 
 /** `-3` means `-n 3` (the obsolete form head and tail still take as the first argument). */

@@ -149,14 +149,17 @@ class Pager implements InteractiveSession {
     };
     let found = -1;
     if (forward) {
-      for (let i = topLine + 1; i < n; i++) if (test(i)) {
-        found = i;
-        break;
-      }
-    } else for (let i = topLine - 1; i >= 0; i--) if (test(i)) {
-      found = i;
-      break;
-    }
+      for (let i = topLine + 1; i < n; i++)
+        if (test(i)) {
+          found = i;
+          break;
+        }
+    } else
+      for (let i = topLine - 1; i >= 0; i--)
+        if (test(i)) {
+          found = i;
+          break;
+        }
     if (found < 0) {
       this.#state = 'notfound';
       this.#redrawPrompt(false);
@@ -312,7 +315,10 @@ class Pager implements InteractiveSession {
   onResize(cols: number): void {
     const line = this.#rows[this.#top]?.line ?? 0;
     this.#rows = wrapRows(this.#lines, Math.max(1, cols));
-    this.#top = Math.max(0, this.#rows.findIndex((r) => r.line === line));
+    this.#top = Math.max(
+      0,
+      this.#rows.findIndex((r) => r.line === line),
+    );
     this.#repaint();
   }
 

@@ -64,7 +64,8 @@ function longListing(ctx: ProgramContext, entries: readonly Entry[], withTotal: 
   const sw = Math.max(0, ...rows.map((r) => String(r.d.size).length));
   const date = dateString(now, now);
   let out = withTotal ? `total ${rows.reduce((s, r) => s + r.d.blocks, 0)}\n` : '';
-  for (const { e, d } of rows) out += `${d.mode} ${String(d.links).padStart(lw)} root root ${String(d.size).padStart(sw)} ${date} ${e.name}\n`;
+  for (const { e, d } of rows)
+    out += `${d.mode} ${String(d.links).padStart(lw)} root root ${String(d.size).padStart(sw)} ${date} ${e.name}\n`;
   return out;
 }
 

@@ -86,7 +86,8 @@ function displayWidth(s: string): number {
 
 function expand(s: string): string {
   let out = '';
-  for (const ch of s) out += ch === '\t' ? ' '.repeat(8 - (out.length % 8)) : ch < ' ' ? '^' + String.fromCharCode(ch.charCodeAt(0) + 64) : ch;
+  for (const ch of s)
+    out += ch === '\t' ? ' '.repeat(8 - (out.length % 8)) : ch < ' ' ? '^' + String.fromCharCode(ch.charCodeAt(0) + 64) : ch;
   return out;
 }
 
@@ -214,8 +215,10 @@ class Editor implements InteractiveSession {
     const [h1, h2] = this.#help();
     out.push(cursorTo(this.#rowsTotal - 2, 1), this.#statusRow(), cursorTo(this.#rowsTotal - 1, 1), h1, cursorTo(this.#rowsTotal, 1), h2);
     const s = this.#state;
-    if (s.kind === 'write') out.push(cursorTo(this.#rowsTotal - 2, Math.min(this.#cols, NANO_TEXTS.fileNameToWrite.length + s.answer.length + 1)));
-    else if (s.kind === 'saveQuestion' || s.kind === 'differentName') out.push(cursorTo(this.#rowsTotal - 2, NANO_TEXTS.saveModified.length + 2));
+    if (s.kind === 'write')
+      out.push(cursorTo(this.#rowsTotal - 2, Math.min(this.#cols, NANO_TEXTS.fileNameToWrite.length + s.answer.length + 1)));
+    else if (s.kind === 'saveQuestion' || s.kind === 'differentName')
+      out.push(cursorTo(this.#rowsTotal - 2, NANO_TEXTS.saveModified.length + 2));
     else {
       const x = displayWidth((this.#lines[this.#row] ?? '').slice(0, this.#col));
       out.push(cursorTo(this.#row - this.#top + 2, Math.min(this.#cols, x + 1)));
@@ -245,7 +248,7 @@ class Editor implements InteractiveSession {
   }
 
   onInput(data: string): void {
-    let input = this.#pending + data;
+    const input = this.#pending + data;
     this.#pending = '';
     let i = 0;
     while (i < input.length && this.#io !== null) {
@@ -271,7 +274,6 @@ class Editor implements InteractiveSession {
       this.#key(ch);
       i++;
     }
-    input = '';
     if (this.#io !== null) this.#paint();
   }
 

@@ -5,7 +5,14 @@
 import { resolvePath } from '../path.ts';
 import type { Program, ProgramContext, StreamFilter } from '../program.ts';
 import type { InteractiveSession, SessionIo } from '../session.ts';
-import { MSG_NO_FILES_REMAINING, fileHeader, msgCannotOpen, msgErrorReading, msgFileTruncated, msgInvalidLines } from './coreutils-messages.ts';
+import {
+  MSG_NO_FILES_REMAINING,
+  fileHeader,
+  msgCannotOpen,
+  msgErrorReading,
+  msgFileTruncated,
+  msgInvalidLines,
+} from './coreutils-messages.ts';
 import { expandNumericOption } from './head.ts';
 import { getopt, isOptError, readOperand, reportOptError, ttyFilterSession, type Opts } from './util.ts';
 
@@ -54,7 +61,12 @@ function makeFilter(ctx: ProgramContext, c: Count): StreamFilter {
 }
 
 /** Follows files: prints what is appended, as `tail -f` does. */
-function follow(ctx: ProgramContext, files: readonly { name: string; abs: string; size: number }[], headers: boolean, lastShown: string): InteractiveSession {
+function follow(
+  ctx: ProgramContext,
+  files: readonly { name: string; abs: string; size: number }[],
+  headers: boolean,
+  lastShown: string,
+): InteractiveSession {
   let io: SessionIo | null = null;
   let unsubscribe: (() => void) | null = null;
   let shown = lastShown;
@@ -68,7 +80,7 @@ function follow(ctx: ProgramContext, files: readonly { name: string; abs: string
         if (f === undefined || io === null) return;
         const text = ctx.host.fs.read(path);
         if (text === undefined) return;
-        let out = '';
+        let out: string;
         if (text.length < f.size) {
           io.writeErr(msgFileTruncated('tail', f.name));
           out = text;

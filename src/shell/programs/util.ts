@@ -120,7 +120,8 @@ export function reportOptError(ctx: ProgramContext, prog: string, e: OptError, s
   return status;
 }
 
-export type ReadResult = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly error: string; readonly isDir: boolean };
+export type ReadResult =
+  { readonly ok: true; readonly text: string } | { readonly ok: false; readonly error: string; readonly isDir: boolean };
 
 /** Reads an operand relative to the cwd. */
 export function readOperand(ctx: ProgramContext, file: string): ReadResult {

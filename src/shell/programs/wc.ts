@@ -5,7 +5,12 @@ import { byteLength, getopt, isOptError, readOperand, reportOptError, ttyFilterS
 
 const SPEC = {
   flags: 'lwcm',
-  long: { lines: { key: 'l', arg: false }, words: { key: 'w', arg: false }, bytes: { key: 'c', arg: false }, chars: { key: 'm', arg: false } },
+  long: {
+    lines: { key: 'l', arg: false },
+    words: { key: 'w', arg: false },
+    bytes: { key: 'c', arg: false },
+    chars: { key: 'm', arg: false },
+  },
 };
 
 interface Counts {
