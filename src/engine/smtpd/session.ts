@@ -182,8 +182,11 @@ export class SmtpdSession implements ServerEndpoint, SessionApi {
       return { result, output: this.#flush() };
     }
     this.state.tls = result.session;
-    // After TLS, SASL is switched (back) on with smtpd_sasl_tls_security_options (facts §1).
-    if (this.settings.sasl.enable) this.state.saslActive = true;
+    // After TLS, SASL starts over with smtpd_sasl_tls_security_options (facts §1): an earlier AUTH is forgotten.
+    if (this.settings.sasl.enable) {
+      this.state.auth = null;
+      this.state.saslActive = true;
+    }
     if (phase === 'wrapper-handshake') {
       this.#greet();
     } else {

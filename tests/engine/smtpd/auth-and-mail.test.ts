@@ -216,3 +216,16 @@ describe('message_size_limit on the content', () => {
     expect(c.send('NOOP')).toEqual(['250 2.0.0 Ok']);
   });
 });
+
+describe('STARTTLS and an earlier AUTH', () => {
+  it('AUTH before STARTTLS is forgotten: SASL starts over after the handshake (smtpd_start_tls)', () => {
+    const l = lab({ main: { smtpd_sasl_auth_enable: 'yes' } });
+    const c = l.connect();
+    c.send('EHLO client.example.com');
+    expect(c.send(`AUTH PLAIN ${plain('alice', 'secret')}`)).toEqual([AUTH_OK]);
+    c.send('STARTTLS');
+    c.tls();
+    c.send('EHLO client.example.com');
+    expect(c.send(`AUTH PLAIN ${plain('alice', 'secret')}`)).toEqual([AUTH_OK]);
+  });
+});
