@@ -163,12 +163,19 @@ export class SmtpdSession implements ServerEndpoint, SessionApi {
 
   handshake(hello: ClientHello): { readonly result: ServerHandshake; readonly output: ServerOutput } {
     const phase = this.#phase.kind;
-    if ((phase !== 'wrapper-handshake' && phase !== 'starttls-handshake') || this.#tlsContext === null) {
+    if (phase !== 'wrapper-handshake' && phase !== 'starttls-handshake') {
       // Nobody expects a handshake: plaintext is just more input; a real ClientHello would sit unanswered.
       const output = hello.kind === 'plaintext' ? this.receive(hello.bytes) : this.#flush();
       return { result: { ok: false, log: [] }, output };
     }
-    const result = this.env.tls.handshake(this.#tlsContext, hello, {
+    const ctx = this.#tlsContext;
+    if (ctx === null) {
+      // Not reached: without a context STARTTLS answers 454 and wrapper mode drops the connection.
+      this.#reason = REASON_LOST_CONNECTION;
+      this.#end();
+      return { result: { ok: false, log: [] }, output: this.#flush() };
+    }
+    const result = this.env.tls.handshake(ctx, hello, {
       loglevel: this.settings.tls.loglevel,
       peer: this.namaddr,
       now: this.env.clock.now(),
