@@ -68,8 +68,6 @@ export const logSaslAuthFailed = (namaddr: string, mech: string, reason: string,
   `warning: ${namaddr}: SASL ${mech} authentication failed: ${reason}, sasl_username=${username ?? '(unavailable)'}`;
 /** corpus submission-587-auth-only: `warning: localhost[127.0.0.1]: SASL PLAIN authentication aborted`. */
 export const logSaslAborted = (namaddr: string, mech: string): string => `warning: ${namaddr}: SASL ${mech} authentication aborted`;
-/** source smtpd_sasl_glue.c:smtpd_sasl_activate: the mechanism list is empty after smtpd_sasl_security_options. */
-export const logNoSaslMechanisms = 'fatal: no SASL authentication mechanisms';
 
 // ---- TLS (smtpd's own texts) ----
 
