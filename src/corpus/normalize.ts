@@ -63,11 +63,14 @@ export function normalize(text: string): string {
 /**
  * What the comparison masks on both sides beyond the recorder's placeholders, because
  * it varies like a timestamp (corpus README: "Message-ID timestamps vary like any
- * timestamp") or is a process ID written inside a message text.
+ * timestamp") or is a process ID written inside a message text, or is the queue ID the
+ * recorder's fake MX gave (`RX0007`: it counted across the whole recording session, and only
+ * the Postfix side of those exchanges is ground truth).
  */
 export function maskVolatile(line: string): string {
   return line
     .replace(/<\d{14}\.<QUEUEID>@/g, '<MSGTIME>.<QUEUEID>@')
     .replace(/\bpid \d+\b/g, 'pid <PID>')
-    .replace(/\bPID: \d+\b/g, 'PID: <PID>');
+    .replace(/\bPID: \d+\b/g, 'PID: <PID>')
+    .replace(/\bqueued as RX\d{4}\b/g, 'queued as RX<N>');
 }

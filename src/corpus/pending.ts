@@ -19,6 +19,7 @@ export const LATER: Readonly<Record<string, string>> = {
   'outbound-may-nostarttls': 'needs the outbound smtp client (issue 4)',
   'outbound-encrypt-nostarttls': 'needs the outbound smtp client (issue 4)',
   'outbound-verify-starttls': 'needs the outbound smtp client (issue 4)',
+  'submissions-465-wrappermode': 'its log includes two openssl s_client runs kept only in sclient-*.txt (issue 4)',
   'submission-587-openssl-sclient': 'needs openssl s_client (issue 4)',
   'posttls-finger': 'needs posttls-finger (issue 4)',
   'postconf-behaviours': 'needs the shell (issue 5)',

@@ -1,6 +1,7 @@
 import type { ClientHello } from '../engine/tls/types.ts';
 import type { Network, ServerEndpoint, ServerOutput } from '../engine/world/network.ts';
 import type { TappedSession } from '../engine/world/sim-network.ts';
+import { normalize } from './normalize.ts';
 import type { Step } from './transcript.ts';
 
 export interface CommandResult {
@@ -174,7 +175,7 @@ export function replay(steps: readonly Step[], packets: readonly string[] | null
           const following = steps.slice(k, k + pl.length);
           const matches = pl.every((l, i) => {
             const s = following[i];
-            return s !== undefined && s.kind === 'client' && s.text.replace(BARE_LF, '') === stripEol(l);
+            return s !== undefined && s.kind === 'client' && s.text.replace(BARE_LF, '') === normalize(stripEol(l));
           });
           if (matches) {
             packet = p;
@@ -184,10 +185,11 @@ export function replay(steps: readonly Step[], packets: readonly string[] | null
           }
         }
         for (const t of texts) out.push(`C: ${t}`);
-        if (c === null || c.closed) {
-          out.push('# lab: no open connection to send on');
+        if (c === null) {
+          out.push('# lab: no connection to send on');
           break;
         }
+        if (c.closed) break; // the client writes into a closed connection; the recorder notes the reset
         if (c.expectTls) {
           c.expectTls = false;
           const { output } = c.ep.handshake({ kind: 'plaintext', bytes: packet });
@@ -195,8 +197,9 @@ export function replay(steps: readonly Step[], packets: readonly string[] | null
         } else {
           const o = c.ep.receive(packet);
           emit(o, c);
-          const lastCmd = texts[texts.length - 1]?.trim().toUpperCase();
-          if (lastCmd === 'STARTTLS' && /(^|\n)220 /.test(o.data) && !o.closed) c.expectTls = true;
+          // The client knows it asked for STARTTLS and got a 220 reply: it starts TLS next.
+          const askedTls = texts.some((t) => t.trim().toUpperCase() === 'STARTTLS');
+          if (askedTls && /(^|\n)220 [^\n]*\r\n$/.test(o.data) && !o.closed) c.expectTls = true;
         }
         break;
       }

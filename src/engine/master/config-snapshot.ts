@@ -15,8 +15,12 @@ export interface InetListener {
 export interface ConfigSnapshot {
   readonly main: ParameterView;
   readonly listeners: readonly InetListener[];
-  /** Effective parameters of a master.cf service (its `-o` overrides over main.cf). */
-  paramsFor(service: string): ParameterView;
+  /**
+   * Effective parameters of a master.cf service (its `-o` overrides over main.cf). Names can
+   * repeat with another type (`smtp inet` is smtpd, `smtp unix` the smtp client): `type`
+   * picks one; without it the `unix` entry wins.
+   */
+  paramsFor(service: string, type?: string): ParameterView;
 }
 
 /** Reads the configuration files; `fatal` is what `postfix check` would print, without the `postfix: ` prefix. */

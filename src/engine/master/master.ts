@@ -8,8 +8,7 @@ import { silentEndpoint } from './silent-endpoint.ts';
 
 /** A daemon process as master(8) sees it: either ready to take connections or dead at start. */
 export type DaemonStart =
-  | { readonly ok: true; accept(client: ClientAddress): ServerEndpoint }
-  | { readonly ok: false; readonly exitStatus: number };
+  { readonly ok: true; accept(client: ClientAddress): ServerEndpoint } | { readonly ok: false; readonly exitStatus: number };
 
 export interface ClientAddress {
   readonly name: string;
@@ -89,7 +88,7 @@ export class Master {
     let proc = this.#processes.get(listener.service);
     if (proc === undefined) {
       const pid = this.#env.ids.nextPid();
-      proc = this.#env.spawn(listener, cfg.paramsFor(listener.service), pid);
+      proc = this.#env.spawn(listener, cfg.paramsFor(listener.service, 'inet'), pid);
       if (!proc.ok) {
         const path = `${DAEMON_DIRECTORY}/${listener.command}`;
         this.#env.log('postfix/master', this.#pid, masterProcessExit(path, pid, proc.exitStatus));

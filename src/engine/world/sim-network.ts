@@ -7,8 +7,7 @@ import type { SimFs } from './sim-fs.ts';
 const LOCAL_ADDRESSES = new Set(['127.0.0.1']);
 
 export type TapEvent =
-  | { readonly dir: 'client' | 'server'; readonly data: string }
-  | { readonly dir: 'tls'; readonly version: string; readonly cipher: string };
+  { readonly dir: 'client' | 'server'; readonly data: string } | { readonly dir: 'tls'; readonly version: string; readonly cipher: string };
 
 export interface TappedSession {
   readonly address: string;

@@ -13,8 +13,11 @@ import { SimNetwork } from './sim-network.ts';
 
 /** The mail queue as the world drives it (cleanup, qmgr, local and smtp delivery behind it). */
 export interface QueueService {
-  /** A message smtpd or sendmail handed to cleanup; delivery is attempted at once. */
-  submit(msg: QueuedMessage): void;
+  /** A message smtpd handed to cleanup; delivery is attempted at once. */
+  submit(msg: QueuedMessage): unknown;
+  /** Postfix started or stopped: the queue's daemons follow. */
+  start(): void;
+  stop(): void;
 }
 
 /** What the world is made of, beyond files, clock and IDs: the daemons, wired in by the lab. */
@@ -89,13 +92,17 @@ export class World {
 
   /** `postfix start|stop|reload|status|check`. */
   postfix(argv: readonly string[], tty: boolean): CommandOutput {
-    return runPostfixCommand(argv, {
+    const wasRunning = this.master.running;
+    const out = runPostfixCommand(argv, {
       master: this.master,
       check: (action) => this.#parts.loadConfig(this.fs, action),
       log: this.log.write,
       ids: this.ids,
       tty,
     });
+    if (!wasRunning && this.master.running) this.queue.start();
+    if (wasRunning && !this.master.running) this.queue.stop();
+    return out;
   }
 
   #appendToLogFile(line: string): void {

@@ -1,0 +1,41 @@
+import { MainCf } from '../engine/config/main-cf.ts';
+import { createLabWorld } from '../engine/world/lab-world.ts';
+import type { ReplayTarget } from './replay.ts';
+import type { ScenarioConfig } from './scenario-config.ts';
+
+/** `postconf -e 'name = value'`: the parts of one config.txt main.cf line. */
+function setting(line: string): readonly [string, string] {
+  const eq = line.indexOf('=');
+  return eq < 0 ? [line.trim(), ''] : [line.slice(0, eq).trim(), line.slice(eq + 1).trim()];
+}
+
+/**
+ * A lab world set up as the recorder set up the real machine before a scenario: the
+ * corpus's base main.cf and master.cf, the scenario's delta applied (main.cf lines with
+ * `postconf -e`, master.cf lines appended, other preparations), Postfix (re)started, and
+ * the log cut there (a scenario's raw.log holds only the lines written during it).
+ */
+export function buildScenarioWorld(baseMainCf: string, baseMasterCf: string, cfg: ScenarioConfig): ReplayTarget {
+  const mainCf = cfg.mainCf.length === 0 ? baseMainCf : MainCf.parse(baseMainCf).withSettings(cfg.mainCf.map(setting));
+  const masterCf = cfg.masterCf.length === 0 ? baseMasterCf : `${baseMasterCf.replace(/\n?$/, '\n')}${cfg.masterCf.join('\n')}\n`;
+  const world = createLabWorld({
+    files: { '/etc/postfix/main.cf': mainCf, '/etc/postfix/master.cf': masterCf },
+    start: false,
+  });
+  for (const p of cfg.preparations) {
+    if (p.kind === 'write') world.fs.write(p.path, p.content);
+    else world.fs.chmod(p.path, p.mode);
+  }
+  world.postfix(['start'], false);
+  world.log.clear();
+  const logFile = world.logFile;
+  if (logFile !== '') world.fs.write(logFile, '');
+  return {
+    network: world.network,
+    logLines: () => world.logLines(),
+    sendmail: (sender, recipients, message) => {
+      world.queue.submitLocal(sender, recipients, message);
+    },
+    takeRemoteSessions: () => world.network.takeTapped(),
+  };
+}
