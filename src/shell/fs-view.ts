@@ -62,6 +62,7 @@ export function withStandardDirs(fs: ShellFs): ShellFs {
     isDir,
     stat: (p) => (p === '/dev/null' ? { content: '', mode: 0o666 } : fs.stat(p)),
     remove: (p) => fs.remove(p),
+    chmod: (p, m) => fs.chmod(p, m),
     subscribe: (fn) => fs.subscribe(fn),
   };
 }

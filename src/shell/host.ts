@@ -14,6 +14,8 @@ export interface ShellFs {
   isDir(path: string): boolean;
   stat(path: string): SimFile | undefined;
   remove(path: string): boolean;
+  /** Sets the permission bits; false when there is no such file. */
+  chmod(path: string, mode: number): boolean;
   /** Calls `fn` with the path of every write or removal; returns an unsubscribe function (`tail -f`, `less` do not poll). */
   subscribe(fn: (path: string) => void): () => void;
 }

@@ -51,6 +51,18 @@ COMMANDS = [
     'echo one; echo two', 'x=5; echo $x', 'x="a b"; echo $x', 'echo ${HOME}', 'echo $((1+2))', 'echo `pwd`', 'echo $(pwd)', 'echo a &', 'echo a |& cat',
     'ls nope 2>&1 | head -n 1', 'history x', 'exit foo', 'exit 3', '| ls', 'ls ;; ls', 'ls >', 'echo a > ;', 'ls &&& x', 'echo ${a b}', 'echo a )',
     'echo a (b)', 'echo (',
+    'chmod 600 notes.txt; ls -l notes.txt', 'chmod u+x,g=r notes.txt; ls -l notes.txt', 'chmod +x notes.txt; ls -l notes.txt',
+    'chmod go-rwx dir/a.txt; ls -l dir/a.txt', 'chmod -x notes.txt; ls -l notes.txt', 'chmod', 'chmod 600', 'chmod 600 nope', 'chmod xyz notes.txt',
+    'chmod 9 notes.txt', 'rm nope', 'rm', 'rm -f nope; echo $?', 'rm dir', 'rm dir/a.txt; ls dir', 'rm -r dir; ls', 'rm -rf dir nope; ls',
+    'cp', 'cp notes.txt', 'cp nope x', 'cp notes.txt copy.txt; cat copy.txt', 'cp notes.txt dir; ls dir', 'cp notes.txt nope/x', 'cp dir x',
+    'mv nope x', 'mv notes.txt moved.txt; ls', 'mv dir/a.txt .; ls; ls dir', 'touch', 'touch new.txt; ls -l new.txt', 'touch nope/x',
+    "sed -i '$d' etc/postfix/main.cf; tail -n 2 etc/postfix/main.cf", "sed 's/may/encrypt/' etc/postfix/main.cf",
+    "sed -n '/^smtpd_tls/p' etc/postfix/main.cf", "sed '/^#/d' etc/postfix/master.cf", "sed 's/[ab]/Y/g' dir/b.txt",
+    "sed -E 's/(alpha|Beta)/<\\1>/' notes.txt", 'sed q notes.txt', 'sed', 'sed k notes.txt', "sed 's/a/b' notes.txt", "sed -i 's/a/b/' nope",
+    'sed 2d notes.txt', 'sed -e 1d -e 2d notes.txt', "sed '$!d' notes.txt", "sed '1,2d' notes.txt", "sed 's|a|/|' notes.txt",
+    "sed -i 's/^#submission/submission/' etc/postfix/master.cf; grep -n submission etc/postfix/master.cf",
+    "sed -i '/^#  -o/s/^#//' etc/postfix/master.cf; cat etc/postfix/master.cf", "sed 's/a/X/2' notes.txt", "sed 's/A/x/I' notes.txt",
+    "sed -n '$=' var/log/mail.log", "cat notes.txt | sed 's/a/4/g'", "sed '2,/gamma/d' notes.txt", "sed '/Beta/,$d' notes.txt",
 ]
 
 
