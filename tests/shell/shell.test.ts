@@ -72,7 +72,28 @@ describe('errors never throw', () => {
       seed = (seed * 1103515245 + 12345) & 0x7fffffff;
       return seed / 0x7fffffff;
     };
-    const words = ['ls ', 'cat a.txt', '|', ' grep a', '\r', '\x03', '\x04', '\t', '"', "'", '$?', '>', ' x', '\x1b[A', '\x7f', 'less a.txt\r', 'q', 'nano b\r', '\x18', 'n'];
+    const words = [
+      'ls ',
+      'cat a.txt',
+      '|',
+      ' grep a',
+      '\r',
+      '\x03',
+      '\x04',
+      '\t',
+      '"',
+      "'",
+      '$?',
+      '>',
+      ' x',
+      '\x1b[A',
+      '\x7f',
+      'less a.txt\r',
+      'q',
+      'nano b\r',
+      '\x18',
+      'n',
+    ];
     for (let n = 0; n < 3000; n++) {
       const w = rand() < 0.2 ? String.fromCharCode(Math.floor(rand() * 0x80)) : (words[Math.floor(rand() * words.length)] ?? '');
       port.type(w);

@@ -15,5 +15,31 @@ import { tail } from './tail.ts';
 import { wc } from './wc.ts';
 
 export function standardPrograms(): Program[] {
-  return [cd, pwd, echo, exit, history, exportBuiltin, trueProgram, falseProgram, cat, clear, grep, head, help, less, ls, nano, tail, wc, chmod, cp, mv, rm, touch, hostname, sed];
+  return [
+    cd,
+    pwd,
+    echo,
+    exit,
+    history,
+    exportBuiltin,
+    trueProgram,
+    falseProgram,
+    cat,
+    clear,
+    grep,
+    head,
+    help,
+    less,
+    ls,
+    nano,
+    tail,
+    wc,
+    chmod,
+    cp,
+    mv,
+    rm,
+    touch,
+    hostname,
+    sed,
+  ];
 }

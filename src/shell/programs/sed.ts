@@ -56,7 +56,14 @@ type Address = { readonly kind: 'line'; readonly n: number } | { readonly kind: 
 
 type Command =
   | { readonly kind: 'd' | 'p' | 'q' | '=' }
-  | { readonly kind: 's'; readonly re: RegExp; readonly replacement: string; readonly global: boolean; readonly nth: number; readonly print: boolean };
+  | {
+      readonly kind: 's';
+      readonly re: RegExp;
+      readonly replacement: string;
+      readonly global: boolean;
+      readonly nth: number;
+      readonly print: boolean;
+    };
 
 interface Instruction {
   readonly from: Address | null;
@@ -138,7 +145,7 @@ function compile(script: string, extended: boolean, expr: number): Instruction[]
     if (from !== null && script[i] === ',') {
       i++;
       to = readAddress();
-      if (to === null) throw err(expr, i + 1, 'unexpected `,\'');
+      if (to === null) throw err(expr, i + 1, "unexpected `,'");
     }
     while (script[i] === ' ') i++;
     let negate = false;
@@ -255,7 +262,7 @@ function runScript(prog: readonly Instruction[], text: string, quiet: boolean): 
       else if (cmd.kind === 'q') {
         quit = true;
         break;
-      } else {
+      } else if (cmd.kind === 's') {
         const r = substitute(pattern, cmd);
         pattern = r.text;
         if (r.done && cmd.print) out.push(`${pattern}\n`);
