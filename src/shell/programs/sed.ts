@@ -222,12 +222,12 @@ function substitute(text: string, c: Command & { kind: 's' }): { text: string; d
   let count = 0;
   let done = false;
   c.re.lastIndex = 0;
-  const result = text.replace(c.re, (...m: unknown[]) => {
+  const result = text.replace(c.re, (...m: (string | number | undefined)[]) => {
     const whole = String(m[0]);
     count++;
     if (count < c.nth || (!c.global && count > c.nth)) return whole;
     done = true;
-    const groups = m.slice(1, -2).map((g) => (g === undefined ? '' : String(g)));
+    const groups = m.slice(1, -2).map((g) => (typeof g === 'string' ? g : ''));
     return c.replacement.replace(/\\(.)|&/g, (r, e: string | undefined) => {
       if (r === '&') return whole;
       if (e !== undefined && e >= '1' && e <= '9') return groups[Number(e) - 1] ?? '';
