@@ -236,7 +236,8 @@ export class Shell {
           i = r.next;
           if (r.event !== null) this.#onEditorEvent(r.event);
         }
-        if (i === before && ++guard > 3) break;
+        if (i !== before) guard = 0;
+        else if (++guard > 3) break;
       }
       this.#drain();
     } finally {
@@ -252,8 +253,13 @@ export class Shell {
       return data.length;
     }
     return this.#tty.feed(data, from, {
-      echo: s.echo ?? true,
-      lineEnders: s.lineEnders ?? '',
+      // Read at each character: a program may change them after a line (telnet's escape, a password prompt).
+      get echo() {
+        return s.echo ?? true;
+      },
+      get lineEnders() {
+        return s.lineEnders ?? '';
+      },
       write: (t) => this.#out(t),
       deliver: (line) => this.#guard(() => s.onInput(line)),
       eof: () => this.#guard(() => s.onEof?.()),

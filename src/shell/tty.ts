@@ -51,7 +51,10 @@ export class CookedTty {
     if (t.echo) t.write(out);
   }
 
-  /** Feeds `data[from..]`; returns the index after the last character read (less than the length if the program ended). */
+  /**
+   * Feeds `data[from..]` up to and including the first line it delivers (so the caller can look at the
+   * program's mode again); returns the index after the last character read.
+   */
   feed(data: string, from: number, t: TtyTarget): number {
     let i = from;
     const n = data.length;
@@ -78,7 +81,7 @@ export class CookedTty {
         const line = this.#line + ch;
         this.#line = '';
         t.deliver(line);
-        continue;
+        return i;
       }
       switch (ch) {
         case '\r':
@@ -89,7 +92,7 @@ export class CookedTty {
           t.deliver(line);
           // CR LF from a paste is one line end.
           if (ch === '\r' && data[i] === '\n') i++;
-          break;
+          return i;
         }
         case '\x03':
           this.#line = '';
@@ -103,7 +106,7 @@ export class CookedTty {
             this.#line = '';
             t.deliver(line);
           }
-          break;
+          return i;
         case '\x7f':
         case '\x08':
           this.#erase(1, t);

@@ -153,6 +153,45 @@ describe('cooked sessions', () => {
   });
 });
 
+describe('mode changes inside one paste', () => {
+  it('the tty reads lineEnders again after each line (telnet leaving its escape mode)', () => {
+    const got: string[] = [];
+    let enders = '\x1d';
+    const prog: Program = {
+      name: 'esc',
+      usage: 'esc',
+      run(): InteractiveSession {
+        let io: SessionIo | null = null;
+        return {
+          mode: 'cooked',
+          get lineEnders() {
+            return enders;
+          },
+          start(i) {
+            io = i;
+          },
+          onInput(line) {
+            got.push(line);
+            if (line.endsWith('\x1d')) enders = '';
+            if (line === 'quit\n') io?.exit(0);
+          },
+        };
+      },
+    };
+    const { port } = makeShell({}, { programs: [prog] });
+    port.type('esc\ra\x1db\x1d\rquit\recho done\r');
+    expect(got).toEqual(['a\x1d', 'b\x1d\n', 'quit\n']);
+    expect(port.output.endsWith('done\r\nroot@mail:~# ')).toBe(true);
+  });
+  it('several programs in one paste each get their lines', () => {
+    const srv = fakeServer();
+    const { port } = makeShell({}, { programs: [srv] });
+    port.type('fakesrv\rQUIT\r'.repeat(6) + 'echo end\r');
+    expect(srv.lines).toEqual(Array(6).fill('QUIT\n'));
+    expect(port.output.endsWith('end\r\nroot@mail:~# ')).toBe(true);
+  });
+});
+
 describe('raw sessions', () => {
   it('get every byte unechoed, Ctrl-C included', () => {
     const got: string[] = [];
