@@ -91,6 +91,19 @@ interface Conn {
   closed: boolean;
   expectTls: boolean;
   last: ServerOutput | null;
+  /** What the server sent after a pause, once the client had its reply: the client reads it later. */
+  later: string;
+}
+
+const FINAL_REPLY = /(^|\n)\d{3}( [^\n]*)?\r?\n/;
+
+/** Splits output at the server's pauses into what the client reads now (up to its reply) and later. */
+export function readNowAndLater(o: ServerOutput): { readonly now: string; readonly later: string } {
+  const cuts = (o.pauses ?? []).map((p) => p.at).filter((at) => at > 0 && at < o.data.length);
+  for (const at of cuts) {
+    if (FINAL_REPLY.test(o.data.slice(0, at))) return { now: o.data.slice(0, at), later: o.data.slice(at) };
+  }
+  return { now: o.data, later: '' };
 }
 
 /** The recorder's note on a client line it sent with a bare LF. */
@@ -118,7 +131,9 @@ export function replay(steps: readonly Step[], packets: readonly string[] | null
     conn = null;
   };
   const emit = (o: ServerOutput, c: Conn): void => {
-    out.push(...serverLines(o.data));
+    const { now, later } = readNowAndLater(o);
+    out.push(...serverLines(now));
+    c.later = later;
     c.last = o;
     if (o.closed) c.closed = true;
   };
@@ -134,7 +149,7 @@ export function replay(steps: readonly Step[], packets: readonly string[] | null
           out.push(`# lab: connect to ${step.host}:${step.port} failed: ${r.error}`);
           break;
         }
-        const c: Conn = { ep: r.endpoint, closed: false, expectTls: false, last: null };
+        const c: Conn = { ep: r.endpoint, closed: false, expectTls: false, last: null, later: '' };
         conn = c;
         emit(c.ep.open(), c);
         break;
@@ -185,6 +200,10 @@ export function replay(steps: readonly Step[], packets: readonly string[] | null
           }
         }
         for (const t of texts) out.push(`C: ${t}`);
+        if (c !== null && c.later !== '') {
+          out.push(...serverLines(c.later));
+          c.later = '';
+        }
         if (c === null) {
           out.push('# lab: no connection to send on');
           break;

@@ -1,6 +1,6 @@
 import type { ClientHello, ServerHandshake, ServerTlsContext, TlsSession } from '../tls/types.ts';
 import { assertNever } from '../util/assert-never.ts';
-import type { ServerEndpoint, ServerOutput } from '../world/network.ts';
+import type { ServerEndpoint, ServerOutput, ServerPause } from '../world/network.ts';
 import { CommandStats } from './command-stats.ts';
 import { saslResponse } from './commands/auth.ts';
 import { chunkDone } from './commands/bdat.ts';
@@ -90,6 +90,7 @@ export class SmtpdSession implements ServerEndpoint, SessionApi {
   readonly #onEnd: () => void;
   #phase: Phase = { kind: 'new' };
   #out = '';
+  #pauses: ServerPause[] = [];
   #where = WHERE_CONNECT;
   #reason: string | null = null;
   #errorCount = 0;
@@ -243,7 +244,10 @@ export class SmtpdSession implements ServerEndpoint, SessionApi {
   // ---------------------------------------------------------------- SessionApi
 
   reply(text: string): void {
-    if (this.#errorCount >= this.settings.softErrorLimit) this.env.sleep?.(this.settings.errorSleepMs);
+    if (this.#errorCount >= this.settings.softErrorLimit) {
+      this.env.sleep?.(this.settings.errorSleepMs);
+      this.#pauses.push({ at: this.#out.length, ms: this.settings.errorSleepMs });
+    }
     let line = text;
     if (this.settings.softBounce && line.startsWith('5')) {
       line = `4${line.slice(1)}`;
@@ -533,7 +537,10 @@ export class SmtpdSession implements ServerEndpoint, SessionApi {
 
   #flush(): ServerOutput {
     const data = this.#out;
+    const pauses = this.#pauses;
     this.#out = '';
-    return { data, closed: this.#phase.kind === 'ended' };
+    this.#pauses = [];
+    const closed = this.#phase.kind === 'ended';
+    return pauses.length === 0 ? { data, closed } : { data, closed, pauses };
   }
 }

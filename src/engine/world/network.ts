@@ -5,6 +5,18 @@ export interface ServerOutput {
   /** Raw bytes, CRLFs included (e.g. `250-mail.example.org\r\n250 CHUNKING\r\n`). May be ''. */
   readonly data: string;
   readonly closed: boolean;
+  /**
+   * Where the server paused before writing on (smtpd's tarpit, `smtpd_error_sleep_time`):
+   * offsets into `data`. A client that has its reply stops reading before a pause, and sees
+   * the rest only later. Absent: no pause.
+   */
+  readonly pauses?: readonly ServerPause[];
+}
+
+export interface ServerPause {
+  /** Offset into `data` at which the pause happened. */
+  readonly at: number;
+  readonly ms: number;
 }
 
 /**
