@@ -87,7 +87,7 @@ describe('the lab network', () => {
     const master = w.fs.read('/etc/postfix/master.cf') ?? '';
     w.fs.write(
       '/etc/postfix/master.cf',
-      master.replace(/^#submission inet/m, 'submission inet').replace(/^#(  -o syslog_name=postfix\/submission)$/m, '$1'),
+      master.replace(/^#submission inet/m, 'submission inet').replace(/^#( {2}-o syslog_name=postfix\/submission)$/m, '$1'),
     );
     expect(w.network.connect('127.0.0.1', 587)).toMatchObject({ ok: false, error: 'refused' });
     expect(w.postfix(['reload'], false).exitCode).toBe(0);
