@@ -36,8 +36,12 @@ export interface InteractiveSession {
   readonly lineEnders?: string;
   /** Called once, before any input, with the session's terminal. */
   start(io: SessionIo): void;
-  /** cooked: one line with its `\n` (or a line ender, or a partial line after Ctrl-D); raw: the bytes as typed. */
-  onInput(data: string): void;
+  /**
+   * cooked: one line with its `\n` (or a line ender, or a partial line after Ctrl-D); raw: the bytes as typed.
+   * A raw session that ends part way through may return how many characters it used: the rest goes back to
+   * the shell (a paste of `less f`, `q`, `echo hi`).
+   */
+  onInput(data: string): void | number;
   /**
    * cooked mode, Ctrl-C (SIGINT). Return true when the program catches it and goes on. Without this method, or
    * when it returns false, the shell ends the program with status 130, as the default SIGINT action does.

@@ -249,8 +249,12 @@ export class Shell {
   #feedSession(a: Active, data: string, from: number): number {
     const s = a.session;
     if (s.mode === 'raw') {
-      this.#guard(() => s.onInput(from === 0 ? data : data.slice(from)));
-      return data.length;
+      let used: void | number = undefined;
+      this.#guard(() => {
+        used = s.onInput(from === 0 ? data : data.slice(from));
+      });
+      const n = typeof used === 'number' && Number.isFinite(used) ? Math.max(1, Math.trunc(used)) : data.length - from;
+      return Math.min(data.length, from + n);
     }
     return this.#tty.feed(data, from, {
       // Read at each character: a program may change them after a line (telnet's escape, a password prompt).

@@ -192,6 +192,19 @@ describe('mode changes inside one paste', () => {
   });
 });
 
+describe('raw sessions give back the rest of a paste', () => {
+  it('less then q then a command', () => {
+    const { port } = makeShell({ 'f.txt': 'one\n' });
+    port.type('less f.txt\rqecho after\r');
+    expect(port.output.endsWith('after\r\nroot@mail:~# ')).toBe(true);
+  });
+  it('nano then ^X then a command', () => {
+    const { port } = makeShell({ 'f.txt': 'one\n' });
+    port.type('nano f.txt\r\x18echo after\r');
+    expect(port.output.endsWith('after\r\nroot@mail:~# ')).toBe(true);
+  });
+});
+
 describe('raw sessions', () => {
   it('get every byte unechoed, Ctrl-C included', () => {
     const got: string[] = [];

@@ -16,7 +16,22 @@ describe('terminal theme', () => {
     ['light', LIGHT_THEME],
   ] as const) {
     it(`${name} defaults keep text at WCAG AA contrast`, () => {
-      const text: ThemeSlot[] = ['foreground', 'red', 'green', 'yellow', 'blue', 'magenta', 'cyan', 'brightBlack', 'brightRed', 'brightGreen', 'brightYellow', 'brightBlue', 'brightMagenta', 'brightCyan'];
+      const text: ThemeSlot[] = [
+        'foreground',
+        'red',
+        'green',
+        'yellow',
+        'blue',
+        'magenta',
+        'cyan',
+        'brightBlack',
+        'brightRed',
+        'brightGreen',
+        'brightYellow',
+        'brightBlue',
+        'brightMagenta',
+        'brightCyan',
+      ];
       for (const slot of text) expect(contrastRatio(theme[slot], theme.background), slot).toBeGreaterThanOrEqual(4.5);
       expect(contrastRatio(theme.selectionForeground, theme.selectionBackground)).toBeGreaterThanOrEqual(4.5);
     });

@@ -172,11 +172,13 @@ class Pager implements InteractiveSession {
   }
 
   #quit(): void {
-    this.#io?.write(`\r${ERASE_LINE_RIGHT}${KEYPAD_OFF}${ALT_SCREEN_OFF}`);
-    this.#io?.exit(0);
+    const io = this.#io;
+    this.#io = null;
+    io?.write(`\r${ERASE_LINE_RIGHT}${KEYPAD_OFF}${ALT_SCREEN_OFF}`);
+    io?.exit(0);
   }
 
-  onInput(data: string): void {
+  onInput(data: string): number {
     let input = this.#pending + data;
     this.#pending = '';
     while (input !== '') {
@@ -185,14 +187,16 @@ class Pager implements InteractiveSession {
         const m = /^\x1b(?:\[[0-9;]*[@-~]|O[@-~]|[^[O])/.exec(input);
         if (m === null) {
           this.#pending = input;
-          return;
+          return data.length;
         }
         key = m[0];
       }
       input = input.slice(key.length);
       this.#key(key);
-      if (this.#io === null) return;
+      // After q, the rest of a paste belongs to the shell.
+      if (this.#io === null) return Math.max(1, data.length - input.length);
     }
+    return data.length;
   }
 
   #key(key: string): void {

@@ -247,7 +247,8 @@ class Editor implements InteractiveSession {
     this.#modified = true;
   }
 
-  onInput(data: string): void {
+  onInput(data: string): number {
+    const carried = this.#pending.length;
     const input = this.#pending + data;
     this.#pending = '';
     let i = 0;
@@ -275,6 +276,8 @@ class Editor implements InteractiveSession {
       i++;
     }
     if (this.#io !== null) this.#paint();
+    // After ^X, the rest of a paste belongs to the shell.
+    return Math.max(1, Math.min(data.length, i - carried));
   }
 
   #insert(text: string): void {
