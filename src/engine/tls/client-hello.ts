@@ -6,6 +6,9 @@ import { LIBRARY_VERSIONS, versionRange } from './versions.ts';
 /** Postfix's `medium` grade list (corpus postconf-defaults-tls-sasl): what smtp(8) and posttls-finger offer by default. */
 export const POSTFIX_MEDIUM_LIST = 'aNULL:-aNULL:HIGH:MEDIUM:+RC4:@STRENGTH';
 
+/** A ClientHello proper (not plaintext). */
+export type TlsHello = Extract<ClientHello, { kind: 'tls' }>;
+
 /** What a TLS ClientHello offers, resolved for the negotiation. */
 export interface ResolvedHello {
   readonly client: TlsClientKind;
@@ -50,7 +53,7 @@ function defaultHelloBytes(client: TlsClientKind, offered: readonly TlsVersion[]
   }
 }
 
-export function resolveHello(hello: Extract<ClientHello, { kind: 'tls' }>): ResolvedHello {
+export function resolveHello(hello: TlsHello): ResolvedHello {
   const offered = versionRange(hello.minVersion, hello.maxVersion).filter((v) => LIBRARY_VERSIONS.includes(v));
   const serverName = hello.serverName ?? null;
   return {
@@ -86,7 +89,7 @@ export interface SClientHelloOptions {
  * OpenSSL 3.0's s_client: by default it offers TLSv1 to TLSv1.3, but at its default security level it
  * refuses the server's TLSv1/TLSv1.1 signature afterwards (checked against a local s_server).
  */
-export function sClientHello(o: SClientHelloOptions = {}): ClientHello {
+export function sClientHello(o: SClientHelloOptions = {}): TlsHello {
   let versions: TlsVersion[] = o.only === undefined ? [...LIBRARY_VERSIONS] : [FLAG_VERSION[o.only]];
   for (const w of o.without ?? []) versions = versions.filter((v) => v !== FLAG_VERSION[w]);
   const min = versions[0] ?? 'TLSv1.3';
@@ -104,7 +107,7 @@ export function sClientHello(o: SClientHelloOptions = {}): ClientHello {
 }
 
 /** Python's default `ssl` context, the corpus recorder: TLSv1.2 and TLSv1.3, SNI when given. */
-export function pythonClientHello(serverName?: string): ClientHello {
+export function pythonClientHello(serverName?: string): TlsHello {
   return {
     kind: 'tls',
     client: 'python-ssl',
@@ -121,7 +124,7 @@ export function postfixClientHello(
   versions: readonly TlsVersion[],
   cipherList: string,
   serverName?: string,
-): ClientHello {
+): TlsHello {
   const usable = versions.filter((v) => LIBRARY_VERSIONS.includes(v));
   return {
     kind: 'tls',
@@ -137,7 +140,7 @@ export function postfixClientHello(
 }
 
 /** swaks (Net::SSLeay with OpenSSL defaults). */
-export function swaksClientHello(): ClientHello {
+export function swaksClientHello(): TlsHello {
   return { kind: 'tls', client: 'swaks', minVersion: 'TLSv1', maxVersion: 'TLSv1.3', secLevel0: false };
 }
 

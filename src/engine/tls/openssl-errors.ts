@@ -58,6 +58,10 @@ export const ERR = {
   legacySigalg: err('0A00014D', 'SSL routines', 'tls_process_key_exchange', 'legacy sigalg disallowed or unsupported', '../ssl/statem/statem_clnt.c', 2254),
   /** terminal/term-sclient-587-interactive: `R` in a TLSv1.3 session */
   cannotRenegotiate: err('0A00010A', 'SSL routines', 'can_renegotiate', 'wrong ssl version', '../ssl/ssl_lib.c', 2287),
+  /** local: the peer closed the connection in the middle of the handshake */
+  unexpectedEof: err('0A000126', 'SSL routines', 'ssl3_read_n', 'unexpected eof while reading', '../ssl/record/rec_layer_s3.c', 318),
+  /** local: the address is outside the network (errno 101) */
+  networkUnreachable: err('80000065', 'system library', 'BIO_connect', 'Network is unreachable', '../crypto/bio/bio_sock2.c', 117, 'calling connect()'),
   /** local: nothing listens on the port */
   connectRefused: err('8000006F', 'system library', 'BIO_connect', 'Connection refused', '../crypto/bio/bio_sock2.c', 117, 'calling connect()'),
   /** local */
