@@ -93,8 +93,7 @@ export function cString(text: string): string {
 export type NameValueError = 'missing attribute name' | "missing '=' after attribute name";
 
 export type NameValue =
-  | { readonly ok: true; readonly name: string; readonly value: string }
-  | { readonly ok: false; readonly error: NameValueError };
+  { readonly ok: true; readonly name: string; readonly value: string } | { readonly ok: false; readonly error: NameValueError };
 
 /** split_nameval(): `name = value` with blanks around both trimmed. Works on the C string. */
 export function splitNameValue(input: string): NameValue {

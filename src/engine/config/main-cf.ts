@@ -133,12 +133,20 @@ export class MainCf {
 
   /** `postconf -e name=value ...` applied to this text (see editMainCf). */
   withSettings(settings: readonly (readonly [string, string])[]): string {
-    return applyMainCfEdit(this.text, 'set', settings.map(([n, v]) => ({ name: n, value: v }))).text;
+    return applyMainCfEdit(
+      this.text,
+      'set',
+      settings.map(([n, v]) => ({ name: n, value: v })),
+    ).text;
   }
 
   /** `postconf -X name ...` applied to this text. */
   withoutSettings(names: readonly string[]): string {
-    return applyMainCfEdit(this.text, 'remove', names.map((n) => ({ name: n, value: null }))).text;
+    return applyMainCfEdit(
+      this.text,
+      'remove',
+      names.map((n) => ({ name: n, value: null })),
+    ).text;
   }
 }
 
@@ -169,7 +177,12 @@ export function physicalLines(text: string): string[] {
  * newline before an appended line.
  * Requests must already be validated (see postconf's edit-main.ts).
  */
-export function applyMainCfEdit(text: string, mode: MainCfEditMode, requests: readonly MainCfEditRequest[], path = MAIN_CF_PATH): MainCfEditResult {
+export function applyMainCfEdit(
+  text: string,
+  mode: MainCfEditMode,
+  requests: readonly MainCfEditRequest[],
+  path = MAIN_CF_PATH,
+): MainCfEditResult {
   const warnings: string[] = [];
   const table = new Map<string, { value: string | null; found: number }>();
   for (const r of requests) {

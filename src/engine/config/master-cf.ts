@@ -277,7 +277,8 @@ export class MasterCf {
   daemonErrors(): string[] {
     const out: string[] = [];
     for (const e of this.entries) {
-      if (e.type === 'inet' && (e.argv[2] === 'y' || e.argv[2] === '-')) out.push(MASTER_CF_DAEMON_TEXT.inetPrivate(this.path, e.firstLine));
+      if (e.type === 'inet' && (e.argv[2] === 'y' || e.argv[2] === '-'))
+        out.push(MASTER_CF_DAEMON_TEXT.inetPrivate(this.path, e.firstLine));
     }
     return out;
   }

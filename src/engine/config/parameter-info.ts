@@ -36,7 +36,7 @@ const DESCRIPTIONS: Readonly<Record<string, string>> = {
   smtpd_banner: 'The text after "220" in the greeting; must start with $myhostname.',
   mail_name: 'The mail system name shown in the banner and in bounce messages.',
   mail_version: 'The Postfix version (read-only information).',
-  compatibility_level: 'Which release\'s defaults apply where defaults changed; old levels keep backwards-compatible settings.',
+  compatibility_level: "Which release's defaults apply where defaults changed; old levels keep backwards-compatible settings.",
   message_size_limit: 'The largest message accepted, in bytes (announced as SIZE in EHLO).',
   disable_vrfy_command: 'Turn off the VRFY command, so that addresses cannot be probed.',
   smtpd_discard_ehlo_keywords: 'EHLO keywords the SMTP server hides from clients (for example silent-discard, dsn).',
@@ -58,7 +58,8 @@ const DESCRIPTIONS: Readonly<Record<string, string>> = {
   smtpd_sasl_security_options: 'Mechanism restrictions for AUTH without TLS (noanonymous, noplaintext, ...).',
   smtpd_sasl_tls_security_options: 'Mechanism restrictions for AUTH after STARTTLS.',
   broken_sasl_auth_clients: 'Also announce AUTH in the old "AUTH=" form for clients such as old Outlook versions.',
-  smtpd_relay_restrictions: 'Checks at RCPT TO that decide whether the server relays; the defaults permit mynetworks and authenticated clients.',
+  smtpd_relay_restrictions:
+    'Checks at RCPT TO that decide whether the server relays; the defaults permit mynetworks and authenticated clients.',
   smtpd_recipient_restrictions: 'Further checks at RCPT TO (spam policy), applied after smtpd_relay_restrictions.',
   smtpd_client_restrictions: 'Checks on the client address and name, by default applied at RCPT TO.',
   smtpd_helo_restrictions: 'Checks on the HELO/EHLO name, by default applied at RCPT TO.',

@@ -58,7 +58,10 @@ function isCommentOrBlank(line: string): boolean {
 }
 
 function firstTokens(line: string): string[] {
-  return line.split(/[ \t\r\n]+/).filter((w) => w !== '').slice(0, 2);
+  return line
+    .split(/[ \t\r\n]+/)
+    .filter((w) => w !== '')
+    .slice(0, 2);
 }
 
 function parseRequests(kind: MasterEditKind, mode: MasterEditMode, args: readonly string[], out: PostconfOutput): EditRequest[] {
@@ -155,7 +158,14 @@ function editParam(argv: string[], mode: MasterEditMode, name: string, value: st
 }
 
 /** Runs a master.cf edit on `text`; returns the new text (fatal errors stop the run). */
-export function editMaster(kind: MasterEditKind, mode: MasterEditMode, args: readonly string[], text: string, path: string, out: PostconfOutput): string {
+export function editMaster(
+  kind: MasterEditKind,
+  mode: MasterEditMode,
+  args: readonly string[],
+  text: string,
+  path: string,
+  out: PostconfOutput,
+): string {
   const reqs = parseRequests(kind, mode, args, out);
   const lines = physicalLines(text);
   let dst = '';
@@ -224,7 +234,10 @@ export function editMaster(kind: MasterEditKind, mode: MasterEditMode, args: rea
   for (const req of reqs) {
     if (req.matchCount !== 0) continue;
     if (kind === 'entry' && mode === 'set') {
-      dst += formatMasterEntry(parseForEdit(req.value, out, () => POSTCONF_TEXT.editSyntax('bad field count', req.raw)), true);
+      dst += formatMasterEntry(
+        parseForEdit(req.value, out, () => POSTCONF_TEXT.editSyntax('bad field count', req.raw)),
+        true,
+      );
     } else if (kind !== 'entry') {
       out.warn(POSTCONF_TEXT.unmatchedEdit(req.raw));
     }

@@ -99,8 +99,25 @@ export const SERVER_SASL_TYPES = ['cyrus', 'dovecot'] as const;
 export const CLIENT_SASL_TYPES = ['cyrus'] as const;
 export const LOCK_TYPES = ['flock', 'fcntl', 'dotlock'] as const;
 export const MAP_TYPES = [
-  'btree', 'cidr', 'environ', 'fail', 'hash', 'inline', 'internal', 'memcache', 'nis', 'pipemap', 'proxy',
-  'randmap', 'regexp', 'socketmap', 'static', 'tcp', 'texthash', 'unionmap', 'unix',
+  'btree',
+  'cidr',
+  'environ',
+  'fail',
+  'hash',
+  'inline',
+  'internal',
+  'memcache',
+  'nis',
+  'pipemap',
+  'proxy',
+  'randmap',
+  'regexp',
+  'socketmap',
+  'static',
+  'tcp',
+  'texthash',
+  'unionmap',
+  'unix',
 ] as const;
 
 /**

@@ -5,7 +5,8 @@
 import { POSTCONF_TEXT, USAGE } from './messages.ts';
 
 /** The mode letters (`-C`, `-c`, `-v` are not modes). */
-export type ModeFlag = 'a' | 'A' | 'b' | 'd' | 'e' | 'f' | 'F' | 'h' | 'H' | 'l' | 'm' | 'M' | 'n' | 'o' | 'p' | 'P' | 't' | 'T' | 'x' | 'X' | '#';
+export type ModeFlag =
+  'a' | 'A' | 'b' | 'd' | 'e' | 'f' | 'F' | 'h' | 'H' | 'l' | 'm' | 'M' | 'n' | 'o' | 'p' | 'P' | 't' | 'T' | 'x' | 'X' | '#';
 
 export type ParamClass = 'builtin' | 'service' | 'user';
 
@@ -29,7 +30,29 @@ export interface OptionError {
 const OPTSTRING = 'aAbc:C:deEfFhHlmMno:pPtT:vxX#';
 
 /** The order postconf names options in its messages (pcf_compat_names). */
-const NAME_ORDER: readonly ModeFlag[] = ['a', 'A', 'b', 'd', 'e', 'f', 'F', 'h', 'H', 'l', 'm', 'M', 'n', 'o', 'p', 'P', 't', 'T', 'x', 'X', '#'];
+const NAME_ORDER: readonly ModeFlag[] = [
+  'a',
+  'A',
+  'b',
+  'd',
+  'e',
+  'f',
+  'F',
+  'h',
+  'H',
+  'l',
+  'm',
+  'M',
+  'n',
+  'o',
+  'p',
+  'P',
+  't',
+  'T',
+  'x',
+  'X',
+  '#',
+];
 
 const MAJOR: readonly ModeFlag[] = ['a', 'A', 'b', 'l', 'm', 't', 'p', 'M', 'F', 'P', 'T'];
 

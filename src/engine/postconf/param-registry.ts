@@ -14,7 +14,14 @@
  * Postfix walks its hash tables in an order that changes from run to run; here main.cf
  * entries are visited in file order and defaults in name order.
  */
-import { builtinDefault, builtinParameterNames, LEGACY_PARAMETERS, READ_ONLY_PARAMETERS, RAW_PARAMETERS, serviceParameters } from '../config/defaults.ts';
+import {
+  builtinDefault,
+  builtinParameterNames,
+  LEGACY_PARAMETERS,
+  READ_ONLY_PARAMETERS,
+  RAW_PARAMETERS,
+  serviceParameters,
+} from '../config/defaults.ts';
 import type { HostFacts } from '../config/defaults.ts';
 import { expandMacros, scanMacros } from '../config/expand.ts';
 import type { MacroLookup } from '../config/expand.ts';
@@ -138,7 +145,8 @@ export class ParamRegistry {
   /** expand_parameter_value(): `$name` expansion of a value; fatal "macro processing error" on error. */
   expand(value: string, mode: LookupMode, local: LocalScope | null = null): string {
     const lookupMode: LookupMode = { defaults: mode.defaults, nonDefault: false };
-    const lookup: MacroLookup = (name) => (this.#table.has(name) || (local?.dict.has(name) ?? false) ? this.value(name, lookupMode, local) : undefined);
+    const lookup: MacroLookup = (name) =>
+      this.#table.has(name) || (local?.dict.has(name) ?? false) ? this.value(name, lookupMode, local) : undefined;
     const r = expandMacros(value, lookup, { warn: (t) => this.#out.warn(t) });
     if (r.error) this.#out.fatal(PARAM_TEXT.macroProcessing);
     return r.value;

@@ -17,7 +17,7 @@ import { splitNameValue } from '../config/cf-syntax.ts';
 import { BOUNCE_TEMPLATE_DUMP, EXPANDED_BOUNCE_TEMPLATES } from './data/bounce-templates.ts';
 import { crashesOnRepeat, editMain } from './edit-main.ts';
 import { editMaster, fieldIndex, matchesService, parseServicePattern } from './edit-master.ts';
-import type { MasterEditKind, MasterEditMode } from './edit-master.ts';
+import type { MasterEditKind } from './edit-master.ts';
 import { formatLine, formatMasterEntry, formatMasterField } from './format.ts';
 import { CLIENT_SASL_TYPES, LOCK_TYPES, MAP_TYPES, POSTCONF_TEXT, SERVER_SASL_TYPES, TLS_INFO } from './messages.ts';
 import { isOptionError, parsePostconfArgs } from './options.ts';
@@ -274,7 +274,7 @@ function edit(st: RunState): PostconfResult | null {
   const kind: MasterEditKind | null = cmd.modes.has('M') ? 'entry' : cmd.modes.has('F') ? 'field' : cmd.modes.has('P') ? 'param' : null;
   if (kind !== null) {
     if (st.files.masterCf === undefined) out.fatal(POSTCONF_TEXT.openForReadingFailed(st.masterPath));
-    st.masterCf = editMaster(kind, mode as MasterEditMode, cmd.args, st.files.masterCf, st.masterPath, out);
+    st.masterCf = editMaster(kind, mode, cmd.args, st.files.masterCf, st.masterPath, out);
     return null;
   }
   if (crashesOnRepeat(mode, cmd.args)) {
@@ -354,7 +354,11 @@ export function runPostconf(argv: readonly string[], files: PostconfFiles, optio
     if (requested !== null && requested.replace(/\/+$/, '') !== DEFAULT_DIR) {
       chosen = options.otherConfigDir?.(requested) ?? { mainCf: undefined, masterCf: undefined };
     }
-    const host: HostFacts = { ...(options.host ?? LAB_HOST), processId: options.pid ?? options.host?.processId ?? 0, processName: 'postconf' };
+    const host: HostFacts = {
+      ...(options.host ?? LAB_HOST),
+      processId: options.pid ?? options.host?.processId ?? 0,
+      processName: 'postconf',
+    };
     const st: RunState = {
       cmd: parsed,
       out,

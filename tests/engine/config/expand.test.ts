@@ -49,7 +49,10 @@ describe('relational expressions', () => {
     ['${{3} < {10} ? {num} : {lex}}', 'num'],
     ['${{abc} < {abd} ? {lt} : {ge}}', 'lt'],
     ['[${{a} == {a}}] [${{a} == {b}}]', '[true] []'],
-    ['${{$compatibility_level} <level {1} ? {} : {permit_mynetworks, permit_sasl_authenticated, defer_unauth_destination}}', 'permit_mynetworks, permit_sasl_authenticated, defer_unauth_destination'],
+    [
+      '${{$compatibility_level} <level {1} ? {} : {permit_mynetworks, permit_sasl_authenticated, defer_unauth_destination}}',
+      'permit_mynetworks, permit_sasl_authenticated, defer_unauth_destination',
+    ],
     ['${{$old_level} <level {1} ? {} : {permit}}', ''],
     ['${{$compatibility_level} <level {3.6} ? {md5} : {sha256}}', 'sha256'],
     ['${{3.6.1} >=level {3.6} ? {ge} : {lt}}', 'ge'],

@@ -9,9 +9,21 @@ describe('logical lines (readlline rules)', () => {
   it.each([
     ['a = 1\n b\n', [['a = 1 b', 1]]],
     ['a = 1\n\n  b\n#x\n c\n', [['a = 1  b c', 1]]],
-    ['#c\n\nx = 1\ny = 2', [['x = 1', 3], ['y = 2', 4]]],
+    [
+      '#c\n\nx = 1\ny = 2',
+      [
+        ['x = 1', 3],
+        ['y = 2', 4],
+      ],
+    ],
     ['a\n #comment after space\n b\n', [['a b', 1]]],
-    ['a\r\nb\r\n', [['a\r', 1], ['b\r', 2]]],
+    [
+      'a\r\nb\r\n',
+      [
+        ['a\r', 1],
+        ['b\r', 2],
+      ],
+    ],
   ])('%j', (input, want) => {
     expect(readLogicalLines(input).lines.map((l) => [l.text, l.firstLine])).toEqual(want);
   });
@@ -87,9 +99,13 @@ describe('postconf -e / -X / -# editing', () => {
   });
   it('replaces a multi-line entry but keeps the comments inside it', () => {
     const text = 'biff = no\nrelayhost = a\n  b\n# c\n d\nmyorigin = x\n';
-    expect(applyMainCfEdit(text, 'set', [{ name: 'relayhost', value: 'new' }]).text).toBe('biff = no\nrelayhost = new\n# c\nmyorigin = x\n');
+    expect(applyMainCfEdit(text, 'set', [{ name: 'relayhost', value: 'new' }]).text).toBe(
+      'biff = no\nrelayhost = new\n# c\nmyorigin = x\n',
+    );
     expect(applyMainCfEdit(text, 'remove', [{ name: 'relayhost', value: null }]).text).toBe('biff = no\n# c\nmyorigin = x\n');
-    expect(applyMainCfEdit(text, 'comment', [{ name: 'relayhost', value: null }]).text).toBe('biff = no\n#relayhost = a\n#  b\n# c\n# d\nmyorigin = x\n');
+    expect(applyMainCfEdit(text, 'comment', [{ name: 'relayhost', value: null }]).text).toBe(
+      'biff = no\n#relayhost = a\n#  b\n# c\n# d\nmyorigin = x\n',
+    );
   });
   it('keeps CRLF lines it does not touch', () => {
     expect(applyMainCfEdit('a = 1\r\nb = 2\r\n', 'set', [{ name: 'b', value: '3' }]).text).toBe('a = 1\r\nb = 3\n');

@@ -23,7 +23,14 @@ describe('master.cf parsing', () => {
   });
   it('applies the defaults of master(8): private=y, unprivileged=y, chroot=n, wakeup=0, maxproc=default', () => {
     const m = MasterCf.parse('foo unix - - - - - smtpd\npickup unix n - y 60 1 pickup\nflush unix n - y 1000? 0 flush\n');
-    expect(m.service('foo', 'unix')).toMatchObject({ private: true, unprivileged: true, chroot: false, wakeup: 0, processLimit: null, command: 'smtpd' });
+    expect(m.service('foo', 'unix')).toMatchObject({
+      private: true,
+      unprivileged: true,
+      chroot: false,
+      wakeup: 0,
+      processLimit: null,
+      command: 'smtpd',
+    });
     expect(m.service('pickup', 'unix')).toMatchObject({ private: false, chroot: true, wakeup: 60, processLimit: 1 });
     expect(m.service('flush', 'unix')).toMatchObject({ wakeup: 1000, wakeupConditional: true, processLimit: 0 });
   });
@@ -39,7 +46,13 @@ describe('master.cf parsing', () => {
     const m = MasterCf.parse('foo unix - - n - - smtpd -oa=1 -o { b = two words } -o {c=3} argv={x y}\n');
     const e = m.find('foo', 'unix');
     expect(e?.argv.slice(8)).toEqual(['-o', 'a=1', '-o', 'b=two words', '-o', 'c=3', 'argv={x y}']);
-    expect(e?.params).toEqual(new Map([['a', '1'], ['b', 'two words'], ['c', '3']]));
+    expect(e?.params).toEqual(
+      new Map([
+        ['a', '1'],
+        ['b', 'two words'],
+        ['c', '3'],
+      ]),
+    );
   });
   it('a later entry with the same name and type replaces the earlier one for master(8)', () => {
     const m = MasterCf.parse(`${STOCK}smtp inet n - y - - smtpd -o smtpd_banner=dup\n`);
@@ -57,7 +70,9 @@ describe('master.cf parsing', () => {
     expect(MasterCf.parse('foo unix - - n - - smtpd -o { a = b\n').warnings).toEqual([`master.cf: missing '}' in "{ a = b"`]);
   });
   it('master(8) errors ([facts] §6 texts)', () => {
-    expect(MasterCf.parse('foo inet y - n - - smtpd\n').daemonErrors()).toEqual(['/etc/postfix/master.cf: line 1: inet service cannot be private']);
+    expect(MasterCf.parse('foo inet y - n - - smtpd\n').daemonErrors()).toEqual([
+      '/etc/postfix/master.cf: line 1: inet service cannot be private',
+    ]);
     expect(MasterCf.parse(STOCK).daemonErrors()).toEqual([]);
   });
   it('splitQuoted keeps {...} together', () => {

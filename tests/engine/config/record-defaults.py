@@ -48,6 +48,8 @@ def main():
         for name, value in rows:
             f.write('  [%s, %s],\n' % (json.dumps(name), json.dumps(value, ensure_ascii=False)))
         f.write('];\n')
+    # The repository's formatting (prettier) is applied to generated files too.
+    subprocess.run(['npx', 'prettier', '--write', OUT], cwd=os.path.join(HERE, '../../..'), check=False)
     print('%d parameters written to %s' % (len(rows), os.path.normpath(OUT)))
 
 

@@ -1,12 +1,30 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkMainCf, checkMasterCf, formatCheck } from '../../../src/engine/config/check.ts';
-import { builtinDefault, builtinParameterNames, LEGACY_PARAMETERS, RAW_PARAMETERS, serviceParameters as serviceParams } from '../../../src/engine/config/defaults.ts';
+import {
+  builtinDefault,
+  builtinParameterNames,
+  LEGACY_PARAMETERS,
+  RAW_PARAMETERS,
+  serviceParameters as serviceParams,
+} from '../../../src/engine/config/defaults.ts';
 import { serviceParameters } from '../../../src/engine/config/effective.ts';
 import { MainCf } from '../../../src/engine/config/main-cf.ts';
 import { MasterCf } from '../../../src/engine/config/master-cf.ts';
-import { completeParameterName, describedParameters, knownParameterNames, parameterInfo } from '../../../src/engine/config/parameter-info.ts';
-import { ETC_SERVICES, inetEndpoint, lookupServicesFile, parseKnownTcpPorts, resolveTcpPort, splitHostPort } from '../../../src/engine/config/services.ts';
+import {
+  completeParameterName,
+  describedParameters,
+  knownParameterNames,
+  parameterInfo,
+} from '../../../src/engine/config/parameter-info.ts';
+import {
+  ETC_SERVICES,
+  inetEndpoint,
+  lookupServicesFile,
+  parseKnownTcpPorts,
+  resolveTcpPort,
+  splitHostPort,
+} from '../../../src/engine/config/services.ts';
 
 const CORPUS = '/work/shared/postfix-ground-truth';
 const BASE = readFileSync(`${CORPUS}/base/main.cf`, 'utf8');
@@ -18,7 +36,15 @@ const KNOWN = builtinDefault('known_tcp_ports') ?? '';
 describe('services and ports', () => {
   it('known_tcp_ports default', () => {
     expect(KNOWN).toBe('lmtp=24, smtp=25, smtps=submissions=465, submission=587');
-    expect(parseKnownTcpPorts(KNOWN)).toEqual(new Map([['lmtp', 24], ['smtp', 25], ['smtps', 465], ['submissions', 465], ['submission', 587]]));
+    expect(parseKnownTcpPorts(KNOWN)).toEqual(
+      new Map([
+        ['lmtp', 24],
+        ['smtp', 25],
+        ['smtps', 465],
+        ['submissions', 465],
+        ['submission', 587],
+      ]),
+    );
   });
   it('/etc/services is the real Debian 12 file', () => {
     expect(ETC_SERVICES).toBe(readFileSync('/etc/services', 'utf8'));
@@ -110,7 +136,8 @@ describe('defaults', () => {
       smtpd_tls_mandatory_protocols: '>=TLSv1',
       smtpd_tls_ciphers: 'medium',
       tls_medium_cipherlist: 'aNULL:-aNULL:HIGH:MEDIUM:+RC4:@STRENGTH',
-      smtpd_relay_restrictions: '${{$compatibility_level} <level {1} ? {} : {permit_mynetworks, permit_sasl_authenticated, defer_unauth_destination}}',
+      smtpd_relay_restrictions:
+        '${{$compatibility_level} <level {1} ? {} : {permit_mynetworks, permit_sasl_authenticated, defer_unauth_destination}}',
       mynetworks: '127.0.0.0/8 192.0.2.0/24 [::1]/128 [fd00::]/64 [fe80::]/64',
       smtpd_banner: '$myhostname ESMTP $mail_name',
       message_size_limit: '10240000',
@@ -130,7 +157,11 @@ describe('defaults', () => {
   });
   it('service-defined names', () => {
     expect(serviceParams('relay', 'smtp').map((p) => p.name)).toContain('relay_destination_concurrency_limit');
-    expect(serviceParams('maildrop', 'pipe')[0]).toEqual({ name: 'maildrop_time_limit', defaultValue: '$command_time_limit', builtin: false });
+    expect(serviceParams('maildrop', 'pipe')[0]).toEqual({
+      name: 'maildrop_time_limit',
+      defaultValue: '$command_time_limit',
+      builtin: false,
+    });
     expect(serviceParams('local', 'local').find((p) => p.name === 'local_destination_concurrency_limit')?.builtin).toBe(true);
     expect(serviceParams('smtp', 'smtpd')).toEqual([]);
   });
@@ -139,7 +170,9 @@ describe('defaults', () => {
 describe('checks, names and descriptions', () => {
   it('checkMainCf / checkMasterCf give what postfix check prints', () => {
     const bad = checkMainCf(`${BASE}smtpd_tls_security_level encrypt\n`);
-    expect(formatCheck('postfix', bad)).toEqual([`postfix: fatal: /etc/postfix/main.cf, line 32: missing '=' after attribute name: "smtpd_tls_security_level encrypt"`]);
+    expect(formatCheck('postfix', bad)).toEqual([
+      `postfix: fatal: /etc/postfix/main.cf, line 32: missing '=' after attribute name: "smtpd_tls_security_level encrypt"`,
+    ]);
     expect(formatCheck('postfix', checkMainCf(`${BASE}smtpd_tls_loglevel = 2\n`))).toEqual([
       'postfix: warning: /etc/postfix/main.cf, line 32: overriding earlier entry: smtpd_tls_loglevel=1',
     ]);

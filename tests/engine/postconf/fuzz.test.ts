@@ -23,9 +23,51 @@ function rng(seed: number): () => number {
 }
 
 const PIECES = [
-  '$', '$$', '${', '$(', '{', '}', '(', ')', '=', ' = ', '#', '\n', '\n ', '\r\n', '\t', ' ', '\0', '?', ':', '-o', ' -o ',
-  'a', 'b', 'smtpd_tls_security_level', 'myhostname', 'relayhost', 'x', '==', '<level', '{3.6}', '/', '*', 'é', '\u{1F600}',
-  'inet', 'unix', 'n', 'y', '-', 'smtpd', 'submission', '\\', "'", '"', ',',
+  '$',
+  '$$',
+  '${',
+  '$(',
+  '{',
+  '}',
+  '(',
+  ')',
+  '=',
+  ' = ',
+  '#',
+  '\n',
+  '\n ',
+  '\r\n',
+  '\t',
+  ' ',
+  '\0',
+  '?',
+  ':',
+  '-o',
+  ' -o ',
+  'a',
+  'b',
+  'smtpd_tls_security_level',
+  'myhostname',
+  'relayhost',
+  'x',
+  '==',
+  '<level',
+  '{3.6}',
+  '/',
+  '*',
+  'é',
+  '\u{1F600}',
+  'inet',
+  'unix',
+  'n',
+  'y',
+  '-',
+  'smtpd',
+  'submission',
+  '\\',
+  "'",
+  '"',
+  ',',
 ];
 
 function randomText(r: () => number, max: number): string {
@@ -38,7 +80,35 @@ function randomText(r: () => number, max: number): string {
   return s;
 }
 
-const OPTS = ['-n', '-d', '-e', '-x', '-h', '-H', '-f', '-M', '-Mf', '-P', '-F', '-X', '-#', '-o', '-c', '-C', '-v', '-T', '-b', '-t', '-a', '-m', '--', '-z', '-nx', '-Me', '-PX'];
+const OPTS = [
+  '-n',
+  '-d',
+  '-e',
+  '-x',
+  '-h',
+  '-H',
+  '-f',
+  '-M',
+  '-Mf',
+  '-P',
+  '-F',
+  '-X',
+  '-#',
+  '-o',
+  '-c',
+  '-C',
+  '-v',
+  '-T',
+  '-b',
+  '-t',
+  '-a',
+  '-m',
+  '--',
+  '-z',
+  '-nx',
+  '-Me',
+  '-PX',
+];
 
 function randomArgv(r: () => number): string[] {
   const argv: string[] = [];
@@ -73,7 +143,10 @@ describe('fuzz', () => {
         expect(typeof view.get(n)).toBe('string');
         view.fatal(n);
       }
-      const vars = new Map<string, string>([['a', randomText(r, 10)], ['b', randomText(r, 10)]]);
+      const vars = new Map<string, string>([
+        ['a', randomText(r, 10)],
+        ['b', randomText(r, 10)],
+      ]);
       expect(typeof expandMacros(text, (n) => vars.get(n)).value).toBe('string');
     }
   });
