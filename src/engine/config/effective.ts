@@ -71,3 +71,10 @@ export function serviceParameters(main: MainCf, service: MasterService | null, h
     fatal: (name) => (compute(name).error ? EXPANSION_FATAL : null),
   };
 }
+
+/** The process limit master(8) applies: the maxproc column, or $default_process_limit for `-`. */
+export function effectiveProcessLimit(service: MasterService, main: ParameterView): number {
+  if (service.processLimit !== null && Number.isFinite(service.processLimit)) return service.processLimit;
+  const n = Number.parseInt(main.get('default_process_limit'), 10);
+  return Number.isFinite(n) ? n : 100;
+}

@@ -195,3 +195,15 @@ describe('checks, names and descriptions', () => {
     expect(parameterInfo('no_such').defaultValue).toBeNull();
   });
 });
+
+describe('process limits', () => {
+  it('"-" means $default_process_limit (100)', async () => {
+    const { effectiveProcessLimit } = await import('../../../src/engine/config/effective.ts');
+    const master = MasterCf.parse(STOCK);
+    const main = serviceParameters(MainCf.parse(BASE), null);
+    expect(effectiveProcessLimit(master.service('smtp', 'inet') ?? (null as never), main)).toBe(100);
+    expect(effectiveProcessLimit(master.service('pickup', 'unix') ?? (null as never), main)).toBe(1);
+    const lower = serviceParameters(MainCf.parse('default_process_limit = 7\n'), null);
+    expect(effectiveProcessLimit(master.service('smtp', 'inet') ?? (null as never), lower)).toBe(7);
+  });
+});
