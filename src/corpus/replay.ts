@@ -15,8 +15,8 @@ export interface ReplayTarget {
   readonly network: Network;
   /** Every mail log line written so far, formatted as in `maillog_file`. */
   logLines(): readonly string[];
-  /** Runs a command line in the lab's shell; absent until the lab has one. */
-  readonly run?: (command: string, opts: { readonly pty: boolean }) => CommandResult;
+  /** Runs a command line in the lab's shell, with `stdin` as its standard input; absent until the lab has one. */
+  readonly run?: (command: string, opts: { readonly pty: boolean; readonly stdin: string }) => CommandResult;
   /** Local submission as `/usr/sbin/sendmail -f SENDER RCPT...` with `message` on stdin; absent until the lab has a queue. */
   readonly sendmail?: (sender: string, recipients: readonly string[], message: string) => void;
   /** Connections to simulated remote hosts since the last call, oldest first. */
@@ -224,7 +224,9 @@ export function replay(steps: readonly Step[], packets: readonly string[] | null
       }
       case 'event': {
         const c = conn;
-        if (SILENCE_EVENT.test(step.raw)) {
+        if (step.raw.startsWith('# RESULT ')) {
+          break; // written by the command step, from the lab's own output
+        } else if (SILENCE_EVENT.test(step.raw)) {
           const silent = c !== null && !c.closed && (c.last === null || c.last.data === '');
           out.push(silent ? step.raw : '# lab: the server answered or closed instead of staying silent');
         } else if (CLOSE_EVENT.test(step.raw)) {
@@ -251,12 +253,17 @@ export function replay(steps: readonly Step[], packets: readonly string[] | null
       case 'command': {
         closeConn();
         out.push(step.raw);
-        const before = target.logLines().length;
-        const r = target.run?.(step.command, { pty: step.pty }) ?? { stdout: '', stderr: '', exitCode: 127 };
         const recorded = followingOutput(steps, k);
-        if (EXCERPT_TOOLS.test(step.command)) {
-          out.push(...excerpt(recorded, r));
-        } else {
+        const stdinSteps = step.stdinLines ? leadingClientLines(recorded) : [];
+        out.push(...stdinSteps.map((t) => `C: ${t}`));
+        skipClient = stdinSteps.length;
+        const matrix = recorded.some((s) => s.kind === 'event' && s.raw.startsWith('# RESULT '));
+        const stdin = step.stdinLines ? stdinSteps.map((t) => `${t}\n`).join('') : matrix ? PROTOCOL_MATRIX_STDIN : '';
+        const before = target.logLines().length;
+        const r = target.run?.(step.command, { pty: step.pty, stdin }) ?? { stdout: '', stderr: '', exitCode: 127 };
+        if (matrix) out.push(...keyLines(recorded, r));
+        else if (EXCERPT_TOOLS.test(step.command)) out.push(...excerpt(recorded, r));
+        else {
           out.push(...textLines(r.stdout).map((l) => `S: ${l}`));
           out.push(...textLines(r.stderr).map((l) => (step.pty ? `S: ${l}` : `E: ${l}`)));
         }
@@ -268,7 +275,7 @@ export function replay(steps: readonly Step[], packets: readonly string[] | null
               .map((l) => `L: ${l}`),
           );
         }
-        out.push(`# exit status ${r.exitCode}`);
+        if (recorded.some((s) => s.kind === 'exit')) out.push(`# exit status ${r.exitCode}`);
         break;
       }
       case 'stderr':
@@ -308,9 +315,36 @@ function followingOutput(steps: readonly Step[], k: number): Step[] {
   return out;
 }
 
+/**
+ * The recorder's protocol matrix (corpus record.py, `_proto_matrix`): each `openssl s_client` run got
+ * this on stdin, and the transcript keeps only the output lines matching KEY_LINE, then a RESULT event.
+ */
+const PROTOCOL_MATRIX_STDIN = 'EHLO client.example.com\nQUIT\n';
+const KEY_LINE =
+  /^(New, |Protocol *:|\s+Protocol *:|\s+Cipher *:|Cipher is|.*error|.*alert|Verify return code|no peer certificate|.*handshake)/;
+
+function keyLines(recorded: readonly Step[], r: CommandResult): string[] {
+  const flag =
+    recorded.flatMap((s) => (s.kind === 'event' && s.raw.startsWith('# RESULT ') ? [s.raw.slice(9).split(':')[0] ?? ''] : []))[0] ?? '';
+  const ok = /Cipher is (?!\(NONE\))/.test(r.stdout);
+  const lines = [...textLines(r.stdout), ...textLines(r.stderr)].filter((l) => KEY_LINE.test(l));
+  return [`# RESULT ${flag}: ${ok ? 'HANDSHAKE OK' : 'HANDSHAKE FAILED'}`, ...lines.map((l) => `S: ${l}`)];
+}
+
+function leadingClientLines(recorded: readonly Step[]): string[] {
+  const out: string[] = [];
+  for (const s of recorded) {
+    if (s.kind !== 'client') break;
+    out.push(s.text);
+  }
+  return out;
+}
+
 /** The recorded excerpt if every line appears, in order, in the lab's output; otherwise the lab's output. */
 function excerpt(recorded: readonly Step[], r: CommandResult): string[] {
-  const mine = [...textLines(r.stdout), ...textLines(r.stderr)];
+  const mine = normalize(`${r.stdout}\n${r.stderr}`)
+    .split('\n')
+    .filter((l) => l !== '');
   const want = recorded.flatMap((s) => (s.kind === 'server' || s.kind === 'stderr' ? [s] : []));
   let at = 0;
   const missing: string[] = [];
@@ -319,9 +353,8 @@ function excerpt(recorded: readonly Step[], r: CommandResult): string[] {
     if (found < 0) missing.push(w.text);
     else at = found + 1;
   }
-  const events = recorded.flatMap((s) => (s.kind === 'event' ? [s.raw] : []));
-  if (missing.length === 0) return [...events, ...want.map((w) => `${w.kind === 'server' ? 'S' : 'E'}: ${w.text}`)];
-  return [...events, ...missing.map((m) => `# lab: excerpt line not in output: ${m}`), ...mine.map((l) => `S: ${l}`)];
+  if (missing.length === 0) return want.map((w) => `${w.kind === 'server' ? 'S' : 'E'}: ${w.text}`);
+  return [...missing.map((m) => `# lab: excerpt line not in output: ${m}`), ...mine.map((l) => `S: ${l}`)];
 }
 
 function renderRemote(recorded: readonly Step[], sessions: readonly TappedSession[]): string[] {

@@ -8,8 +8,11 @@ export type Step =
   | { readonly kind: 'connect'; readonly raw: string; readonly host: string; readonly port: number }
   | { readonly kind: 'server'; readonly text: string }
   | { readonly kind: 'client'; readonly text: string }
-  /** `C: $ postconf -n`; `raw` keeps the recorder's remark, e.g. `    (run on a pty; stdout+stderr merged)`. */
-  | { readonly kind: 'command'; readonly raw: string; readonly command: string; readonly pty: boolean }
+  /**
+   * `C: $ postconf -n`; `raw` keeps the recorder's remark, e.g. `    (run on a pty; stdout+stderr merged)`.
+   * `stdinLines`: the remark `(stdin below, one line at a time)` says the `C:` lines that follow are its stdin.
+   */
+  | { readonly kind: 'command'; readonly raw: string; readonly command: string; readonly pty: boolean; readonly stdinLines: boolean }
   | { readonly kind: 'stderr'; readonly text: string }
   | { readonly kind: 'log'; readonly text: string }
   | { readonly kind: 'exit'; readonly raw: string; readonly code: number }
@@ -22,7 +25,7 @@ export type Step =
 
 const CONNECT = /^# --- new TCP connection to ([\d.]+):(\d+)\b/;
 const INJECT = /^# message injected with: \/usr\/sbin\/sendmail -f (\S+) (.+?) \(rc=\d+\)$/;
-const PTY_REMARK = /^(.*?)\s{2,}\((run on a pty[^)]*)\)$/;
+const REMARK = /^(.*?)\s{2,}\((run on a pty[^)]*|stdin below, one line at a time)\)$/;
 
 export function parseTranscript(text: string): Step[] {
   const steps: Step[] = [];
@@ -37,8 +40,15 @@ export function parseTranscript(text: string): Step[] {
 function parseLine(line: string): Step | null {
   if (line.startsWith('C: $ ')) {
     const body = line.slice(5);
-    const m = PTY_REMARK.exec(body);
-    return { kind: 'command', raw: line, command: m?.[1] ?? body, pty: m !== null };
+    const m = REMARK.exec(body);
+    const remark = m?.[2] ?? '';
+    return {
+      kind: 'command',
+      raw: line,
+      command: m?.[1] ?? body,
+      pty: remark.startsWith('run on a pty'),
+      stdinLines: remark.startsWith('stdin below'),
+    };
   }
   if (line.startsWith('C: ') || line === 'C:') return { kind: 'client', text: line.slice(3) };
   if (line.startsWith('S: ') || line === 'S:') return { kind: 'server', text: line.slice(3) };
