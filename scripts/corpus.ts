@@ -4,7 +4,8 @@
  *   npm run -s corpus -- replay <scenario-dir> <out-dir>
  *   npm run -s corpus -- check [scenario-dir ...]
  *
- * `check` defaults to every scenario folder of ../shared/postfix-ground-truth and ends
+ * `check` defaults to every scenario folder of ../shared/postfix-ground-truth and of the
+ * project's own tests/corpus-extra, and ends
  * with `N passed, M failed, K pending`; it exits 1 when any scenario failed.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -14,6 +15,8 @@ import { checkScenario, replayScenario, type ScenarioFiles } from '../src/corpus
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DEFAULT_CORPUS = resolve(ROOT, '../shared/postfix-ground-truth');
+/** The project's own recordings from real Postfix (same format; see its README). */
+const PROJECT_CORPUS = resolve(ROOT, 'tests/corpus-extra');
 
 function readOpt(path: string): string | null {
   return existsSync(path) ? readFileSync(path, 'utf8') : null;
@@ -67,7 +70,8 @@ if (cmd === 'replay') {
     process.stderr.write(`corpus: no corpus at ${DEFAULT_CORPUS}\n`);
     process.exit(2);
   }
-  const dirs = args.length > 0 ? args : scenarioDirs(DEFAULT_CORPUS);
+  const dirs =
+    args.length > 0 ? args : [...scenarioDirs(DEFAULT_CORPUS), ...(existsSync(PROJECT_CORPUS) ? scenarioDirs(PROJECT_CORPUS) : [])];
   let passed = 0;
   let failed = 0;
   let pending = 0;
