@@ -24,7 +24,14 @@ export interface CipherSuite {
   readonly tags: readonly string[];
 }
 
-function suite(name: string, since: CipherSuite['since'], kx: CipherSuite['kx'], anonymous: boolean, bits: number, tags: string): CipherSuite {
+function suite(
+  name: string,
+  since: CipherSuite['since'],
+  kx: CipherSuite['kx'],
+  anonymous: boolean,
+  bits: number,
+  tags: string,
+): CipherSuite {
   return { name, since, kx, anonymous, bits, tags: [name, ...tags.split(' ')].map((t) => t.toLowerCase()) };
 }
 
@@ -33,17 +40,38 @@ export const TLS13_SUITE = suite('TLS_AES_256_GCM_SHA384', 'TLSv1.3', 'any', fal
 /** TLSv1.2-only suites, in the order a client offers them. */
 const TLS12: readonly CipherSuite[] = [
   suite('ADH-AES256-GCM-SHA384', 'TLSv1.2', 'DHE', true, 256, 'aNULL ADH kDHE kEDH DHE EDH AES AES256 AESGCM SHA384 TLSv1.2 HIGH'),
-  suite('ECDHE-RSA-AES256-GCM-SHA384', 'TLSv1.2', 'ECDHE', false, 256, 'aRSA RSA+ ECDHE EECDH kECDHE kEECDH ECDH AES AES256 AESGCM SHA384 TLSv1.2 HIGH'),
+  suite(
+    'ECDHE-RSA-AES256-GCM-SHA384',
+    'TLSv1.2',
+    'ECDHE',
+    false,
+    256,
+    'aRSA RSA+ ECDHE EECDH kECDHE kEECDH ECDH AES AES256 AESGCM SHA384 TLSv1.2 HIGH',
+  ),
   suite('DHE-RSA-AES256-GCM-SHA384', 'TLSv1.2', 'DHE', false, 256, 'aRSA DHE EDH kDHE kEDH AES AES256 AESGCM SHA384 TLSv1.2 HIGH'),
   suite('ECDHE-RSA-CHACHA20-POLY1305', 'TLSv1.2', 'ECDHE', false, 256, 'aRSA ECDHE EECDH kECDHE kEECDH ECDH CHACHA20 TLSv1.2 HIGH'),
   suite('ECDHE-RSA-AES256-SHA384', 'TLSv1.2', 'ECDHE', false, 256, 'aRSA ECDHE EECDH kECDHE kEECDH ECDH AES AES256 SHA384 TLSv1.2 HIGH'),
   suite('AES256-GCM-SHA384', 'TLSv1.2', 'RSA', false, 256, 'aRSA kRSA RSA AES AES256 AESGCM SHA384 TLSv1.2 HIGH'),
-  suite('ECDHE-RSA-AES128-GCM-SHA256', 'TLSv1.2', 'ECDHE', false, 128, 'aRSA ECDHE EECDH kECDHE kEECDH ECDH AES AES128 AESGCM SHA256 TLSv1.2 HIGH'),
+  suite(
+    'ECDHE-RSA-AES128-GCM-SHA256',
+    'TLSv1.2',
+    'ECDHE',
+    false,
+    128,
+    'aRSA ECDHE EECDH kECDHE kEECDH ECDH AES AES128 AESGCM SHA256 TLSv1.2 HIGH',
+  ),
 ];
 
 /** Suites usable from TLSv1 (and with TLSv1.2 after the TLSv1.2-only ones). */
 const TLS10: readonly CipherSuite[] = [
-  suite('AECDH-AES256-SHA', 'TLSv1.0', 'ECDHE', true, 256, 'aNULL AECDH aECDH kECDHE kEECDH ECDHE EECDH ECDH AES AES256 SHA SHA1 TLSv1 HIGH'),
+  suite(
+    'AECDH-AES256-SHA',
+    'TLSv1.0',
+    'ECDHE',
+    true,
+    256,
+    'aNULL AECDH aECDH kECDHE kEECDH ECDHE EECDH ECDH AES AES256 SHA SHA1 TLSv1 HIGH',
+  ),
   suite('ADH-AES256-SHA', 'SSLv3', 'DHE', true, 256, 'aNULL ADH kDHE kEDH DHE EDH AES AES256 SHA SHA1 SSLv3 HIGH'),
   suite('ECDHE-RSA-AES256-SHA', 'TLSv1.0', 'ECDHE', false, 256, 'aRSA ECDHE EECDH kECDHE kEECDH ECDH AES AES256 SHA SHA1 TLSv1 HIGH'),
   suite('DHE-RSA-AES256-SHA', 'SSLv3', 'DHE', false, 256, 'aRSA DHE EDH kDHE kEDH AES AES256 SHA SHA1 SSLv3 HIGH'),

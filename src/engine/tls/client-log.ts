@@ -31,7 +31,7 @@ export interface ClientLogOptions {
 
 function split(data: Uint8Array): Uint8Array[] {
   const out: Uint8Array[] = [];
-  for (let p = 0; p + 5 <= data.length; ) {
+  for (let p = 0; p + 5 <= data.length;) {
     const len = ((data[p + 3] ?? 0) << 8) | (data[p + 4] ?? 0);
     out.push(data.subarray(p, p + 5 + len));
     p += 5 + len;
@@ -61,7 +61,10 @@ export function clientHandshakeLog(rec: HandshakeRecord, trust: TrustResult | nu
     return renderSteps(steps, 'client', o.loglevel, addr);
   };
   if (rec.failure === 'unsupported-protocol' || rec.failure === 'no-shared-cipher') {
-    steps.push({ kind: 'read', record: alertRecord(0x0301, rec.alert?.code ?? 70) }, { kind: 'text', level: 2, text: logAlert('read', rec.alert?.description ?? '') });
+    steps.push(
+      { kind: 'read', record: alertRecord(0x0301, rec.alert?.code ?? 70) },
+      { kind: 'text', level: 2, text: logAlert('read', rec.alert?.description ?? '') },
+    );
     return fail(rec.failure === 'unsupported-protocol' ? ERR.alertProtocolVersion : ERR.alertHandshakeFailure);
   }
   if (rec.failure === 'not-tls') return fail(ERR.wrongVersion);
@@ -74,9 +77,11 @@ export function clientHandshakeLog(rec: HandshakeRecord, trust: TrustResult | nu
   const depth: Step[] =
     cert === null || trust === null
       ? []
-      : (trust.chainTrusted && trust.trust === 'verified' ? [true] : [false, true]).map(
-          (ok): Step => ({ kind: 'text', level: 2, text: logVerifyDepth(o.peer, 0, ok, nameSlashed(cert.subject)) }),
-        );
+      : (trust.chainTrusted && trust.trust === 'verified' ? [true] : [false, true]).map((ok): Step => ({
+          kind: 'text',
+          level: 2,
+          text: logVerifyDepth(o.peer, 0, ok, nameSlashed(cert.subject)),
+        }));
   if (v === 'TLSv1.3') {
     steps.push(next(), { kind: 'state', state: ST.readServerHello }, next(), next(), { kind: 'state', state: ST.readEncryptedExtensions });
     steps.push(next(), ...depth, { kind: 'state', state: ST.readServerCertificate });
@@ -99,7 +104,10 @@ export function clientHandshakeLog(rec: HandshakeRecord, trust: TrustResult | nu
     steps.push({ kind: 'state', state: ST.writeFinished }, { kind: 'wait' }, { kind: 'state', state: ST.writeFinished });
     const second = split(flights.second ?? new Uint8Array(0));
     const rd = (): Step => ({ kind: 'read', record: second.shift() ?? new Uint8Array(5) });
-    steps.push(rd(), { kind: 'state', state: ST.readSessionTicket }, rd(), { kind: 'state', state: ST.readCcs }, rd(), { kind: 'state', state: ST.readFinished });
+    steps.push(rd(), { kind: 'state', state: ST.readSessionTicket }, rd(), { kind: 'state', state: ST.readCcs }, rd(), {
+      kind: 'state',
+      state: ST.readFinished,
+    });
   }
   const failure = trust?.failure ?? null;
   if (failure !== null) steps.push({ kind: 'text', level: 0, text: failure(o.peer) });
@@ -121,11 +129,18 @@ export function clientHandshakeLog(rec: HandshakeRecord, trust: TrustResult | nu
       cipher: rec.cipher ?? '',
       cipherBits: rec.cipherBits,
       algBits: rec.cipherBits,
-      ...(v === 'TLSv1.3' && cert !== null ? { tls13: { kex: 'X25519', sigType: 'RSA-PSS', sigBits: cert.keyBits, digest: 'SHA256' } } : {}),
+      ...(v === 'TLSv1.3' && cert !== null
+        ? { tls13: { kex: 'X25519', sigType: 'RSA-PSS', sigBits: cert.keyBits, digest: 'SHA256' } }
+        : {}),
     }),
   });
   for (const t of flights.tickets) {
-    steps.push({ kind: 'state', state: ST.finished }, { kind: 'state', state: ST.finished }, { kind: 'read', record: t }, { kind: 'state', state: ST.readSessionTicket });
+    steps.push(
+      { kind: 'state', state: ST.finished },
+      { kind: 'state', state: ST.finished },
+      { kind: 'read', record: t },
+      { kind: 'state', state: ST.readSessionTicket },
+    );
   }
   return renderSteps(steps, 'client', o.loglevel, addr);
 }

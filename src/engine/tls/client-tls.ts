@@ -5,7 +5,7 @@ import { clientHandshakeLog } from './client-log.ts';
 import { MX_CERT } from './data/lab-pki.ts';
 import { LOG_CLIENT_ENGINE_INIT, logInvalidGrade, logInvalidProtocolsClient, logInvalidUnary, logSettingUpTo } from './log-texts.ts';
 import type { ServerSide } from './negotiate.ts';
-import { negotiate } from './negotiate.ts';
+import { negotiate, plaintextRecord } from './negotiate.ts';
 import { parseProtocolList } from './protocol-list.ts';
 import type {
   ClientHandshake,
@@ -14,8 +14,10 @@ import type {
   ClientTlsEngine,
   HandshakeRecord,
   RemoteTlsServer,
+  ServerHandshake,
   TlsSession,
 } from './types.ts';
+import type { ServerOutput } from '../world/network.ts';
 import { evaluateTrust } from './verify.ts';
 
 /** The levels at which the certificate must match (TLS_MUST_MATCH: above encrypt). */
@@ -41,8 +43,7 @@ export interface ClientPolicy {
 }
 
 export type PreparedClient =
-  | { readonly ok: true; readonly hello: ClientHello; readonly cipherList: string }
-  | { readonly ok: false; readonly log: readonly string[] };
+  { readonly ok: true; readonly hello: ClientHello; readonly cipherList: string } | { readonly ok: false; readonly log: readonly string[] };
 
 /** Protocols and ciphers, as tls_client_start() checks them before any byte is sent. */
 export function prepareClient(p: ClientPolicy, peer: string): PreparedClient {
@@ -51,7 +52,10 @@ export function prepareClient(p: ClientPolicy, peer: string): PreparedClient {
   if (!protocols.ok) return { ok: false, log: [...setup, logInvalidProtocolsClient(peer, p.protocols)] };
   const setting = cipherSetting(p.grade, p.exclusions, p.lookup);
   if (!setting.ok) {
-    return { ok: false, log: [...setup, setting.problem === 'grade' ? logInvalidGrade(peer, setting.token) : logInvalidUnary(peer, setting.token)] };
+    return {
+      ok: false,
+      log: [...setup, setting.problem === 'grade' ? logInvalidGrade(peer, setting.token) : logInvalidUnary(peer, setting.token)],
+    };
   }
   return {
     ok: true,
@@ -66,7 +70,13 @@ function sessionOf(rec: HandshakeRecord): TlsSession | null {
 }
 
 /** The client's view of a handshake record: trust, log lines, and the result smtp(8) acts on. */
-export function finishClient(p: ClientPolicy, prepared: Extract<PreparedClient, { ok: true }>, rec: HandshakeRecord, peer: string, seed: string): ClientHandshake {
+export function finishClient(
+  p: ClientPolicy,
+  prepared: Extract<PreparedClient, { ok: true }>,
+  rec: HandshakeRecord,
+  peer: string,
+  seed: string,
+): ClientHandshake {
   const h = prepared.hello.kind === 'tls' ? resolveHello(prepared.hello) : null;
   const session = sessionOf(rec);
   const trust =
@@ -157,3 +167,41 @@ export function clientTlsInitLog(loglevel: number): readonly string[] {
 }
 
 export const clientTls: ClientTlsEngine = { handshake };
+
+/**
+ * A remote server's side of a handshake (the simulated world's MX hosts run Python's ssl module, which
+ * logs nothing): the ServerHandshake, with its record, that a remote endpoint's `handshake()` can return.
+ */
+export function remoteServerHandshake(server: RemoteTlsServer, hello: ClientHello): ServerHandshake {
+  if (hello.kind !== 'tls') {
+    const rec = plaintextRecord(server.protocols, hello.bytes);
+    return { ok: false, log: [], record: rec };
+  }
+  const rec = negotiate(resolveHello(hello), remoteServerSide(server));
+  const session = sessionOf(rec);
+  return session === null ? { ok: false, log: [], record: rec } : { ok: true, session, log: [], record: rec };
+}
+
+/**
+ * smtp(8)'s handshake through an endpoint of the simulated network: the ClientHello goes to the server
+ * (which negotiates and logs its side), and the client's log lines and verdict come from the record it
+ * returns. Use this instead of `clientTls.handshake` when the remote is a ServerEndpoint, so both ends
+ * agree. `after` is what the server sent after the handshake.
+ */
+export function smtpClientHandshake(
+  params: ParameterView,
+  opts: ClientHandshakeOptions,
+  endpoint: { handshake(hello: ClientHello): { readonly result: ServerHandshake; readonly output: ServerOutput } },
+  remote?: RemoteTlsServer,
+): { readonly handshake: ClientHandshake; readonly after: ServerOutput | null } {
+  const policy = smtpClientPolicy(params, opts);
+  const prepared = prepareClient(policy, opts.peer);
+  if (!prepared.ok) return { handshake: { ok: false, log: prepared.log }, after: null };
+  const r = endpoint.handshake(prepared.hello);
+  const hello = prepared.hello;
+  const rec =
+    r.result.record ??
+    (hello.kind === 'tls' && remote !== undefined ? negotiate(resolveHello(hello), remoteServerSide(remote)) : undefined);
+  if (rec === undefined) return { handshake: { ok: false, log: [] }, after: r.output };
+  return { handshake: finishClient(policy, prepared, rec, opts.peer, `${opts.seed ?? 0}:${opts.peer}`), after: r.output };
+}

@@ -21,14 +21,17 @@ export const logSettingUpTo = (peer: string): string => `setting up TLS connecti
 export const logCipherList = (peer: string, list: string): string => `${peer}: TLS cipher list "${list}"`;
 
 /** OpenSSL state callbacks: corpus log-smtpd-tls-loglevel-2 (`SSL_accept:`), log-smtp-tls-loglevel-2 (`SSL_connect:`). */
-export const logState = (role: 'server' | 'client', state: string): string => `${role === 'server' ? 'SSL_accept' : 'SSL_connect'}:${state}`;
+export const logState = (role: 'server' | 'client', state: string): string =>
+  `${role === 'server' ? 'SSL_accept' : 'SSL_connect'}:${state}`;
 /** An alert sent or received (postfix-facts.md §5; OpenSSL's long names). */
 export const logAlert = (dir: 'read' | 'write', description: string): string => `SSL3 alert ${dir}:fatal:${description}`;
 /** The state callback on a handshake error (not for would-block, which Postfix does not log). */
-export const logStateError = (role: 'server' | 'client', state: string): string => `${role === 'server' ? 'SSL_accept' : 'SSL_connect'}:error in ${state}`;
+export const logStateError = (role: 'server' | 'client', state: string): string =>
+  `${role === 'server' ? 'SSL_accept' : 'SSL_connect'}:error in ${state}`;
 
 /** corpus log-smtpd-tls-loglevel-2 */
-export const logIssuingTicket = (peer: string, expiration: number): string => `${peer}: Issuing session ticket, key expiration: ${expiration}`;
+export const logIssuingTicket = (peer: string, expiration: number): string =>
+  `${peer}: Issuing session ticket, key expiration: ${expiration}`;
 
 /** corpus log-smtpd-tls-loglevel-3: the BIO callback around each read and write. */
 export function logBio(op: 'read' | 'write', bio: string, buf: string, asked: number, got: number): string {
@@ -46,7 +49,8 @@ export const logPeerCert = (peer: string, cn: string, issuerCn: string, fp: stri
 /** corpus outbound-verify-starttls, posttls-finger */
 export const logVerifyFailed = (peer: string, reason: string): string => `certificate verification failed for ${peer}: ${reason}`;
 /** corpus more/outbound-verify-selfsigned-with-cafile */
-export const logServerVerifyFailed = (peer: string, detail: string): string => `server certificate verification failed for ${peer}: ${detail}`;
+export const logServerVerifyFailed = (peer: string, detail: string): string =>
+  `server certificate verification failed for ${peer}: ${detail}`;
 export const VERIFY_SELF_SIGNED = 'self-signed certificate';
 export const VERIFY_IP_MISMATCH = 'num=64:IP address mismatch';
 
@@ -100,8 +104,10 @@ export const LOG_NO_SERVER_CERTS = "warning: No server certs available. TLS won'
 /** postfix-facts.md §3 (server, at init) */
 export const logInvalidProtocolsServer = (list: string): string => `warning: Invalid TLS protocol list "${list}": disabling TLS support`;
 /** Postfix tls_client.c (client, per session) */
-export const logInvalidProtocolsClient = (peer: string, list: string): string => `warning: ${peer}: Invalid TLS protocol list "${list}": aborting TLS session`;
+export const logInvalidProtocolsClient = (peer: string, list: string): string =>
+  `warning: ${peer}: Invalid TLS protocol list "${list}": aborting TLS session`;
 /** Postfix tls_misc.c tls_set_ciphers */
 export const logInvalidGrade = (peer: string, grade: string): string => `warning: ${peer}: invalid cipher grade: "${grade}"`;
 /** Postfix tls_misc.c tls_set_ciphers */
-export const logInvalidUnary = (peer: string, token: string): string => `warning: ${peer}: invalid unary '!+-@' in cipher exclusion: ${token}`;
+export const logInvalidUnary = (peer: string, token: string): string =>
+  `warning: ${peer}: invalid unary '!+-@' in cipher exclusion: ${token}`;

@@ -49,7 +49,12 @@ function msg(from: 'client' | 'server', type: HandshakeMessage['type'], detail: 
 }
 
 function helloMessage(h: ResolvedHello): HandshakeMessage {
-  const v = h.offered.length === 0 ? 'no usable version' : h.offered.length === 1 ? h.offered[0] : `${h.offered[0]} to ${h.offered[h.offered.length - 1]}`;
+  const v =
+    h.offered.length === 0
+      ? 'no usable version'
+      : h.offered.length === 1
+        ? h.offered[0]
+        : `${h.offered[0]} to ${h.offered[h.offered.length - 1]}`;
   return msg('client', 'ClientHello', h.serverName === null ? `${v ?? ''}` : `${v ?? ''}, SNI ${h.serverName}`);
 }
 

@@ -25,7 +25,15 @@ function err(code: string, lib: string, func: string, reason: string, file: stri
 export const ERR = {
   /** corpus p25-may-cert-missing */
   fopenMissing: (path: string): OpenSslError =>
-    err('80000002', 'system library', 'file_open', 'No such file or directory', '../crypto/bio/bss_file.c', 308, `calling fopen(${path}, r)`),
+    err(
+      '80000002',
+      'system library',
+      'file_open',
+      'No such file or directory',
+      '../crypto/bio/bss_file.c',
+      308,
+      `calling fopen(${path}, r)`,
+    ),
   /** corpus p25-may-cert-missing */
   bioSystemLib: err('10080002', 'BIO routines', 'BIO_new_file', 'system lib', '../crypto/bio/bss_file.c', 311),
   /** corpus p25-may-cert-missing (SSL_CTX_use_certificate_chain_file) */
@@ -33,43 +41,136 @@ export const ERR = {
   /** local: SSL_CTX_use_PrivateKey_file on a missing file */
   keySystemLib: err('0A080002', 'SSL routines', 'SSL_CTX_use_PrivateKey_file', 'system lib', '../ssl/ssl_rsa.c', 368),
   /** local: a certificate file without a PEM certificate */
-  pemNoStartLine: err('0480006C', 'PEM routines', 'get_name', 'no start line', '../crypto/pem/pem_lib.c', 760, 'Expecting: TRUSTED CERTIFICATE'),
+  pemNoStartLine: err(
+    '0480006C',
+    'PEM routines',
+    'get_name',
+    'no start line',
+    '../crypto/pem/pem_lib.c',
+    760,
+    'Expecting: TRUSTED CERTIFICATE',
+  ),
   /** local */
   certPemLib: err('0A080009', 'SSL routines', 'SSL_CTX_use_certificate_chain_file', 'PEM lib', '../ssl/ssl_rsa.c', 462),
   /** corpus p25-may-key-garbage */
-  decoderUnsupported: err('1E08010C', 'DECODER routines', 'OSSL_DECODER_from_bio', 'unsupported', '../crypto/encode_decode/decoder_lib.c', 103, 'No supported data to decode. Input type: PEM'),
+  decoderUnsupported: err(
+    '1E08010C',
+    'DECODER routines',
+    'OSSL_DECODER_from_bio',
+    'unsupported',
+    '../crypto/encode_decode/decoder_lib.c',
+    103,
+    'No supported data to decode. Input type: PEM',
+  ),
   /** corpus p25-may-key-garbage */
   keyPemLib: err('0A080009', 'SSL routines', 'SSL_CTX_use_PrivateKey_file', 'PEM lib', '../ssl/ssl_rsa.c', 385),
   /** local: a key that does not belong to the certificate */
-  keyMismatch: err('05800074', 'x509 certificate routines', 'X509_check_private_key', 'key values mismatch', '../crypto/x509/x509_cmp.c', 403),
+  keyMismatch: err(
+    '05800074',
+    'x509 certificate routines',
+    'X509_check_private_key',
+    'key values mismatch',
+    '../crypto/x509/x509_cmp.c',
+    403,
+  ),
   /** corpus tls-protocols-restricted-may (server) */
-  unsupportedProtocol: err('0A000102', 'SSL routines', 'tls_early_post_process_client_hello', 'unsupported protocol', '../ssl/statem/statem_srvr.c', 1664),
+  unsupportedProtocol: err(
+    '0A000102',
+    'SSL routines',
+    'tls_early_post_process_client_hello',
+    'unsupported protocol',
+    '../ssl/statem/statem_srvr.c',
+    1664,
+  ),
   /** corpus submissions-465-wrappermode (server); the same record check on the client (local) */
   wrongVersion: err('0A00010B', 'SSL routines', 'ssl3_get_record', 'wrong version number', '../ssl/record/ssl3_record.c', 350),
   /** local (statem_srvr.c unchanged around 1664 between 3.0.19 and 3.0.22) */
   noSharedCipher: err('0A0000C1', 'SSL routines', 'tls_post_process_client_hello', 'no shared cipher', '../ssl/statem/statem_srvr.c', 2226),
   /** corpus tls-protocols-restricted-may (s_client), more/outbound-tls1only-encrypt-ge12 (smtp) */
-  alertProtocolVersion: err('0A00042E', 'SSL routines', 'ssl3_read_bytes', 'tlsv1 alert protocol version', '../ssl/record/rec_layer_s3.c', 1602, 'SSL alert number 70'),
+  alertProtocolVersion: err(
+    '0A00042E',
+    'SSL routines',
+    'ssl3_read_bytes',
+    'tlsv1 alert protocol version',
+    '../ssl/record/rec_layer_s3.c',
+    1602,
+    'SSL alert number 70',
+  ),
   /** local reason; line as the corpus's other alerts */
-  alertHandshakeFailure: err('0A000410', 'SSL routines', 'ssl3_read_bytes', 'sslv3 alert handshake failure', '../ssl/record/rec_layer_s3.c', 1602, 'SSL alert number 40'),
+  alertHandshakeFailure: err(
+    '0A000410',
+    'SSL routines',
+    'ssl3_read_bytes',
+    'sslv3 alert handshake failure',
+    '../ssl/record/rec_layer_s3.c',
+    1602,
+    'SSL alert number 40',
+  ),
   /** local reason; line as the corpus's other alerts */
-  alertInternalError: err('0A000438', 'SSL routines', 'ssl3_read_bytes', 'tlsv1 alert internal error', '../ssl/record/rec_layer_s3.c', 1602, 'SSL alert number 80'),
+  alertInternalError: err(
+    '0A000438',
+    'SSL routines',
+    'ssl3_read_bytes',
+    'tlsv1 alert internal error',
+    '../ssl/record/rec_layer_s3.c',
+    1602,
+    'SSL alert number 80',
+  ),
   /** local: OpenSSL 3 at security level 1+ refuses TLSv1/TLSv1.1's MD5-SHA1 signature */
-  legacySigalg: err('0A00014D', 'SSL routines', 'tls_process_key_exchange', 'legacy sigalg disallowed or unsupported', '../ssl/statem/statem_clnt.c', 2254),
+  legacySigalg: err(
+    '0A00014D',
+    'SSL routines',
+    'tls_process_key_exchange',
+    'legacy sigalg disallowed or unsupported',
+    '../ssl/statem/statem_clnt.c',
+    2254,
+  ),
   /** terminal/term-sclient-587-interactive: `R` in a TLSv1.3 session */
   cannotRenegotiate: err('0A00010A', 'SSL routines', 'can_renegotiate', 'wrong ssl version', '../ssl/ssl_lib.c', 2287),
   /** local: the peer closed the connection in the middle of the handshake */
   unexpectedEof: err('0A000126', 'SSL routines', 'ssl3_read_n', 'unexpected eof while reading', '../ssl/record/rec_layer_s3.c', 318),
   /** local: the address is outside the network (errno 101) */
-  networkUnreachable: err('80000065', 'system library', 'BIO_connect', 'Network is unreachable', '../crypto/bio/bio_sock2.c', 117, 'calling connect()'),
+  networkUnreachable: err(
+    '80000065',
+    'system library',
+    'BIO_connect',
+    'Network is unreachable',
+    '../crypto/bio/bio_sock2.c',
+    117,
+    'calling connect()',
+  ),
   /** local: nothing listens on the port */
-  connectRefused: err('8000006F', 'system library', 'BIO_connect', 'Connection refused', '../crypto/bio/bio_sock2.c', 117, 'calling connect()'),
+  connectRefused: err(
+    '8000006F',
+    'system library',
+    'BIO_connect',
+    'Connection refused',
+    '../crypto/bio/bio_sock2.c',
+    117,
+    'calling connect()',
+  ),
   /** local */
   connectError: err('10000067', 'BIO routines', 'BIO_connect', 'connect error', '../crypto/bio/bio_sock2.c', 119),
   /** local: the host name does not resolve */
-  lookupFailed: err('10080002', 'BIO routines', 'BIO_lookup_ex', 'system lib', '../crypto/bio/bio_addr.c', 746, 'Name or service not known'),
+  lookupFailed: err(
+    '10080002',
+    'BIO routines',
+    'BIO_lookup_ex',
+    'system lib',
+    '../crypto/bio/bio_addr.c',
+    746,
+    'Name or service not known',
+  ),
   /** local: a port that is not a number or service name */
-  badService: err('10080002', 'BIO routines', 'BIO_lookup_ex', 'system lib', '../crypto/bio/bio_addr.c', 746, 'Servname not supported for ai_socktype'),
+  badService: err(
+    '10080002',
+    'BIO routines',
+    'BIO_lookup_ex',
+    'system lib',
+    '../crypto/bio/bio_addr.c',
+    746,
+    'Servname not supported for ai_socktype',
+  ),
 } as const;
 
 /** Postfix's tls_print_errors layout (without the `warning: TLS library problem: ` prefix). */

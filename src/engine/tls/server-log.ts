@@ -12,8 +12,8 @@ import type { OpenSslError } from './openssl-errors.ts';
 import { ERR } from './openssl-errors.ts';
 import { ByteStream } from './rng.ts';
 import { ST } from './state-names.ts';
-import { alertRecord, clientFlight, clientHelloRecord, serverFlights, textBytes } from './tls-records.ts';
-import type { HandshakeRecord } from './types.ts';
+import { alertRecord, clientFlight, clientHelloRecord, record, serverFlights, textBytes } from './tls-records.ts';
+import type { HandshakeRecord, TlsVersion } from './types.ts';
 import { VERSION_CODE } from './versions.ts';
 import type { Step } from './wire-log.ts';
 import { bioAddresses, renderSteps } from './wire-log.ts';
@@ -59,7 +59,10 @@ export function serverHandshakeLog(rec: HandshakeRecord, o: ServerLogOptions): s
   steps.push({ kind: 'read', record: hello }, { kind: 'state', state: ST.before });
   if (rec.failure === 'unsupported-protocol' || rec.failure === 'no-shared-cipher') {
     const a = rec.alert;
-    steps.push({ kind: 'write', data: alertRecord(0x0301, a?.code ?? 70) }, { kind: 'text', level: 2, text: logAlert('write', a?.description ?? '') });
+    steps.push(
+      { kind: 'write', data: alertRecord(0x0301, a?.code ?? 70) },
+      { kind: 'text', level: 2, text: logAlert('write', a?.description ?? '') },
+    );
     return render(steps, o, rec.failure === 'unsupported-protocol' ? ERR.unsupportedProtocol : ERR.noSharedCipher, addr);
   }
   const v = rec.version ?? 'TLSv1.2';
@@ -95,7 +98,10 @@ export function serverHandshakeLog(rec: HandshakeRecord, o: ServerLogOptions): s
       { kind: 'state', state: ST.writeServerDone },
     );
     if (rec.failure === 'legacy-sigalg') {
-      steps.push({ kind: 'read', record: alertRecord(VERSION_CODE[v], 80) }, { kind: 'text', level: 2, text: logAlert('read', 'internal error') });
+      steps.push(
+        { kind: 'read', record: alertRecord(VERSION_CODE[v], 80) },
+        { kind: 'text', level: 2, text: logAlert('read', 'internal error') },
+      );
       return render(steps, o, ERR.alertInternalError, addr);
     }
     const [cke, ccs, fin] = clientFlight(rng, v);
@@ -138,4 +144,21 @@ export function summaryLine(rec: HandshakeRecord, peer: string): string {
       ? { tls13: { kex: 'X25519', sigType: 'RSA-PSS', sigBits: cert.keyBits, digest: 'SHA256' } }
       : {}),
   });
+}
+
+/**
+ * Level 4 (`ssl-developer`, postfix-facts.md §5): after the handshake every TLS record of the session is
+ * dumped too. smtpd (or smtp) calls this for each reply it writes and each command it reads, when the
+ * session's loglevel is 4. The record sizes follow the negotiated protection (TLSv1.3: 5 + data + 17;
+ * TLSv1.2 AES-GCM: 5 + 8 + data + 16); the bytes are invented, deterministic per seed.
+ */
+export function sessionPacketLog(op: 'read' | 'write', plaintext: string, version: TlsVersion, seed: string): string[] {
+  const rng = new ByteStream(`data:${seed}:${op}:${plaintext.length}`);
+  const addr = bioAddresses(new ByteStream(`server:${seed}`));
+  const n = plaintext.length;
+  const body =
+    version === 'TLSv1.3' ? n + 17 : version === 'TLSv1.2' ? n + 24 : Math.ceil((n + 21) / 16) * 16 + (version === 'TLSv1.1' ? 16 : 0);
+  const rec = record(0x17, version === 'TLSv1.3' ? 0x0303 : VERSION_CODE[version], rng.opaque(body));
+  const step: Step = op === 'read' ? { kind: 'read', record: rec } : { kind: 'write', data: rec };
+  return renderSteps([step], 'server', 4, addr);
 }

@@ -54,7 +54,12 @@ function loadCertAndKey(certFile: string, keyFile: string, files: ServerTlsInitO
   if (certText === undefined) {
     return {
       ok: false,
-      log: [logCannotGetCert(certFile), logLibraryProblem(ERR.fopenMissing(certFile)), logLibraryProblem(ERR.bioSystemLib), logLibraryProblem(ERR.certSystemLib)],
+      log: [
+        logCannotGetCert(certFile),
+        logLibraryProblem(ERR.fopenMissing(certFile)),
+        logLibraryProblem(ERR.bioSystemLib),
+        logLibraryProblem(ERR.certSystemLib),
+      ],
     };
   }
   const cert = firstCertificate(certText.content);
@@ -65,11 +70,17 @@ function loadCertAndKey(certFile: string, keyFile: string, files: ServerTlsInitO
   if (keyText === undefined) {
     return {
       ok: false,
-      log: [logCannotGetKey(keyFile), logLibraryProblem(ERR.fopenMissing(keyFile)), logLibraryProblem(ERR.bioSystemLib), logLibraryProblem(ERR.keySystemLib)],
+      log: [
+        logCannotGetKey(keyFile),
+        logLibraryProblem(ERR.fopenMissing(keyFile)),
+        logLibraryProblem(ERR.bioSystemLib),
+        logLibraryProblem(ERR.keySystemLib),
+      ],
     };
   }
   const key = firstPrivateKey(keyText.content);
-  if (key === null) return { ok: false, log: [logCannotGetKey(keyFile), logLibraryProblem(ERR.decoderUnsupported), logLibraryProblem(ERR.keyPemLib)] };
+  if (key === null)
+    return { ok: false, log: [logCannotGetKey(keyFile), logLibraryProblem(ERR.decoderUnsupported), logLibraryProblem(ERR.keyPemLib)] };
   // OpenSSL 3 checks the pair while loading the key, so a mismatch fails SSL_CTX_use_PrivateKey_file.
   if (key.modulus !== cert.modulus) return { ok: false, log: [logCannotGetKey(keyFile), logLibraryProblem(ERR.keyMismatch)] };
   return { ok: true, cert };
@@ -134,7 +145,16 @@ function handshake(ctx: ServerTlsContext, hello: ClientHello, opts: ServerHandsh
   const seed = `${opts.seed ?? 0}:${opts.peer}:${opts.now ?? 0}`;
   if (hello.kind === 'plaintext') {
     const rec = plaintextRecord(side.accepted, hello.bytes);
-    const log = serverHandshakeLog(rec, { loglevel, peer: opts.peer, cipherList, now: opts.now ?? 0, seed, helloBytes: 0, helloPadded: false, plaintext: hello.bytes });
+    const log = serverHandshakeLog(rec, {
+      loglevel,
+      peer: opts.peer,
+      cipherList,
+      now: opts.now ?? 0,
+      seed,
+      helloBytes: 0,
+      helloPadded: false,
+      plaintext: hello.bytes,
+    });
     return { ok: false, log, record: rec };
   }
   const h = resolveHello(hello);

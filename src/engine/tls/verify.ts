@@ -49,10 +49,16 @@ function nameMatches(cert: CertificateInfo, names: readonly string[]): boolean {
 export function evaluateTrust(cert: CertificateInfo | null, t: TrustInput): TrustResult {
   if (cert === null) return { trust: 'anonymous', chainTrusted: false, failure: null };
   const cas = certificatesFromPem(t.caFile);
-  const chainTrusted = cas.some((ca) => ca.fingerprint === cert.fingerprint || (!isSelfIssued(cert) && ca.modulus !== '' && ca.subject.join() === cert.issuer.join()));
+  const chainTrusted = cas.some(
+    (ca) => ca.fingerprint === cert.fingerprint || (!isSelfIssued(cert) && ca.modulus !== '' && ca.subject.join() === cert.issuer.join()),
+  );
   if (t.level === 'fingerprint') {
     const want = (t.fingerprints ?? []).map((f) => f.toUpperCase());
-    return { trust: want.includes(cert.fingerprint) || want.includes(cert.pkeyFingerprint) ? 'verified' : 'untrusted', chainTrusted, failure: null };
+    return {
+      trust: want.includes(cert.fingerprint) || want.includes(cert.pkeyFingerprint) ? 'verified' : 'untrusted',
+      chainTrusted,
+      failure: null,
+    };
   }
   if (!MATCHING_LEVELS.has(t.level)) return { trust: chainTrusted ? 'trusted' : 'untrusted', chainTrusted, failure: null };
   if (!chainTrusted) {

@@ -7,7 +7,12 @@ import { isTlsLine, logTexts, normalizeTexts, scenarioMainCf } from './corpus.ts
 
 /** The corpus fake MX: Python's ssl module, TLSv1.2+ on 2526, TLSv1 only with SECLEVEL=0 on 2530. */
 const MX_2526: RemoteTlsServer = { protocols: ['TLSv1.2', 'TLSv1.3'], certCommonName: 'mx.example.net', selfSigned: true };
-const MX_2530: RemoteTlsServer = { protocols: ['TLSv1'], certCommonName: 'mx.example.net', selfSigned: true, cipherList: 'DEFAULT@SECLEVEL=0' };
+const MX_2530: RemoteTlsServer = {
+  protocols: ['TLSv1'],
+  certCommonName: 'mx.example.net',
+  selfSigned: true,
+  cipherList: 'DEFAULT@SECLEVEL=0',
+};
 
 function run(scenario: string, server: RemoteTlsServer, port: number, attempts = 1): string[] {
   const values = scenarioMainCf(scenario);
@@ -66,7 +71,12 @@ describe('client TLS log lines (corpus log-smtp-tls-loglevel-*, outbound-*)', ()
     expect(byName.log).toEqual([
       'Verified TLS connection established to mx.example.net[127.0.0.2]:25: TLSv1.3 with cipher TLS_AES_256_GCM_SHA384 (256/256 bits) key-exchange X25519 server-signature RSA-PSS (2048 bits) server-digest SHA256',
     ]);
-    const trusted = clientTls.handshake(mapView({ smtp_tls_CAfile: MX_CERT_PATH }), MX_2526, { level: 'may', loglevel: 1, peer, files: (p) => LAB_TLS_FILES[p] });
+    const trusted = clientTls.handshake(mapView({ smtp_tls_CAfile: MX_CERT_PATH }), MX_2526, {
+      level: 'may',
+      loglevel: 1,
+      peer,
+      files: (p) => LAB_TLS_FILES[p],
+    });
     expect(trusted.ok && trusted.trust).toBe('trusted');
   });
 
@@ -85,16 +95,20 @@ describe('client TLS log lines (corpus log-smtp-tls-loglevel-*, outbound-*)', ()
       ok: false,
       log: [`warning: ${peer}: Invalid TLS protocol list "TLSv9": aborting TLS session`],
     });
-    expect(clientTls.handshake(mapView({ smtp_tls_mandatory_ciphers: 'x' }), MX_2526, { level: 'encrypt', loglevel: 1, peer }).log).toEqual([
-      `warning: ${peer}: invalid cipher grade: "x"`,
-    ]);
+    expect(clientTls.handshake(mapView({ smtp_tls_mandatory_ciphers: 'x' }), MX_2526, { level: 'encrypt', loglevel: 1, peer }).log).toEqual(
+      [`warning: ${peer}: invalid cipher grade: "x"`],
+    );
   });
 
   it('never throws', () => {
     for (const v of ['', '\u0000', '!', 'x'.repeat(3000)]) {
       for (const level of ['may', 'encrypt', 'verify', 'secure', 'fingerprint', v]) {
         expect(() =>
-          clientTls.handshake(mapView({ smtp_tls_protocols: v, smtp_tls_exclude_ciphers: v, smtp_tls_CAfile: v }), { ...MX_2526, protocols: [] }, { level, loglevel: 4, peer: v }),
+          clientTls.handshake(
+            mapView({ smtp_tls_protocols: v, smtp_tls_exclude_ciphers: v, smtp_tls_CAfile: v }),
+            { ...MX_2526, protocols: [] },
+            { level, loglevel: 4, peer: v },
+          ),
         ).not.toThrow();
       }
     }

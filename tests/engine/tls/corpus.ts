@@ -41,7 +41,9 @@ export function logTexts(scenario: string, program: string): string[] {
 
 /** Lines the TLS library writes (as opposed to smtpd's or smtp's own session lines). */
 export function isTlsLine(text: string): boolean {
-  return /^(initializing the (server|client)-side TLS engine|setting up TLS connection|\S+: TLS cipher list|SSL_accept|SSL_connect|SSL3 alert|read from|write to|<HEXDUMP-LINE>|[0-9a-f]{4} - <SPACES\/NULLS>|\S+: Issuing session ticket|(Anonymous|Untrusted|Trusted|Verified) TLS connection|warning: TLS library problem|(server )?certificate verification failed|\S+: depth=|\S+: subject_CN=|warning: cannot get RSA|warning: No server certs|warning: Invalid TLS protocol)/.test(text);
+  return /^(initializing the (server|client)-side TLS engine|setting up TLS connection|\S+: TLS cipher list|SSL_accept|SSL_connect|SSL3 alert|read from|write to|<HEXDUMP-LINE>|[0-9a-f]{4} - <SPACES\/NULLS>|\S+: Issuing session ticket|(Anonymous|Untrusted|Trusted|Verified) TLS connection|warning: TLS library problem|(server )?certificate verification failed|\S+: depth=|\S+: subject_CN=|warning: cannot get RSA|warning: No server certs|warning: Invalid TLS protocol)/.test(
+    text,
+  );
 }
 
 /** Normalizes log texts produced by the model as the corpus normalized the real ones. */

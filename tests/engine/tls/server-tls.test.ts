@@ -34,7 +34,11 @@ describe('server TLS log lines at every level (corpus log-smtpd-tls-loglevel-0/2
     expect(init.context).not.toBeNull();
     if (init.context === null) return;
     // The recorder is Python's ssl module with SNI mail.example.org (pfrec.py Session.starttls).
-    const hs = serverTls.handshake(init.context, pythonClientHello('mail.example.org'), { loglevel: loglevelOf(values), peer: PEER, now: T0 });
+    const hs = serverTls.handshake(init.context, pythonClientHello('mail.example.org'), {
+      loglevel: loglevelOf(values),
+      peer: PEER,
+      now: T0,
+    });
     const expected = logTexts(scenario, 'postfix/smtpd').filter(isTlsLine);
     expect(expected.length).toBe(level === '0' ? 0 : level === '2' ? 18 : 160);
     expect(normalizeTexts([...init.warnings, ...hs.log])).toEqual(expected);
@@ -42,7 +46,10 @@ describe('server TLS log lines at every level (corpus log-smtpd-tls-loglevel-0/2
   });
 
   it('level 1 logs the summary only (corpus p25-level-may uses the base loglevel 1)', () => {
-    const hs = serverTls.handshake(context(scenarioMainCf('p25-level-may')), pythonClientHello('mail.example.org'), { loglevel: 1, peer: PEER });
+    const hs = serverTls.handshake(context(scenarioMainCf('p25-level-may')), pythonClientHello('mail.example.org'), {
+      loglevel: 1,
+      peer: PEER,
+    });
     expect(hs.log).toEqual(logTexts('p25-level-may', 'postfix/smtpd').filter(isTlsLine).slice(0, 1));
   });
 
@@ -63,13 +70,16 @@ const SCLIENT_RUNS: readonly (readonly [SClientVersionFlag, ClientHello])[] = [
 ];
 
 describe('negotiation per protocol setting (corpus tls-* scenarios)', () => {
-  it.each(['tls-protocols-default', 'tls-protocols-restricted-may', 'tls-mandatory-ignored-at-may', 'tls-protocols-ge-syntax-may'])('%s', (scenario) => {
-    const values = scenarioMainCf(scenario);
-    const ctx = context(values, false);
-    const lines: string[] = [];
-    for (const [, hello] of SCLIENT_RUNS) lines.push(...serverTls.handshake(ctx, hello, { loglevel: 1, peer: PEER }).log);
-    expect(normalizeTexts(lines)).toEqual(logTexts(scenario, 'postfix/smtpd').filter(isTlsLine));
-  });
+  it.each(['tls-protocols-default', 'tls-protocols-restricted-may', 'tls-mandatory-ignored-at-may', 'tls-protocols-ge-syntax-may'])(
+    '%s',
+    (scenario) => {
+      const values = scenarioMainCf(scenario);
+      const ctx = context(values, false);
+      const lines: string[] = [];
+      for (const [, hello] of SCLIENT_RUNS) lines.push(...serverTls.handshake(ctx, hello, { loglevel: 1, peer: PEER }).log);
+      expect(normalizeTexts(lines)).toEqual(logTexts(scenario, 'postfix/smtpd').filter(isTlsLine));
+    },
+  );
 
   it('the mandatory list applies when enforcing (encrypt, wrapper mode)', () => {
     const ctx = context({ ...scenarioMainCf('tls-mandatory-ignored-at-may') }, true);
@@ -102,7 +112,10 @@ describe('negotiation per protocol setting (corpus tls-* scenarios)', () => {
   });
 
   it('a default s_client against a TLSv1.1-only server is refused the same way', () => {
-    const r = serverTls.handshake(context({ ...scenarioMainCf('p25-level-may'), smtpd_tls_protocols: '<=TLSv1.1' }), sClientHello(), { loglevel: 0, peer: PEER });
+    const r = serverTls.handshake(context({ ...scenarioMainCf('p25-level-may'), smtpd_tls_protocols: '<=TLSv1.1' }), sClientHello(), {
+      loglevel: 0,
+      peer: PEER,
+    });
     expect(r.record?.failure).toBe('legacy-sigalg');
     expect(r.record?.bytes).toEqual({ clientToServer: 304, serverToClient: 1216 }); // local s_client: read 1216, written 304
   });
@@ -110,7 +123,10 @@ describe('negotiation per protocol setting (corpus tls-* scenarios)', () => {
   it('no shared cipher with the null grade below TLSv1.3', () => {
     const ctx = context({ ...scenarioMainCf('p25-level-may'), smtpd_tls_ciphers: 'null' });
     const r = serverTls.handshake(ctx, sClientHello({ only: 'tls1_2' }), { loglevel: 0, peer: PEER });
-    expect(r.log).toEqual([`SSL_accept error from ${PEER}: -1`, 'warning: TLS library problem: error:0A0000C1:SSL routines::no shared cipher:../ssl/statem/statem_srvr.c:2226:']);
+    expect(r.log).toEqual([
+      `SSL_accept error from ${PEER}: -1`,
+      'warning: TLS library problem: error:0A0000C1:SSL routines::no shared cipher:../ssl/statem/statem_srvr.c:2226:',
+    ]);
     expect(serverTls.handshake(ctx, sClientHello(), { loglevel: 0, peer: PEER }).ok).toBe(true); // TLSv1.3 suites ignore cipher lists
   });
 
@@ -119,9 +135,12 @@ describe('negotiation per protocol setting (corpus tls-* scenarios)', () => {
     const r = serverTls.handshake(context(scenarioMainCf('posttls-finger')), hello, { loglevel: 1, peer: PEER });
     expect(r.log).toEqual([logTexts('posttls-finger', 'postfix/smtpd').filter(isTlsLine).at(-1)]);
     expect(r.record?.certificate).toBeNull();
-    expect(serverTls.handshake(context({ ...scenarioMainCf('posttls-finger'), smtpd_tls_exclude_ciphers: 'aNULL' }), hello, { loglevel: 0, peer: PEER }).record?.cipher).toBe(
-      'ECDHE-RSA-AES256-GCM-SHA384',
-    );
+    expect(
+      serverTls.handshake(context({ ...scenarioMainCf('posttls-finger'), smtpd_tls_exclude_ciphers: 'aNULL' }), hello, {
+        loglevel: 0,
+        peer: PEER,
+      }).record?.cipher,
+    ).toBe('ECDHE-RSA-AES256-GCM-SHA384');
   });
 });
 
@@ -130,7 +149,8 @@ describe('plaintext where a ClientHello belongs (corpus submissions-465-wrapperm
     const values = { ...scenarioMainCf('submissions-465-wrappermode') };
     const ctx = context(values, true);
     const lines = [...serverTls.handshake(ctx, plaintextHello('EHLO client.example.com\r\n'), { loglevel: 1, peer: PEER }).log];
-    for (let i = 0; i < 3; i++) lines.push(...serverTls.handshake(ctx, pythonClientHello('mail.example.org'), { loglevel: 1, peer: PEER }).log);
+    for (let i = 0; i < 3; i++)
+      lines.push(...serverTls.handshake(ctx, pythonClientHello('mail.example.org'), { loglevel: 1, peer: PEER }).log);
     lines.push(...serverHandshakeLost(PEER));
     expect(lines).toEqual(logTexts('submissions-465-wrappermode', 'postfix/submissions/smtpd').filter(isTlsLine));
   });
@@ -165,20 +185,30 @@ describe('server TLS context problems (corpus p25-*cert*, p25-may-key-*)', () =>
   });
 
   it('no certificate configured (postfix-facts.md §3)', () => {
-    expect(initFor({ smtpd_tls_security_level: 'may' })).toEqual({ context: null, warnings: ["warning: No server certs available. TLS won't be enabled"] });
+    expect(initFor({ smtpd_tls_security_level: 'may' })).toEqual({
+      context: null,
+      warnings: ["warning: No server certs available. TLS won't be enabled"],
+    });
   });
 
   it('an invalid protocol list disables TLS (postfix-facts.md §3), the unused list is not checked', () => {
     const base = scenarioMainCf('p25-level-may');
-    expect(initFor({ ...base, smtpd_tls_protocols: '>=TLSv1.4' }).warnings).toEqual(['warning: Invalid TLS protocol list ">=TLSv1.4": disabling TLS support']);
+    expect(initFor({ ...base, smtpd_tls_protocols: '>=TLSv1.4' }).warnings).toEqual([
+      'warning: Invalid TLS protocol list ">=TLSv1.4": disabling TLS support',
+    ]);
     expect(initFor({ ...base, smtpd_tls_protocols: '>=TLSv1.4' }).context).toBeNull();
     expect(initFor({ ...base, smtpd_tls_mandatory_protocols: 'bogus' }).context).not.toBeNull();
-    expect(initFor({ ...base, smtpd_tls_mandatory_protocols: 'bogus' }, true).warnings).toEqual(['warning: Invalid TLS protocol list "bogus": disabling TLS support']);
+    expect(initFor({ ...base, smtpd_tls_mandatory_protocols: 'bogus' }, true).warnings).toEqual([
+      'warning: Invalid TLS protocol list "bogus": disabling TLS support',
+    ]);
   });
 
   it('a certificate that is not PEM, a key that belongs to another certificate, a missing key', () => {
     const base = scenarioMainCf('p25-level-may');
-    const with_ = (path: string, f: SimFile | undefined): FileLookup => (p) => (p === path ? f : labFiles(p));
+    const with_ =
+      (path: string, f: SimFile | undefined): FileLookup =>
+      (p) =>
+        p === path ? f : labFiles(p);
     const cert = '/etc/postfix/tls/mail.example.org.crt';
     const key = '/etc/postfix/tls/mail.example.org.key';
     expect(initFor(base, false, with_(cert, { content: 'junk\n', mode: 0o644 })).warnings).toEqual([
@@ -212,10 +242,20 @@ describe('server TLS context problems (corpus p25-*cert*, p25-may-key-*)', () =>
   it('never throws on odd configuration or hellos', () => {
     const odd = ['', '\u0000', 'x'.repeat(5000), '>=', '!', 'null', 'HIGH:!!!'];
     for (const v of odd) {
-      for (const p of ['smtpd_tls_protocols', 'smtpd_tls_ciphers', 'smtpd_tls_exclude_ciphers', 'smtpd_tls_cert_file', 'smtpd_tls_loglevel']) {
+      for (const p of [
+        'smtpd_tls_protocols',
+        'smtpd_tls_ciphers',
+        'smtpd_tls_exclude_ciphers',
+        'smtpd_tls_cert_file',
+        'smtpd_tls_loglevel',
+      ]) {
         const init = initFor({ ...scenarioMainCf('p25-level-may'), [p]: v });
         if (init.context !== null) {
-          for (const hello of [sClientHello(), plaintextHello(v), { kind: 'tls', client: 'swaks', minVersion: 'TLSv1.3', maxVersion: 'SSLv3', secLevel0: false } as const]) {
+          for (const hello of [
+            sClientHello(),
+            plaintextHello(v),
+            { kind: 'tls', client: 'swaks', minVersion: 'TLSv1.3', maxVersion: 'SSLv3', secLevel0: false } as const,
+          ]) {
             expect(() => serverTls.handshake(init.context as ServerTlsContext, hello, { loglevel: 3, peer: PEER })).not.toThrow();
           }
         }

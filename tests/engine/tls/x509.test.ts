@@ -1,15 +1,28 @@
 import { X509Certificate, createHash, createPublicKey } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { LAB_CERT, LAB_TLS_FILES, MX_CERT } from '../../../src/engine/tls/data/lab-pki.ts';
-import { MAIL_EXAMPLE_ORG_CERT, MAIL_EXAMPLE_ORG_KEY, MX_EXAMPLE_NET_CERT, MX_EXAMPLE_NET_KEY } from '../../../src/engine/tls/data/lab-certs.ts';
+import {
+  MAIL_EXAMPLE_ORG_CERT,
+  MAIL_EXAMPLE_ORG_KEY,
+  MX_EXAMPLE_NET_CERT,
+  MX_EXAMPLE_NET_KEY,
+} from '../../../src/engine/tls/data/lab-certs.ts';
 import { bioDump, postfixHexdump } from '../../../src/engine/tls/hexdump.ts';
 import { base64Decode, base64Encode } from '../../../src/engine/tls/x509/base64.ts';
-import { certificateFromDer, firstCertificate, firstPrivateKey, nameSlashed, nameSpaced } from '../../../src/engine/tls/x509/certificate.ts';
+import {
+  certificateFromDer,
+  firstCertificate,
+  firstPrivateKey,
+  nameSlashed,
+  nameSpaced,
+} from '../../../src/engine/tls/x509/certificate.ts';
 import { colonHex, sha256 } from '../../../src/engine/tls/x509/sha256.ts';
 import { corpusFile } from './corpus.ts';
 
 /** The corpus's own server certificate, as s_client printed it. */
-const CORPUS_PEM = /-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----\n/.exec(corpusFile('tls-protocols-default', 'sclient-tls1_2.txt'))?.[0] ?? '';
+const CORPUS_PEM =
+  /-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----\n/.exec(corpusFile('tls-protocols-default', 'sclient-tls1_2.txt'))?.[0] ??
+  '';
 
 describe('certificates (checked against node:crypto and the corpus)', () => {
   it('reads the corpus certificate: the fingerprints posttls-finger printed', () => {
@@ -90,16 +103,34 @@ describe('certificates (checked against node:crypto and the corpus)', () => {
 
 describe('hex dumps', () => {
   it('Postfix layout (corpus log-smtpd-tls-loglevel-3/raw.log)', () => {
-    const raw = corpusFile('log-smtpd-tls-loglevel-3', 'raw.log').split('\n').map((l) => l.replace(/^.*?\]: /, ''));
+    const raw = corpusFile('log-smtpd-tls-loglevel-3', 'raw.log')
+      .split('\n')
+      .map((l) => l.replace(/^.*?\]: /, ''));
     expect(postfixHexdump(new Uint8Array([0x16, 0x03, 0x01, 0x02, 0x00]))).toEqual([raw[7], raw[8]]);
     const row = raw[10] ?? '';
-    const bytes = new Uint8Array(row.slice(5, 53).split(/[ |]/).filter((x) => x !== '').map((x) => parseInt(x, 16)));
+    const bytes = new Uint8Array(
+      row
+        .slice(5, 53)
+        .split(/[ |]/)
+        .filter((x) => x !== '')
+        .map((x) => parseInt(x, 16)),
+    );
     expect(postfixHexdump(bytes)).toEqual([row]);
   });
 
   it('BIO_dump layout (corpus tls-protocols-default/sclient-tls1_3.txt)', () => {
-    const lines = corpusFile('tls-protocols-default', 'sclient-tls1_3.txt').split('\n').filter((l) => /^ {4}[0-9a-f]{4} - /.test(l));
-    const bytes = new Uint8Array(lines.flatMap((line) => line.slice(11, 58).split(/[ -]/).filter((x) => x !== '').map((x) => parseInt(x, 16))));
+    const lines = corpusFile('tls-protocols-default', 'sclient-tls1_3.txt')
+      .split('\n')
+      .filter((l) => /^ {4}[0-9a-f]{4} - /.test(l));
+    const bytes = new Uint8Array(
+      lines.flatMap((line) =>
+        line
+          .slice(11, 58)
+          .split(/[ -]/)
+          .filter((x) => x !== '')
+          .map((x) => parseInt(x, 16)),
+      ),
+    );
     expect(bytes.length).toBe(208);
     expect(bioDump(bytes, 4)).toEqual(lines);
   });

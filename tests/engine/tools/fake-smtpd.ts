@@ -102,7 +102,11 @@ export class FakeSmtpd implements ServerEndpoint {
   handshake(hello: ClientHello): { readonly result: ServerHandshake; readonly output: ServerOutput } {
     if (!this.#awaiting || this.#ctx === null) return { result: { ok: false, log: [] }, output: NOTHING };
     this.#awaiting = false;
-    const result = serverTls.handshake(this.#ctx, hello, { loglevel: 1, peer: 'localhost[127.0.0.1]', now: Date.UTC(2026, 11, 1, 7, 10, 14) });
+    const result = serverTls.handshake(this.#ctx, hello, {
+      loglevel: 1,
+      peer: 'localhost[127.0.0.1]',
+      now: Date.UTC(2026, 11, 1, 7, 10, 14),
+    });
     this.#log.push(...result.log);
     if (!result.ok) {
       this.#closed = true;
@@ -139,7 +143,8 @@ export class FakeNetwork implements Network {
     const address = this.resolve(host);
     if (address === null) return { ok: false, address: null, error: 'unknown-host' };
     const svc = this.#services.find((s) => s.port === port && (s.address ?? '127.0.0.1') === address);
-    if (svc === undefined && !this.#services.some((s) => (s.address ?? '127.0.0.1') === address)) return { ok: false, address, error: 'unreachable' };
+    if (svc === undefined && !this.#services.some((s) => (s.address ?? '127.0.0.1') === address))
+      return { ok: false, address, error: 'unreachable' };
     if (svc === undefined) return { ok: false, address, error: 'refused' };
     return { ok: true, address, endpoint: new FakeSmtpd(svc, this.log) };
   }

@@ -49,12 +49,15 @@ describe('posttls-finger against the corpus', () => {
     expect(step.exitCode).toBe(r.exit);
   });
 
-  it.each(runs('more/strip-inbound-sclient').map((r) => [r.args, r] as const))('STARTTLS stripped: posttls-finger %s says nothing of TLS', (_a, r) => {
-    const network = new FakeNetwork([{ port: 2529, address: '127.0.0.3', level: 'may', stripStarttls: true }]);
-    const step = posttlsFinger(['posttls-finger', ...r.args.split(' ')], { network, clock, params });
-    expect(lines(streamText([step], 'stdout'))).toEqual(r.stdout);
-    expect(step.exitCode).toBe(0);
-  });
+  it.each(runs('more/strip-inbound-sclient').map((r) => [r.args, r] as const))(
+    'STARTTLS stripped: posttls-finger %s says nothing of TLS',
+    (_a, r) => {
+      const network = new FakeNetwork([{ port: 2529, address: '127.0.0.3', level: 'may', stripStarttls: true }]);
+      const step = posttlsFinger(['posttls-finger', ...r.args.split(' ')], { network, clock, params });
+      expect(lines(streamText([step], 'stdout'))).toEqual(r.stdout);
+      expect(step.exitCode).toBe(0);
+    },
+  );
 
   it('the smtpd side of each run logs what the corpus logged', () => {
     const network = labNetwork();
@@ -87,7 +90,10 @@ describe('posttls-finger without a corpus example (formats from posttls-finger.c
   });
 
   it('a server that wants TLSv1.3 and a -p that stops at TLSv1.2', () => {
-    const out = streamText([run('-c -l may -p <=TLSv1.2 [127.0.0.1]:25', labNetwork({ params: { smtpd_tls_protocols: '>=TLSv1.3' } }))], 'stdout');
+    const out = streamText(
+      [run('-c -l may -p <=TLSv1.2 [127.0.0.1]:25', labNetwork({ params: { smtpd_tls_protocols: '>=TLSv1.3' } }))],
+      'stdout',
+    );
     expect(out).toBe(
       'posttls-finger: SSL_connect error to 127.0.0.1[127.0.0.1]:25: -1\n' +
         'posttls-finger: warning: TLS library problem: error:0A00042E:SSL routines::tlsv1 alert protocol version:../ssl/record/rec_layer_s3.c:1602:SSL alert number 70:\n',
@@ -100,7 +106,16 @@ describe('posttls-finger without a corpus example (formats from posttls-finger.c
     expect(streamText([run('-l maybe [127.0.0.1]')], 'stdout')).toBe('posttls-finger: fatal: Invalid TLS level "maybe"\n');
     expect(posttlsFinger(['posttls-finger'], { network: labNetwork(), clock, params }).exitCode).toBe(1);
     expect(() => run('')).not.toThrow();
-    for (const a of ['-l', '-o x', '[127.0.0.1]:99999', '[', '-p !!! [127.0.0.1]', '-L ssl-expert [127.0.0.1]', '-w [127.0.0.1]:465', '-w [127.0.0.1]:25']) {
+    for (const a of [
+      '-l',
+      '-o x',
+      '[127.0.0.1]:99999',
+      '[',
+      '-p !!! [127.0.0.1]',
+      '-L ssl-expert [127.0.0.1]',
+      '-w [127.0.0.1]:465',
+      '-w [127.0.0.1]:25',
+    ]) {
       expect(() => run(a)).not.toThrow();
     }
   });

@@ -19,9 +19,12 @@ function record(network: FakeNetwork, argv: readonly string[], stdin: string): {
   return { steps, session };
 }
 
-const MATRIX = ['tls-protocols-default', 'tls-protocols-restricted-may', 'tls-mandatory-ignored-at-may', 'tls-protocols-ge-syntax-may'].flatMap((scenario) =>
-  ['tls1', 'tls1_1', 'tls1_2', 'tls1_3'].map((v) => [scenario, `sclient-${v}.txt`] as const),
-);
+const MATRIX = [
+  'tls-protocols-default',
+  'tls-protocols-restricted-may',
+  'tls-mandatory-ignored-at-may',
+  'tls-protocols-ge-syntax-may',
+].flatMap((scenario) => ['tls1', 'tls1_1', 'tls1_2', 'tls1_3'].map((v) => [scenario, `sclient-${v}.txt`] as const));
 
 describe('openssl s_client output against the corpus recordings', () => {
   it.each(MATRIX)('%s/%s', (scenario, file) => {
@@ -74,7 +77,12 @@ describe('openssl s_client output against the corpus recordings', () => {
 
   it('more/strip-inbound-sclient/sclient-strip-ign_eof-merged.txt (2>&1 into a pipe: stderr first, stdout when flushed)', () => {
     const network = new FakeNetwork([{ port: 2529, address: '127.0.0.3', level: 'may', stripStarttls: true }]);
-    const session = new SClientSession(['-starttls', 'smtp', '-connect', '127.0.0.3:2529', '-crlf', '-ign_eof'], { network, clock, stdoutIsTty: false, stdinIsTty: false });
+    const session = new SClientSession(['-starttls', 'smtp', '-connect', '127.0.0.3:2529', '-crlf', '-ign_eof'], {
+      network,
+      clock,
+      stdoutIsTty: false,
+      stdinIsTty: false,
+    });
     const steps = [session.start(), session.feed('EHLO client.example.com\n'), session.feed('QUIT\n'), session.eof()];
     expect(comparable(screenText(steps))).toBe(comparable(corpusFile('more/strip-inbound-sclient', 'sclient-strip-ign_eof-merged.txt')));
   });
@@ -82,7 +90,11 @@ describe('openssl s_client output against the corpus recordings', () => {
   it('submission-587-openssl-sclient: -quiet shows only the server lines of the user commands', () => {
     const transcript = corpusFile('submission-587-openssl-sclient', 'transcript.normalized.txt').split('\n');
     const typed = transcript.filter((l) => l.startsWith('C: ') && !l.startsWith('C: $')).map((l) => `${l.slice(3)}\n`);
-    const { steps } = record(labNetwork(), ['openssl', 's_client', '-starttls', 'smtp', '-connect', '127.0.0.1:587', '-crlf', '-quiet', '-ign_eof'], typed.join(''));
+    const { steps } = record(
+      labNetwork(),
+      ['openssl', 's_client', '-starttls', 'smtp', '-connect', '127.0.0.1:587', '-crlf', '-quiet', '-ign_eof'],
+      typed.join(''),
+    );
     const out = streamText(steps, 'stdout').replace(/\r\n/g, '\n').split('\n').slice(0, -1);
     const err = streamText(steps, 'stderr').replace(/\r\n/g, '\n').split('\n').slice(0, -1);
     expect(out).toEqual(transcript.filter((l) => l.startsWith('S: ')).map((l) => l.slice(3)));
@@ -120,7 +132,12 @@ describe('openssl s_client on a terminal (corpus terminal/term-sclient-587-inter
   });
 
   it('RCPT TO is the R command: RENEGOTIATING, and TLSv1.3 cannot', () => {
-    const steps = ['EHLO client.example.com', 'AUTH PLAIN AGFsaWNlAHNlY3JldA==', 'MAIL FROM:<alice@example.org>', 'RCPT TO:<bob@example.net>'];
+    const steps = [
+      'EHLO client.example.com',
+      'AUTH PLAIN AGFsaWNlAHNlY3JldA==',
+      'MAIL FROM:<alice@example.org>',
+      'RCPT TO:<bob@example.net>',
+    ];
     const screen = comparable(screenPart('RCPT TO:<bob@example.net>   [capture'));
     expect(typeSession(CMD, steps)).toBe(screen.replace(/\n$/, ''));
   });
@@ -129,13 +146,18 @@ describe('openssl s_client on a terminal (corpus terminal/term-sclient-587-inter
     [`${CMD} -quiet`, ['EHLO client.example.com', 'AUTH PLAIN AGFsaWNlAHNlY3JldA==', 'QUIT'], 2],
     [`${CMD} -brief`, ['EHLO client.example.com', 'AUTH PLAIN AGFsaWNlAHNlY3JldA==', 'QUIT'], 3],
   ] as const)('%s', (cmd, typed, occurrence) => {
-    expect(typeSession(cmd, typed)).toBe(comparable(screenPart('QUIT   [capture', occurrence - 1 + (occurrence === 2 ? 0 : 0))).replace(/\n$/, ''));
+    expect(typeSession(cmd, typed)).toBe(
+      comparable(screenPart('QUIT   [capture', occurrence - 1 + (occurrence === 2 ? 0 : 0))).replace(/\n$/, ''),
+    );
   });
 });
 
 describe('s_client errors and options', () => {
   const run = (args: string, network = labNetwork()): ToolStep[] => {
-    const s = new SClientSession(args.split(' ').filter((w) => w !== ''), { network, clock });
+    const s = new SClientSession(
+      args.split(' ').filter((w) => w !== ''),
+      { network, clock },
+    );
     return [s.start()];
   };
 
@@ -149,7 +171,10 @@ describe('s_client errors and options', () => {
     ['-tls1 -no_tls1', "Cannot supply both a protocol flag and '-no_<prot>'\n"],
     ['localhost:25 extra', 's_client: Use -help for summary.\n'],
     ['-connect a:1:2', 's_client: -connect argument or target parameter malformed or ambiguous\n'],
-    ['-starttls foo', 's_client: Value must be one of:\n\tsmtp\n\tpop3\n\timap\n\tftp\n\txmpp\n\txmpp-server\n\ttelnet\n\tirc\n\tmysql\n\tpostgres\n\tlmtp\n\tnntp\n\tsieve\n\tldap\n'],
+    [
+      '-starttls foo',
+      's_client: Value must be one of:\n\tsmtp\n\tpop3\n\timap\n\tftp\n\txmpp\n\txmpp-server\n\ttelnet\n\tirc\n\tmysql\n\tpostgres\n\tlmtp\n\tnntp\n\tsieve\n\tldap\n',
+    ],
     ['-ssl3', 's_client: Unknown option: -ssl3\ns_client: Use -help for summary.\n'],
   ])('%s', (args, stderr) => {
     const steps = run(args);
@@ -178,7 +203,9 @@ describe('s_client errors and options', () => {
 
   it('a plaintext port without -starttls: wrong version number, 5 bytes read', () => {
     const steps = run('-connect localhost:25');
-    expect(streamText(steps, 'stderr')).toMatch(/^[0-9A-F]{16}:error:0A00010B:SSL routines:ssl3_get_record:wrong version number:..\/ssl\/record\/ssl3_record.c:350:\n$/);
+    expect(streamText(steps, 'stderr')).toMatch(
+      /^[0-9A-F]{16}:error:0A00010B:SSL routines:ssl3_get_record:wrong version number:..\/ssl\/record\/ssl3_record.c:350:\n$/,
+    );
     expect(streamText(steps, 'stdout')).toContain('SSL handshake has read 5 bytes and written 297 bytes\n');
     expect(streamText(steps, 'stdout')).toContain('Early data was not sent\nVerify return code: 0 (ok)\n');
   });
@@ -198,7 +225,11 @@ describe('s_client errors and options', () => {
   });
 
   it('-CAfile with the lab certificate verifies it', () => {
-    const s = new SClientSession(['-connect', 'localhost:465', '-CAfile', LAB_CERT_PATH], { network: labNetwork(), clock, files: (p) => LAB_TLS_FILES[p] });
+    const s = new SClientSession(['-connect', 'localhost:465', '-CAfile', LAB_CERT_PATH], {
+      network: labNetwork(),
+      clock,
+      files: (p) => LAB_TLS_FILES[p],
+    });
     const steps = [s.start()];
     expect(streamText(steps, 'stderr')).toBe("Can't use SSL_get_servername\ndepth=0 CN = mail.example.org\nverify return:1\n");
     expect(streamText(steps, 'stdout')).toContain('Verification: OK\n');
@@ -224,7 +255,14 @@ describe('s_client errors and options', () => {
     const t = new SClientSession(['-connect', 'localhost:465'], { network: labNetwork(), clock });
     t.start();
     expect(t.interrupt().exitCode).toBe(130);
-    for (const args of [[''], ['-connect', ''], ['-connect', '[::1'], ['-connect', 'localhost:99999'], ['\u0000'], ['-starttls', 'pop3', '-connect', 'localhost:25']]) {
+    for (const args of [
+      [''],
+      ['-connect', ''],
+      ['-connect', '[::1'],
+      ['-connect', 'localhost:99999'],
+      ['\u0000'],
+      ['-starttls', 'pop3', '-connect', 'localhost:25'],
+    ]) {
       const u = new SClientSession(args, { network: labNetwork(), clock });
       expect(() => [u.start(), u.input('\u0000\u00ff\n'), u.feed('x'.repeat(10000)), u.eof(), u.interrupt()]).not.toThrow();
     }
@@ -236,7 +274,10 @@ describe('s_client errors and options', () => {
       output: [{ stream: 'stdout', text: 'OpenSSL 3.0.22 25 Aug 2026 (Library: OpenSSL 3.0.22 25 Aug 2026)\n' }],
       exitCode: 0,
     });
-    expect(opensslCommand(['openssl', 'foo'], env)).toEqual({ output: [{ stream: 'stderr', text: 'Invalid command \'foo\'; type "help" for a list.\n' }], exitCode: 1 });
+    expect(opensslCommand(['openssl', 'foo'], env)).toEqual({
+      output: [{ stream: 'stderr', text: 'Invalid command \'foo\'; type "help" for a list.\n' }],
+      exitCode: 1,
+    });
     void normalize;
   });
 });

@@ -142,7 +142,15 @@ export function certificateFromDer(der: Uint8Array): CertificateInfo | null {
   const notBefore = nbT === undefined ? null : timeValue(der, nbT);
   const notAfter = naT === undefined ? null : timeValue(der, naT);
   const sigOid = sigAlg[0];
-  if (issuer === null || subject === null || spki === null || spkiTlv === undefined || notBefore === null || notAfter === null || sigOid === undefined) {
+  if (
+    issuer === null ||
+    subject === null ||
+    spki === null ||
+    spkiTlv === undefined ||
+    notBefore === null ||
+    notAfter === null ||
+    sigOid === undefined
+  ) {
     return null;
   }
   const extensions = tbs.slice(i + 6).find((t) => t.tag === 0xa3);
@@ -233,4 +241,3 @@ export function commonName(name: readonly NameAttribute[]): string {
 export function isSelfIssued(c: CertificateInfo): boolean {
   return nameSlashed(c.subject) === nameSlashed(c.issuer);
 }
-

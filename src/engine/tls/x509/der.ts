@@ -99,7 +99,7 @@ export function stringValue(bytes: Uint8Array, t: Tlv): string {
 
 function utf8(b: Uint8Array): string {
   let s = '';
-  for (let i = 0; i < b.length; ) {
+  for (let i = 0; i < b.length;) {
     const x = b[i] ?? 0;
     const need = x < 0x80 ? 0 : x >= 0xf0 ? 3 : x >= 0xe0 ? 2 : x >= 0xc0 ? 1 : -1;
     if (need < 0 || i + need >= b.length + (need === 0 ? 1 : 0)) {

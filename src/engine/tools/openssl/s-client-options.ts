@@ -11,7 +11,22 @@ const OPTION_TYPES: ReadonlyMap<string, string> = new Map(
 );
 
 /** `-starttls` values OpenSSL 3.0 accepts, in the order its error lists them (checked locally). */
-export const STARTTLS_PROTOCOLS = ['smtp', 'pop3', 'imap', 'ftp', 'xmpp', 'xmpp-server', 'telnet', 'irc', 'mysql', 'postgres', 'lmtp', 'nntp', 'sieve', 'ldap'] as const;
+export const STARTTLS_PROTOCOLS = [
+  'smtp',
+  'pop3',
+  'imap',
+  'ftp',
+  'xmpp',
+  'xmpp-server',
+  'telnet',
+  'irc',
+  'mysql',
+  'postgres',
+  'lmtp',
+  'nntp',
+  'sieve',
+  'ldap',
+] as const;
 
 export interface SClientOptions {
   readonly host: string;
@@ -40,8 +55,18 @@ export type ParsedArgs =
   /** Nothing to run: print this on stderr and exit with this status (`-help`, bad options). */
   | { readonly kind: 'exit'; readonly stderr: string; readonly status: number };
 
-const VERSION_FLAGS: Readonly<Record<string, SClientVersionFlag>> = { '-tls1': 'tls1', '-tls1_1': 'tls1_1', '-tls1_2': 'tls1_2', '-tls1_3': 'tls1_3' };
-const NO_FLAGS: Readonly<Record<string, SClientVersionFlag>> = { '-no_tls1': 'tls1', '-no_tls1_1': 'tls1_1', '-no_tls1_2': 'tls1_2', '-no_tls1_3': 'tls1_3' };
+const VERSION_FLAGS: Readonly<Record<string, SClientVersionFlag>> = {
+  '-tls1': 'tls1',
+  '-tls1_1': 'tls1_1',
+  '-tls1_2': 'tls1_2',
+  '-tls1_3': 'tls1_3',
+};
+const NO_FLAGS: Readonly<Record<string, SClientVersionFlag>> = {
+  '-no_tls1': 'tls1',
+  '-no_tls1_1': 'tls1_1',
+  '-no_tls1_2': 'tls1_2',
+  '-no_tls1_3': 'tls1_3',
+};
 
 /** `host:port` as BIO_parse_hostserv reads it; null when malformed. */
 export function splitHostPort(target: string): { host: string; port: string } | null {
@@ -170,7 +195,7 @@ export function parseSClientArgs(args: readonly string[]): ParsedArgs {
           o.only = VERSION_FLAGS[name] ?? null;
           o.onlyCount++;
         } else if (NO_FLAGS[name] !== undefined) {
-          o.without.push(NO_FLAGS[name] as SClientVersionFlag);
+          o.without.push(NO_FLAGS[name]);
         }
         // Every other option of the table is accepted and has no effect in the lab.
         break;

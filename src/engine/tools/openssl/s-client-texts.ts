@@ -95,7 +95,8 @@ export function sessionBlock(s: SessionBlock): string {
     '    PSK identity hint: None\n' +
     '    SRP username: None\n';
   if (s.ticket !== null) {
-    out += '    TLS session ticket lifetime hint: 7200 (seconds)\n    TLS session ticket:\n' + s.ticket.map((l) => `${l}\n`).join('') + '\n';
+    out +=
+      '    TLS session ticket lifetime hint: 7200 (seconds)\n    TLS session ticket:\n' + s.ticket.map((l) => `${l}\n`).join('') + '\n';
   }
   out +=
     `    Start Time: ${s.startTime}\n` +
@@ -115,8 +116,10 @@ export const SECURE_RENEG = (yes: boolean): string => `Secure Renegotiation IS${
 export const COMPRESSION_LINES = 'Compression: NONE\nExpansion: NONE\nNo ALPN negotiated\n';
 export const NO_PEER_CERT = 'no peer certificate available\n';
 export const NO_CLIENT_CA = 'No client certificate CA names sent\n';
-export const handshakeBytes = (read: number, written: number): string => `SSL handshake has read ${read} bytes and written ${written} bytes\n`;
-export const verification = (code: number): string => (code === 0 ? 'Verification: OK\n' : `Verification error: ${VERIFY_TEXT[code] ?? 'unknown'}\n`);
+export const handshakeBytes = (read: number, written: number): string =>
+  `SSL handshake has read ${read} bytes and written ${written} bytes\n`;
+export const verification = (code: number): string =>
+  code === 0 ? 'Verification: OK\n' : `Verification error: ${VERIFY_TEXT[code] ?? 'unknown'}\n`;
 export const newCipher = (version: string, cipher: string): string => `New, ${version}, Cipher is ${cipher}\n`;
 export const serverPublicKey = (bits: number): string => `Server public key is ${bits} bit\n`;
 export const EARLY_DATA_NOT_SENT = 'Early data was not sent\n';

@@ -53,7 +53,18 @@ import type { ToolEnv, ToolStep } from './tool-io.ts';
 import { Output } from './tool-io.ts';
 
 /** Service names BIO_lookup resolves through /etc/services (Debian's entries for mail). */
-const SERVICES: Readonly<Record<string, number>> = { smtp: 25, submission: 587, submissions: 465, smtps: 465, ssmtp: 465, lmtp: 24, imap: 143, imaps: 993, pop3: 110, pop3s: 995 };
+const SERVICES: Readonly<Record<string, number>> = {
+  smtp: 25,
+  submission: 587,
+  submissions: 465,
+  smtps: 465,
+  ssmtp: 465,
+  lmtp: 24,
+  imap: 143,
+  imaps: 993,
+  pop3: 110,
+  pop3s: 995,
+};
 
 type Phase =
   /** Not started yet. */
@@ -159,7 +170,9 @@ export class SClientSession {
           this.#out.stderr(errorLine(this.#threadId, ERR.lookupFailed) + connectErrno(22));
           break;
         case 'unreachable':
-          this.#out.stderr(errorLine(this.#threadId, ERR.networkUnreachable) + errorLine(this.#threadId, ERR.connectError) + connectErrno(101));
+          this.#out.stderr(
+            errorLine(this.#threadId, ERR.networkUnreachable) + errorLine(this.#threadId, ERR.connectError) + connectErrno(101),
+          );
           break;
       }
       return this.#end(1);
@@ -391,7 +404,12 @@ export class SClientSession {
     if (result.record !== undefined) return result.record;
     const side: ServerSide = isRemoteServerEndpoint(ep)
       ? remoteServerSide(ep.remoteTls)
-      : { accepted: result.ok ? [result.session.version] : [], cipher: { anonEnabled: false, anonFirst: false, anonOnly: false, exclusions: [], encrypting: true }, cert: LAB_CERT, tickets: 1 };
+      : {
+          accepted: result.ok ? [result.session.version] : [],
+          cipher: { anonEnabled: false, anonFirst: false, anonOnly: false, exclusions: [], encrypting: true },
+          cert: LAB_CERT,
+          tickets: 1,
+        };
     const h = hello.kind === 'tls' ? resolveHello(hello) : null;
     if (h === null) return negotiate(resolveHello(sClientHello()), side);
     const rec = negotiate(h, result.ok ? { ...side, accepted: [result.session.version] } : { ...side, accepted: [] });
@@ -535,7 +553,10 @@ export class SClientSession {
     let tickets = '';
     if (tls13) {
       for (let i = 0; i < rec.postHandshakeTickets; i++) {
-        if (o.state) this.#out.stderr(`${logState('client', ST.finished)}\n${logState('client', ST.finished)}\n${logState('client', ST.readSessionTicket)}\n`);
+        if (o.state)
+          this.#out.stderr(
+            `${logState('client', ST.finished)}\n${logState('client', ST.finished)}\n${logState('client', ST.readSessionTicket)}\n`,
+          );
         if (o.quiet) continue;
         const block = sessionBlock({
           protocol: v,
@@ -562,7 +583,14 @@ export class SClientSession {
     return this.#serverData(after);
   }
 
-  #failure(o: SClientOptions, hello: ClientHello, rec: HandshakeRecord | null, e: OpenSslError, readPlain: number, wrotePlain: number): ToolStep {
+  #failure(
+    o: SClientOptions,
+    hello: ClientHello,
+    rec: HandshakeRecord | null,
+    e: OpenSslError,
+    readPlain: number,
+    wrotePlain: number,
+  ): ToolStep {
     const h = hello.kind === 'tls' ? resolveHello(hello) : null;
     const sni = hello.kind === 'tls' && hello.serverName !== undefined;
     this.#stateLines(o, rec, sni);

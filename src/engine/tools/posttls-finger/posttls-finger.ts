@@ -128,7 +128,22 @@ function parseArgs(argv: readonly string[]): Parsed {
   }
   const dest = argv[i];
   if (dest === undefined) return usage('');
-  return { ok: true, args: { nochat, level: level.toLowerCase(), logopts, protocols, grade, caFile, wrapper, sni, overrides, dest, match: argv.slice(i + 1) } };
+  return {
+    ok: true,
+    args: {
+      nochat,
+      level: level.toLowerCase(),
+      logopts,
+      protocols,
+      grade,
+      caFile,
+      wrapper,
+      sni,
+      overrides,
+      dest,
+      match: argv.slice(i + 1),
+    },
+  };
 }
 
 /** `-L` names (tls_misc.c tls_log_table) as a level and the peer-certificate line. */
@@ -136,7 +151,12 @@ function logMask(opts: string): { readonly level: number; readonly peerCert: boo
   let level = 0;
   let peerCert = false;
   for (const w of opts.toLowerCase().split(/[,\s]+/)) {
-    const n = ({ '0': 0, none: 0, '1': 1, routine: 1, summary: 1, '2': 2, debug: 2, '3': 3, 'ssl-expert': 3, '4': 4, 'ssl-developer': 4 } as Record<string, number>)[w];
+    const n = (
+      { '0': 0, none: 0, '1': 1, routine: 1, summary: 1, '2': 2, debug: 2, '3': 3, 'ssl-expert': 3, '4': 4, 'ssl-developer': 4 } as Record<
+        string,
+        number
+      >
+    )[w];
     if (n !== undefined) level = Math.max(level, n);
     if (w === 'certmatch' || w === 'peercert' || w === 'verbose') peerCert = true;
     if (w === 'ssl-debug' || w === 'verbose' || w === 'cache') level = Math.max(level, 2);
@@ -184,7 +204,10 @@ class Finger {
 
   /** One SMTP reply: every line printed, then the code of the last. */
   #reply(out: ServerOutput): { code: number; text: string; lines: string[] } {
-    const lines = out.data.split('\n').filter((l, i, all) => l !== '' || i < all.length - 1).map((l) => l.replace(/\r$/, ''));
+    const lines = out.data
+      .split('\n')
+      .filter((l, i, all) => l !== '' || i < all.length - 1)
+      .map((l) => l.replace(/\r$/, ''));
     for (const l of lines) this.#chat(CHAT_RECEIVED, l.replace(/[^\x20-\x7e\t]/g, '?'));
     const last = lines[lines.length - 1] ?? '';
     const code = /^\d{3}/.test(last) ? Number(last.slice(0, 3)) : 0;

@@ -18,7 +18,8 @@ export const serviceNotAvailable = (code: number, text: string): string => `SMTP
 export const ehloRejected = (code: number, text: string): string => `EHLO rejected: ${code} ${text}`;
 export const starttlsRejected = (code: number, text: string): string => `STARTTLS rejected: ${code} ${text}`;
 export const TIMEOUT_GREETING = 'timeout while reading server greeting';
-export const failedToEstablish = (dest: string, host: string, why: string): string => `Failed to establish session to ${dest} via ${host}: ${why}`;
+export const failedToEstablish = (dest: string, host: string, why: string): string =>
+  `Failed to establish session to ${dest} via ${host}: ${why}`;
 export const lookupFailed = (host: string): string =>
   `Destination address lookup failed: Host or domain name not found. Name service error for name=${host} type=A: Host not found`;
 export const invalidLevel = (level: string): string => `fatal: Invalid TLS level "${level}"`;
@@ -32,7 +33,8 @@ const ERRNO_TEXT: Readonly<Record<ConnectError, string>> = {
 };
 
 /** source: connect_sock's `connect to %s[%s]:%d: %m` */
-export const connectFailed = (name: string, addr: string, port: number, e: ConnectError): string => `connect to ${name}[${addr}]:${port}: ${ERRNO_TEXT[e]}`;
+export const connectFailed = (name: string, addr: string, port: number, e: ConnectError): string =>
+  `connect to ${name}[${addr}]:${port}: ${ERRNO_TEXT[e]}`;
 
 /** GNU getopt's complaints (stderr). */
 export const invalidOption = (c: string): string => `${PROGNAME}: invalid option -- '${c}'\n`;
