@@ -274,6 +274,7 @@ describe('s_client errors and options', () => {
       output: [{ stream: 'stdout', text: 'OpenSSL 3.0.22 25 Aug 2026 (Library: OpenSSL 3.0.22 25 Aug 2026)\n' }],
       exitCode: 0,
     });
+    expect(streamText([opensslCommand(['openssl'], env) as ToolStep], 'stderr')).toMatch(/^help:\n\nStandard commands\n/);
     expect(opensslCommand(['openssl', 'foo'], env)).toEqual({
       output: [{ stream: 'stderr', text: 'Invalid command \'foo\'; type "help" for a list.\n' }],
       exitCode: 1,

@@ -18,6 +18,7 @@ import { upperHex } from '../../tls/x509/sha256.ts';
 import { isRemoteServerEndpoint } from '../../remote/fake-mx.ts';
 import type { ServerEndpoint, ServerOutput } from '../../world/network.ts';
 import type { SClientOptions } from './s-client-options.ts';
+import { OPENSSL_HELP } from './data/openssl-help.ts';
 import { parseSClientArgs } from './s-client-options.ts';
 import {
   briefBlock,
@@ -645,6 +646,10 @@ export function opensslCommand(argv: readonly string[], env: ToolEnv): SClientSe
   switch (cmd) {
     case 's_client':
       return new SClientSession(rest, env);
+    case undefined:
+    case 'help':
+      out.stderr(OPENSSL_HELP);
+      return out.take(0);
     case 'version':
       if (rest.length === 0) {
         // corpus MANIFEST: `openssl version`
