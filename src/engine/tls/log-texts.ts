@@ -111,3 +111,6 @@ export const logInvalidGrade = (peer: string, grade: string): string => `warning
 /** Postfix tls_misc.c tls_set_ciphers */
 export const logInvalidUnary = (peer: string, token: string): string =>
   `warning: ${peer}: invalid unary '!+-@' in cipher exclusion: ${token}`;
+/** Postfix tls_certkey.c load_chain_files (format from the source; not in the corpus) */
+export const logChainFilesError = (files: string): string =>
+  `warning: error loading private keys and certificates from: ${files}: disabling TLS support`;

@@ -8,6 +8,7 @@ import {
   logAcceptLost,
   logCannotGetCert,
   logCannotGetKey,
+  logChainFilesError,
   logInvalidGrade,
   logInvalidProtocolsServer,
   logInvalidUnary,
@@ -86,6 +87,21 @@ function loadCertAndKey(certFile: string, keyFile: string, files: ServerTlsInitO
   return { ok: true, cert };
 }
 
+/**
+ * smtpd_tls_chain_files (3.4+): files holding a key followed by its certificate chain. Only the first key
+ * and certificate are used; a failure logs Postfix's tls_certkey.c message (format from the source).
+ */
+function loadChainFiles(list: string, files: ServerTlsInitOptions['files']): Loaded {
+  const names = list.split(/[,\s]+/).filter((n) => n !== '');
+  const text = names.map((n) => files(n)?.content ?? '').join('\n');
+  const cert = firstCertificate(text);
+  const key = firstPrivateKey(text);
+  if (names.some((n) => files(n) === undefined) || cert === null || key === null || key.modulus !== cert.modulus) {
+    return { ok: false, log: [logChainFilesError(names.join(', '))] };
+  }
+  return { ok: true, cert };
+}
+
 function init(params: ParameterView, opts: ServerTlsInitOptions): ServerTlsInit {
   const loglevel = opts.loglevel ?? tlsLogLevel(params.get('smtpd_tls_loglevel'));
   const certFile = params.get('smtpd_tls_cert_file');
@@ -98,8 +114,14 @@ function init(params: ParameterView, opts: ServerTlsInitOptions): ServerTlsInit 
   const protoValue = param(params, protoParam, '>=TLSv1');
   const protocols = parseProtocolList(protoValue);
   if (!protocols.ok) return { context: null, warnings: [...warnings, logInvalidProtocolsServer(protoValue)] };
-  if (certFile === '') return { context: null, warnings: [...warnings, LOG_NO_SERVER_CERTS] };
-  const loaded = loadCertAndKey(certFile, keyFile, opts.files);
+  const chainFiles = params.get('smtpd_tls_chain_files');
+  const loaded =
+    chainFiles.trim() !== ''
+      ? loadChainFiles(chainFiles, opts.files)
+      : certFile === ''
+        ? null
+        : loadCertAndKey(certFile, keyFile, opts.files);
+  if (loaded === null) return { context: null, warnings: [...warnings, LOG_NO_SERVER_CERTS] };
   if (!loaded.ok) return { context: null, warnings: [...warnings, ...loaded.log] };
   const grade = param(params, opts.enforce ? 'smtpd_tls_mandatory_ciphers' : 'smtpd_tls_ciphers', 'medium');
   const exclusions = [
