@@ -23,7 +23,10 @@ export interface ConfigSnapshot {
   paramsFor(service: string, type?: string): ParameterView;
 }
 
-/** Reads the configuration files; `fatal` is what `postfix check` would print, without the `postfix: ` prefix. */
+/**
+ * Reads the configuration files. `warnings` and `fatal` are whole terminal lines, program name
+ * included (`postfix: fatal: ...`, `/usr/sbin/postconf: warning: ...`), in the order printed.
+ */
 export type ConfigLoad =
   | { readonly ok: true; readonly snapshot: ConfigSnapshot; readonly warnings: readonly string[] }
   | { readonly ok: false; readonly fatal: string; readonly warnings: readonly string[] };

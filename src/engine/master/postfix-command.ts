@@ -77,7 +77,7 @@ export function runPostfixCommand(argv: readonly string[], env: PostfixCommandEn
   const load = env.check(action);
   for (const w of load.warnings) stderr += `${w}\n`;
   if (!load.ok) {
-    stderr += `postfix: fatal: ${load.fatal}\n`;
+    stderr += `${load.fatal}\n`;
     return done(1);
   }
   switch (action) {

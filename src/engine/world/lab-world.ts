@@ -30,7 +30,7 @@ export const LAB_EPOCH = Date.UTC(2026, 11, 1, 7, 8, 10);
 export function createLabWorld(opts: LabWorldOptions = {}): World & { readonly queue: MailQueue } {
   const remote = opts.remote ?? new RemoteWorld();
   const parts: WorldParts = {
-    loadConfig: (fs) => loadConfig(fs),
+    loadConfig: (fs, action) => loadConfig(fs, action),
     spawn: (world, service, command, params, pid) => {
       // Only smtpd is simulated among the inet daemons (postscreen, qmqpd... are not).
       if (command !== 'smtpd') return { ok: false, exitStatus: 1 };

@@ -1,5 +1,6 @@
 import { LAB_TLS_FILES } from '../../tls/data/lab-pki.ts';
 import type { SimFile } from '../../tls/types.ts';
+import { ETC_SERVICES } from '../../config/services.ts';
 import { LAB_MASTER_CF } from './lab-master-cf.ts';
 
 /**
@@ -75,6 +76,7 @@ export function labFiles(): Record<string, SimFile> {
     '/etc/postfix/master.cf': text(LAB_MASTER_CF),
     '/etc/postfix/sasl/smtpd.conf': text(LAB_SASL_SMTPD_CONF),
     '/etc/hosts': text(LAB_HOSTS),
+    '/etc/services': text(ETC_SERVICES),
     '/etc/aliases': text(LAB_ALIASES),
     '/etc/passwd': text(LAB_PASSWD),
     '/var/log/mail.log': text('', 0o640),
