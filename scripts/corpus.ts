@@ -2,7 +2,7 @@
  * The conformance harness: replays corpus scenarios against the lab and compares.
  *
  *   npm run -s corpus -- replay <scenario-dir> <out-dir>
- *   npm run -s corpus -- check [scenario-dir ...]
+ *   npm run -s corpus -- check [--strict] [scenario-dir ...]
  *
  * `check` defaults to every scenario folder of ../shared/postfix-ground-truth and of the
  * project's own tests/corpus-extra, and ends
@@ -66,6 +66,9 @@ if (cmd === 'replay') {
   writeFileSync(join(out, 'raw.normalized.log'), r.log);
   process.stdout.write(`wrote ${join(out, 'transcript.normalized.txt')} and ${join(out, 'raw.normalized.log')}\n`);
 } else if (cmd === 'check') {
+  // --strict: report scenarios of later issues as failures too (to see their diffs).
+  const strict = args[0] === '--strict';
+  if (strict) args.shift();
   if (args.length === 0 && !existsSync(DEFAULT_CORPUS)) {
     process.stderr.write(`corpus: no corpus at ${DEFAULT_CORPUS}\n`);
     process.exit(2);
@@ -79,7 +82,7 @@ if (cmd === 'replay') {
     const name = basename(resolve(dir));
     let res;
     try {
-      res = checkScenario(load(dir));
+      res = checkScenario(load(dir), { strict });
     } catch (e) {
       failed++;
       process.stdout.write(`FAIL ${name}: the replay threw: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);

@@ -2,6 +2,8 @@ import type { ParameterView } from '../config/parameter-view.ts';
 import type { LogWriter } from '../log/mail-log.ts';
 import type { SmtpEnv, SmtpOutcome } from '../smtp/smtp-client.ts';
 import { deliverSmtp } from '../smtp/smtp-client.ts';
+import { clientTlsInitLog } from '../tls/client-tls.ts';
+import { tlsLogLevel } from '../tls/tls-loglevel.ts';
 import type { ClientTlsEngine, RemoteTlsServer } from '../tls/types.ts';
 import type { Clock } from '../world/clock.ts';
 import type { IdSource } from '../world/ids.ts';
@@ -105,6 +107,8 @@ export class MailQueue {
   readonly #entries = new Map<string, QueueEntry>();
   readonly #maildrop: MaildropEntry[] = [];
   readonly #pids = new Map<string, number>();
+  /** smtp processes whose TLS engine is initialized. */
+  readonly #smtpTlsReady = new Set<number>();
 
   constructor(env: QueueEnv) {
     this.#env = env;
@@ -267,6 +271,7 @@ export class MailQueue {
 
     for (const [nexthop, list] of remote) {
       const smtpParams = this.#env.paramsFor('smtp');
+      this.#initSmtpTls(smtpParams);
       const result = deliverSmtp(
         { message: msg, recipients: list.map((p) => p.rcpt), nexthop, params: smtpParams, queuedMs: queued },
         this.#smtpEnv(),
@@ -354,6 +359,20 @@ export class MailQueue {
     }
     // local(8) here always finishes a recipient (delivered, forwarded or bounced).
     settle(p, 'sent', '');
+  }
+
+  /**
+   * smtp(8) sets up its TLS engine once, when the process starts, and says so at
+   * smtp_tls_loglevel 2 and up (corpus log-smtp-tls-loglevel-2: `initializing the client-side
+   * TLS engine` before the first `setting up TLS connection`).
+   */
+  #initSmtpTls(params: ParameterView): void {
+    const pid = this.#pid('smtp');
+    if (this.#smtpTlsReady.has(pid)) return;
+    this.#smtpTlsReady.add(pid);
+    const level = params.get('smtp_tls_security_level');
+    if (level === '' || level === 'none') return;
+    for (const line of clientTlsInitLog(tlsLogLevel(params.get('smtp_tls_loglevel')))) this.#log('smtp', line);
   }
 
   #smtpEnv(): SmtpEnv {

@@ -1,5 +1,5 @@
-import type { ClientHello, RemoteTlsServer, ServerHandshake, TlsSession, TlsVersion } from '../tls/types.ts';
-import { TLS_VERSIONS } from '../tls/types.ts';
+import type { ClientHello, RemoteTlsServer, ServerHandshake, TlsSession } from '../tls/types.ts';
+import { remoteServerHandshake } from '../tls/client-tls.ts';
 import type { ServerEndpoint, ServerOutput } from '../world/network.ts';
 import {
   MX_BYE,
@@ -48,32 +48,6 @@ export interface RemoteServerEndpoint extends ServerEndpoint {
 
 export function isRemoteServerEndpoint(ep: ServerEndpoint): ep is RemoteServerEndpoint {
   return 'remoteTls' in ep;
-}
-
-/** What the MX negotiates for a protocol version (cipher names: corpus MANIFEST facts 8, more/README 6). */
-function sessionFor(version: TlsVersion): TlsSession | null {
-  switch (version) {
-    case 'TLSv1.3':
-      return { version, cipher: 'TLS_AES_256_GCM_SHA384', cipherBits: 256, algBits: 256 };
-    case 'TLSv1.2':
-      return { version, cipher: 'ECDHE-RSA-AES256-GCM-SHA384', cipherBits: 256, algBits: 256 };
-    case 'TLSv1.1':
-    case 'TLSv1':
-      return { version, cipher: 'ECDHE-RSA-AES256-SHA', cipherBits: 256, algBits: 256 };
-    case 'SSLv3':
-      return null;
-  }
-}
-
-/** The highest version both sides allow, or null. */
-function negotiate(hello: Extract<ClientHello, { kind: 'tls' }>, offered: readonly TlsVersion[]): TlsVersion | null {
-  const lo = TLS_VERSIONS.indexOf(hello.minVersion);
-  const hi = TLS_VERSIONS.indexOf(hello.maxVersion);
-  for (let i = TLS_VERSIONS.length - 1; i >= 0; i--) {
-    const v = TLS_VERSIONS[i];
-    if (v !== undefined && i >= lo && i <= hi && offered.includes(v)) return v;
-  }
-  return null;
 }
 
 const NOTHING: ServerOutput = { data: '', closed: false };
@@ -173,16 +147,16 @@ class FakeMxSession implements RemoteServerEndpoint {
       return { result: { ok: false, log: [] }, output: this.#closed ? CLOSED : NOTHING };
     }
     this.#awaitingHandshake = false;
-    const version = hello.kind === 'tls' ? negotiate(hello, spec.tls.protocols) : null;
-    const session = version === null ? null : sessionFor(version);
-    if (session === null) {
+    // The TLS model negotiates as the MX's OpenSSL would (versions, cipher, its certificate).
+    const result = remoteServerHandshake(spec.tls, hello);
+    if (!result.ok) {
       this.#closed = true;
-      return { result: { ok: false, log: [] }, output: CLOSED };
+      return { result, output: CLOSED };
     }
-    this.#tls = session;
+    this.#tls = result.session;
     // After TLS the client starts again with EHLO (RFC 3207): forget the envelope.
     this.#reset();
-    return { result: { ok: true, session, log: [] }, output: NOTHING };
+    return { result, output: NOTHING };
   }
 
   clientClosed(): void {

@@ -4,8 +4,8 @@ import type { DeliveryStatus } from '../queue/log-texts.ts';
 import { RELAY_NONE } from '../queue/log-texts.ts';
 import { boolParam, intParam, param, timeParamMs } from '../queue/params.ts';
 import { isRemoteServerEndpoint } from '../remote/fake-mx.ts';
-import type { ClientHello, ClientTlsEngine, RemoteTlsServer } from '../tls/types.ts';
-import type { Network, ServerEndpoint } from '../world/network.ts';
+import type { ClientHandshake, ClientTlsEngine, RemoteTlsServer } from '../tls/types.ts';
+import type { Network, ServerEndpoint, ServerOutput } from '../world/network.ts';
 import type { SimFs } from '../world/sim-fs.ts';
 import {
   CANNOT_START_TLS,
@@ -426,48 +426,43 @@ class Session {
     return this.#job.queuedMs >= backoff;
   }
 
-  /** The TLS handshake after `220 2.0.0 Ready to start TLS`: the client side is modelled by the TLS engine. */
+  /**
+   * The TLS handshake after `220 2.0.0 Ready to start TLS`: the ClientHello goes to the server
+   * endpoint, which negotiates; the TLS model turns the record into smtp(8)'s log and verdict.
+   */
   #handshake(conv: Conversation): 'ok' | 'failed' | 'unverified' {
     const ep = conv.endpoint;
-    const server: RemoteTlsServer = (isRemoteServerEndpoint(ep) ? ep.remoteTls : null) ??
-      this.#env.remoteTls?.(this.#addr, this.#nexthop.port) ?? {
-        // A server the remote world does not describe (e.g. the lab's own smtpd): a self-signed certificate.
-        protocols: ['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'],
-        certCommonName: this.#nexthop.host,
-        selfSigned: true,
-      };
-    const hs = this.#env.clientTls.handshake(this.#tlsParams, server, {
-      level: this.#level,
-      loglevel: this.#loglevel,
-      peer: this.#relay,
-    });
+    const server: RemoteTlsServer | undefined =
+      (isRemoteServerEndpoint(ep) ? ep.remoteTls : null) ?? this.#env.remoteTls?.(this.#addr, this.#nexthop.port) ?? undefined;
+    let hs: ClientHandshake;
+    let after: ServerOutput | null;
+    const opts = { level: this.#level, loglevel: this.#loglevel, peer: this.#relay };
+    try {
+      const engine = this.#env.clientTls;
+      if (engine.handshakeWith !== undefined) {
+        ({ handshake: hs, after } = engine.handshakeWith(this.#tlsParams, opts, ep, server));
+      } else {
+        // A stand-in engine: it decides alone, and the server is told the version it chose.
+        hs = engine.handshake(this.#tlsParams, server ?? selfSignedServer(this.#nexthop.host), opts);
+        after = null;
+        if (hs.ok) {
+          const v = hs.session.version;
+          const r = ep.handshake({ kind: 'tls', client: 'postfix-smtp', minVersion: v, maxVersion: v, secLevel0: true });
+          after = r.result.ok ? r.output : null;
+        }
+      }
+    } catch {
+      hs = { ok: false, log: [] };
+      after = null;
+    }
     for (const line of hs.log) this.#env.log(line);
-    if (!hs.ok) {
+    if (!hs.ok || after === null || after.closed) {
       conv.markClosed();
       try {
         ep.clientClosed();
       } catch {
         /* nothing to do */
       }
-      return 'failed';
-    }
-    // Tell the server side which version the client settled on, so both ends agree.
-    const hello: ClientHello = {
-      kind: 'tls',
-      client: 'postfix-smtp',
-      minVersion: hs.session.version,
-      maxVersion: hs.session.version,
-      secLevel0: false,
-    };
-    let serverOk: boolean;
-    try {
-      const { result, output } = ep.handshake(hello);
-      serverOk = result.ok && !output.closed;
-    } catch {
-      serverOk = false;
-    }
-    if (!serverOk) {
-      conv.markClosed();
       return 'failed';
     }
     if (mustVerify(this.#level) && !hs.verified) return 'unverified';
@@ -568,4 +563,9 @@ class Session {
     conv.close();
     return job.recipients.map((r) => results.get(r) as SmtpOutcome);
   }
+}
+
+/** A server the remote world does not describe (e.g. the lab's own smtpd): a self-signed certificate. */
+function selfSignedServer(host: string): RemoteTlsServer {
+  return { protocols: ['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'], certCommonName: host, selfSigned: true };
 }

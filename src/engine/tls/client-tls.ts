@@ -166,7 +166,7 @@ export function clientTlsInitLog(loglevel: number): readonly string[] {
   return loglevel >= 2 ? [LOG_CLIENT_ENGINE_INIT] : [];
 }
 
-export const clientTls: ClientTlsEngine = { handshake };
+export const clientTls: ClientTlsEngine = { handshake, handshakeWith: smtpClientHandshake };
 
 /**
  * A remote server's side of a handshake (the simulated world's MX hosts run Python's ssl module, which

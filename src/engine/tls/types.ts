@@ -1,4 +1,5 @@
 import type { ParameterView } from '../config/parameter-view.ts';
+import type { ServerOutput } from '../world/network.ts';
 import type { CertificateInfo } from './x509/certificate.ts';
 
 export type { CertificateInfo } from './x509/certificate.ts';
@@ -155,6 +156,17 @@ export type ClientHandshake =
 /** The client side of the TLS model, as smtp(8) calls it. */
 export interface ClientTlsEngine {
   handshake(params: ParameterView, server: RemoteTlsServer, opts: ClientHandshakeOptions): ClientHandshake;
+  /**
+   * The handshake through a server endpoint: the ClientHello goes to the server, which
+   * negotiates its side, so both ends agree; `after` is what the server sent next. Engines
+   * without it (test stand-ins) get `handshake` plus a hello for the version it chose.
+   */
+  handshakeWith?(
+    params: ParameterView,
+    opts: ClientHandshakeOptions,
+    endpoint: { handshake(hello: ClientHello): { readonly result: ServerHandshake; readonly output: ServerOutput } },
+    remote?: RemoteTlsServer,
+  ): { readonly handshake: ClientHandshake; readonly after: ServerOutput | null };
 }
 
 /* ---------- the handshake as data (for diagrams, s_client and posttls-finger) ---------- */

@@ -98,8 +98,18 @@ function tap(ep: ServerEndpoint, s: TappedSession): ServerEndpoint {
   const overrides: Pick<ServerEndpoint, 'open' | 'receive' | 'handshake'> = {
     open: () => note(ep.open()),
     receive: (bytes: string) => {
-      s.events.push({ dir: 'client', data: bytes });
-      return note(ep.receive(bytes));
+      // A remote MX of the lab reads line by line (as the corpus's fake MX did), so each
+      // line is recorded with the reply it caused, and pipelined commands read naturally.
+      let data = '';
+      let closed = false;
+      for (const line of bytes.match(/[^\n]*\n|[^\n]+$/g) ?? []) {
+        s.events.push({ dir: 'client', data: line });
+        const o = note(ep.receive(line));
+        data += o.data;
+        closed = o.closed;
+        if (closed) break;
+      }
+      return { data, closed };
     },
     handshake: (hello: ClientHello) => {
       const r = ep.handshake(hello);

@@ -96,7 +96,8 @@ describe('fake MX behaviour', () => {
     a?.open();
     a?.receive('STARTTLS\r\n');
     expect(
-      a?.handshake({ kind: 'tls', client: 'postfix-smtp', minVersion: 'TLSv1', maxVersion: 'TLSv1.3', secLevel0: false }).result,
+      // Postfix's own hello works with a TLSv1-only peer (its cipher list lifts OpenSSL 3's SECLEVEL; see postfixClientHello).
+      a?.handshake({ kind: 'tls', client: 'postfix-smtp', minVersion: 'TLSv1', maxVersion: 'TLSv1.3', secLevel0: true }).result,
     ).toMatchObject({
       ok: true,
       session: { version: 'TLSv1', cipher: 'ECDHE-RSA-AES256-SHA' },
@@ -104,8 +105,10 @@ describe('fake MX behaviour', () => {
     const b = w.remoteEndpoint('127.0.0.2', 2530);
     b?.open();
     b?.receive('STARTTLS\r\n');
-    expect(b?.handshake({ kind: 'tls', client: 'postfix-smtp', minVersion: 'TLSv1.2', maxVersion: 'TLSv1.3', secLevel0: false })).toEqual({
-      result: { ok: false, log: [] },
+    expect(
+      b?.handshake({ kind: 'tls', client: 'postfix-smtp', minVersion: 'TLSv1.2', maxVersion: 'TLSv1.3', secLevel0: false }),
+    ).toMatchObject({
+      result: { ok: false, log: [], record: { alert: { code: 70, description: 'protocol version', from: 'server' } } },
       output: { data: '', closed: true },
     });
   });

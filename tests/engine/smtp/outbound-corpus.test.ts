@@ -85,10 +85,16 @@ const message = (name: string): string => `From: alice@example.org\nTo: bob@exam
 
 /** The log lines of the TLS engine in a recording: every smtp line except the delivery status lines. */
 function corpusTlsLines(log: string): string[] {
-  return log
-    .split('\n')
-    .filter((l) => / postfix\/smtp\[<PID>\]: /.test(l) && !/: <QUEUEID>: to=</.test(l))
-    .map((l) => l.replace(/^.* postfix\/smtp\[<PID>\]: /, ''));
+  return (
+    log
+      .split('\n')
+      // The engine-start line is the queue's own (once per smtp process), not the handshake's.
+      .filter(
+        (l) =>
+          / postfix\/smtp\[<PID>\]: /.test(l) && !/: <QUEUEID>: to=</.test(l) && !l.endsWith(': initializing the client-side TLS engine'),
+      )
+      .map((l) => l.replace(/^.* postfix\/smtp\[<PID>\]: /, ''))
+  );
 }
 
 /** A TLS engine that answers with the recording's own TLS log lines, to check where smtp(8) puts them. */

@@ -234,7 +234,9 @@ describe('server TLS context problems (corpus p25-*cert*, p25-may-key-*)', () =>
   it('smtpd_tls_chain_files: a key and its certificate in one file', () => {
     const chain = '/etc/postfix/tls/chain.pem';
     const files: FileLookup = (p) =>
-      p === chain ? { content: (labFiles('/etc/postfix/tls/mail.example.org.key')?.content ?? '') + MAIL_EXAMPLE_ORG_CERT, mode: 0o600 } : labFiles(p);
+      p === chain
+        ? { content: (labFiles('/etc/postfix/tls/mail.example.org.key')?.content ?? '') + MAIL_EXAMPLE_ORG_CERT, mode: 0o600 }
+        : labFiles(p);
     expect(initFor({ smtpd_tls_chain_files: chain }, false, files).context).not.toBeNull();
     expect(initFor({ smtpd_tls_chain_files: '/etc/postfix/tls/none.pem' }, false, files)).toEqual({
       context: null,
