@@ -37,6 +37,10 @@ function load(dir: string): ScenarioFiles {
     transcript: need(join(dir, 'transcript.normalized.txt')),
     log: readOpt(join(dir, 'raw.normalized.log')) ?? '',
     wire: readOpt(join(dir, 'wire.txt')),
+    toolRuns: readdirSync(dir)
+      .filter((n) => /^sclient-.*\.normalized\.txt$/.test(n))
+      .sort()
+      .map((n) => ({ name: n, text: readFileSync(join(dir, n), 'utf8') })),
   };
 }
 

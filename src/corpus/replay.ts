@@ -1,7 +1,8 @@
-import type { ClientHello } from '../engine/tls/types.ts';
+import type { ClientHello, TlsVersion } from '../engine/tls/types.ts';
 import type { Network, ServerEndpoint, ServerOutput } from '../engine/world/network.ts';
 import type { TappedSession } from '../engine/world/sim-network.ts';
 import { normalize } from './normalize.ts';
+import type { ToolRun } from './tool-output.ts';
 import type { Step } from './transcript.ts';
 
 export interface CommandResult {
@@ -23,15 +24,22 @@ export interface ReplayTarget {
   readonly takeRemoteSessions?: () => readonly TappedSession[];
 }
 
+/** A whole tool run the recorder kept (sclient-*.txt) and what the lab printed for the same command. */
+export interface ToolRunResult {
+  readonly run: ToolRun;
+  readonly result: CommandResult;
+}
+
 export interface ReplayResult {
   readonly transcript: string;
   readonly log: string;
+  readonly toolRuns: readonly ToolRunResult[];
   /** Why the scenario can't be replayed yet (a missing part of the lab), or null. */
   readonly pending: string | null;
 }
 
 /** What the recorder's own client (Python's default `ssl` context) offers. */
-export const RECORDER_HELLO: ClientHello = {
+export const RECORDER_HELLO: Extract<ClientHello, { readonly kind: 'tls' }> = {
   kind: 'tls',
   client: 'python-ssl',
   minVersion: 'TLSv1.2',
@@ -106,6 +114,8 @@ export function readNowAndLater(o: ServerOutput): { readonly now: string; readon
   return { now: o.data, later: '' };
 }
 
+/** The project's recorder pins its TLS client for the next handshake (tests/corpus-extra/README.md). */
+const PINNED_CLIENT = /^# recorder TLS client: only (SSLv3|TLSv1|TLSv1\.1|TLSv1\.2|TLSv1\.3)(, ciphers DEFAULT@SECLEVEL=0)?$/;
 /** The recorder's note on a client line it sent with a bare LF. */
 const BARE_LF = /\s+<<sent with bare LF, no CR>>$/;
 const CLOSE_EVENT = /^# connection (closed by server \(EOF\)|error while reading)/;
@@ -118,13 +128,22 @@ const RECORDER_INTERNAL = /^# (buffered after|receiver exception)/;
  * Recorder remarks are copied; recorder observations (silence, EOF, TLS) are copied
  * only when the lab behaved the same, otherwise a `# lab: ...` line says what it did.
  */
-export function replay(steps: readonly Step[], packets: readonly string[] | null, target: ReplayTarget, scenario: string): ReplayResult {
-  const pending = pendingReason(steps, target);
-  if (pending !== null) return { transcript: '', log: '', pending };
+export function replay(
+  steps: readonly Step[],
+  packets: readonly string[] | null,
+  target: ReplayTarget,
+  scenario: string,
+  toolRuns: readonly ToolRun[] = [],
+): ReplayResult {
+  const pending = pendingReason(steps, target) ?? (toolRuns.length > 0 && target.run === undefined ? 'needs the shell (lab issue)' : null);
+  if (pending !== null) return { transcript: '', log: '', toolRuns: [], pending };
+  const toolResults: ToolRunResult[] = [];
+  const unusedRuns = [...toolRuns];
   const out: string[] = [];
   let conn: Conn | null = null;
   let packetIx = 0;
   let skipClient = 0;
+  let nextHello: ClientHello = RECORDER_HELLO;
 
   const closeConn = (): void => {
     if (conn !== null && !conn.closed) conn.ep.clientClosed();
@@ -162,7 +181,8 @@ export function replay(steps: readonly Step[], packets: readonly string[] | null
           out.push('# lab: no open connection for a TLS handshake');
           break;
         }
-        const { result, output } = c.ep.handshake(RECORDER_HELLO);
+        const { result, output } = c.ep.handshake(nextHello);
+        nextHello = RECORDER_HELLO;
         c.expectTls = false;
         if (result.ok) {
           const s = result.session;
@@ -170,7 +190,8 @@ export function replay(steps: readonly Step[], packets: readonly string[] | null
             `# TLS handshake complete: ${s.version}, cipher ${s.cipher} (${s.cipherBits} bits); server cert ${certBytes(step.raw)} bytes DER`,
           );
         } else {
-          out.push('# lab: TLS handshake failed');
+          // The recorder wrote Python's own error text; the lab agrees when its handshake failed too.
+          out.push(step.raw.startsWith('# TLS handshake FAILED: ') ? step.raw : '# lab: TLS handshake failed');
         }
         emit(output, c);
         break;
@@ -224,7 +245,12 @@ export function replay(steps: readonly Step[], packets: readonly string[] | null
       }
       case 'event': {
         const c = conn;
-        if (step.raw.startsWith('# RESULT ')) {
+        const pinned = PINNED_CLIENT.exec(step.raw);
+        if (pinned !== null) {
+          const v = pinned[1] as TlsVersion;
+          nextHello = { ...RECORDER_HELLO, minVersion: v, maxVersion: v, secLevel0: pinned[2] !== undefined };
+          out.push(step.raw);
+        } else if (step.raw.startsWith('# RESULT ')) {
           break; // written by the command step, from the lab's own output
         } else if (SILENCE_EVENT.test(step.raw)) {
           const silent = c !== null && !c.closed && (c.last === null || c.last.data === '');
@@ -261,6 +287,8 @@ export function replay(steps: readonly Step[], packets: readonly string[] | null
         const stdin = step.stdinLines ? stdinSteps.map((t) => `${t}\n`).join('') : matrix ? PROTOCOL_MATRIX_STDIN : '';
         const before = target.logLines().length;
         const r = target.run?.(step.command, { pty: step.pty, stdin }) ?? { stdout: '', stderr: '', exitCode: 127 };
+        const same = unusedRuns.findIndex((t) => t.command === step.command.trim().replace(/\s+/g, ' '));
+        if (same >= 0) toolResults.push({ run: unusedRuns.splice(same, 1)[0] as ToolRun, result: r });
         if (matrix) out.push(...keyLines(recorded, r));
         else if (EXCERPT_TOOLS.test(step.command)) out.push(...excerpt(recorded, r));
         else {
@@ -285,14 +313,17 @@ export function replay(steps: readonly Step[], packets: readonly string[] | null
     }
   }
   closeConn();
-  return {
-    transcript: `${out.join('\n')}\n`,
-    log: target
-      .logLines()
-      .map((l) => `${l}\n`)
-      .join(''),
-    pending: null,
-  };
+  // Tool runs the recorder made besides the transcript (e.g. openssl s_client on 465): run them
+  // now, as it did (under timeout(1)), so their log lines are part of the log too.
+  for (const t of unusedRuns) {
+    const r = target.run?.(`timeout 20 ${t.command}`, { pty: false, stdin: t.stdin }) ?? { stdout: '', stderr: '', exitCode: 127 };
+    toolResults.push({ run: t, result: r });
+  }
+  const log = target
+    .logLines()
+    .map((l) => `${l}\n`)
+    .join('');
+  return { transcript: `${out.join('\n')}\n`, log, toolRuns: toolResults, pending: null };
 }
 
 function certBytes(raw: string): string {

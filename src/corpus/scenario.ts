@@ -1,7 +1,9 @@
 import { compareLogs, compareTranscripts, type Mismatch } from './compare.ts';
-import { normalize } from './normalize.ts';
+import { maskVolatile, normalize } from './normalize.ts';
 import { LATER } from './pending.ts';
-import { replay } from './replay.ts';
+import { replay, type ToolRunResult } from './replay.ts';
+import { parseToolRun, toolOutputLines } from './tool-output.ts';
+import { diffLines, hunks } from './diff.ts';
 import { parseScenarioConfig } from './scenario-config.ts';
 import { buildScenarioWorld } from './scenario-world.ts';
 import { parseTranscript } from './transcript.ts';
@@ -16,11 +18,14 @@ export interface ScenarioFiles {
   readonly transcript: string;
   readonly log: string;
   readonly wire: string | null;
+  /** Whole tool runs kept beside the transcript (`sclient-*.normalized.txt`), by file name. */
+  readonly toolRuns?: readonly { readonly name: string; readonly text: string }[];
 }
 
 export interface NormalizedReplay {
   readonly transcript: string;
   readonly log: string;
+  readonly toolRuns: readonly ToolRunResult[];
   readonly pending: string | null;
 }
 
@@ -28,13 +33,14 @@ export interface NormalizedReplay {
 export function replayScenario(f: ScenarioFiles): NormalizedReplay {
   const cfg = parseScenarioConfig(f.config);
   if (cfg.unknown.length > 0)
-    return { transcript: '', log: '', pending: `config.txt preparation not understood: ${cfg.unknown.join('; ')}` };
+    return { transcript: '', log: '', toolRuns: [], pending: `config.txt preparation not understood: ${cfg.unknown.join('; ')}` };
   const target = buildScenarioWorld(f.baseMainCf, f.baseMasterCf, cfg);
   const steps = parseTranscript(f.transcript);
   const packets = f.wire === null ? null : parseClientPackets(f.wire);
-  const r = replay(steps, packets, target, f.name);
+  const runs = (f.toolRuns ?? []).flatMap((t) => parseToolRun(t.name, t.text) ?? []);
+  const r = replay(steps, packets, target, f.name, runs);
   if (r.pending !== null) return r;
-  return { transcript: normalize(r.transcript), log: normalize(r.log), pending: null };
+  return { transcript: normalize(r.transcript), log: normalize(r.log), toolRuns: r.toolRuns, pending: null };
 }
 
 export type CheckResult =
@@ -49,7 +55,23 @@ export function checkScenario(f: ScenarioFiles, opts: { readonly strict?: boolea
   const t = compareTranscripts(f.transcript, r.transcript);
   if (t !== null) mismatches.push(t);
   mismatches.push(...compareLogs(f.log, r.log));
+  for (const t of r.toolRuns) mismatches.push(...compareToolRun(t));
   if (mismatches.length === 0) return { status: 'passed' };
   const later = opts.strict === true ? undefined : LATER[f.name];
   return later === undefined ? { status: 'failed', mismatches } : { status: 'pending', reason: later };
+}
+
+/** A whole tool run against its recording: stdout and stderr line by line (the lab's own certificate PEM aside), and the exit status. */
+function compareToolRun(t: ToolRunResult): Mismatch[] {
+  const out: Mismatch[] = [];
+  for (const stream of ['stdout', 'stderr'] as const) {
+    const want = toolOutputLines(t.run[stream]).map(maskVolatile);
+    const got = toolOutputLines(normalize(t.result[stream])).map(maskVolatile);
+    if (want.length !== got.length || want.some((l, i) => l !== got[i]))
+      out.push({ what: `${t.run.name} ${stream}`, diff: hunks(diffLines(want, got)) });
+  }
+  if (t.run.exitCode !== null && t.run.exitCode !== t.result.exitCode) {
+    out.push({ what: `${t.run.name} exit status`, diff: [`- ${t.run.exitCode}`, `+ ${t.result.exitCode}`] });
+  }
+  return out;
 }

@@ -16,7 +16,7 @@ export type Step =
   | { readonly kind: 'stderr'; readonly text: string }
   | { readonly kind: 'log'; readonly text: string }
   | { readonly kind: 'exit'; readonly raw: string; readonly code: number }
-  /** `# TLS handshake complete: TLSv1.3, cipher ...` (the recorder's own client finished a handshake). */
+  /** `# TLS handshake complete: TLSv1.3, cipher ...` or `# TLS handshake FAILED: ...` (the recorder's own client). */
   | { readonly kind: 'tls'; readonly raw: string }
   /** `# message injected with: /usr/sbin/sendmail -f alice@example.org bob@example.net (rc=0)` */
   | { readonly kind: 'inject'; readonly raw: string; readonly sender: string; readonly recipients: readonly string[] }
@@ -59,7 +59,7 @@ function parseLine(line: string): Step | null {
     if (c !== null) return { kind: 'connect', raw: line, host: c[1] ?? '', port: Number(c[2]) };
     const ex = /^# exit status (\d+)$/.exec(line);
     if (ex !== null) return { kind: 'exit', raw: line, code: Number(ex[1]) };
-    if (line.startsWith('# TLS handshake complete: ')) return { kind: 'tls', raw: line };
+    if (line.startsWith('# TLS handshake complete: ') || line.startsWith('# TLS handshake FAILED: ')) return { kind: 'tls', raw: line };
     const inj = INJECT.exec(line);
     if (inj !== null) {
       return { kind: 'inject', raw: line, sender: inj[1] ?? '', recipients: (inj[2] ?? '').split(' ') };

@@ -20,9 +20,16 @@ export interface ResolvedHello {
   readonly helloBytes: number;
 }
 
+/**
+ * CPython 3.11's default cipher string for ssl contexts (`PY_SSL_DEFAULT_CIPHER_STRING`): no SHA-1
+ * suites, so a Python client cannot use TLSv1.1 or older unless it sets its own list, as the
+ * recorder does with `DEFAULT@SECLEVEL=0` for TLSv1/TLSv1.1 (tests/corpus-extra/README.md).
+ */
+const PYTHON_DEFAULT_LIST = '@SECLEVEL=2:ECDH+AESGCM:ECDH+CHACHA20:ECDH+AES:DHE+AES:!aNULL:!eNULL:!aDSS:!SHA1:!AESCCM';
+
 const DEFAULT_LISTS: Readonly<Record<TlsClientKind, string>> = {
   'openssl-s_client': 'DEFAULT',
-  'python-ssl': 'DEFAULT',
+  'python-ssl': PYTHON_DEFAULT_LIST,
   swaks: 'DEFAULT',
   'postfix-smtp': POSTFIX_MEDIUM_LIST,
   'posttls-finger': POSTFIX_MEDIUM_LIST,
@@ -60,7 +67,7 @@ export function resolveHello(hello: TlsHello): ResolvedHello {
     client: hello.client,
     offered,
     secLevel0: hello.secLevel0,
-    cipher: policyOfList(hello.cipherList ?? DEFAULT_LISTS[hello.client]),
+    cipher: policyOfList(hello.cipherList ?? (hello.client === 'python-ssl' && hello.secLevel0 ? 'DEFAULT' : DEFAULT_LISTS[hello.client])),
     serverName,
     helloBytes: hello.helloBytes ?? defaultHelloBytes(hello.client, offered, serverName),
   };

@@ -111,6 +111,23 @@ export function negotiate(h: ResolvedHello, server: ServerSide): HandshakeRecord
   const common = h.offered.filter((v) => accepted.includes(v));
   const version = common[common.length - 1];
   const hello = helloMessage(h);
+  const top = h.offered[h.offered.length - 1];
+  if (version === undefined && top !== undefined && top !== 'TLSv1.3') {
+    // A ClientHello without supported_versions: OpenSSL's server takes the highest version it has
+    // enabled below the client's, even one the client's own minimum excludes, and then looks for a
+    // cipher of that version among the client's. With a hole in the server's list (`!TLSv1.2`), a
+    // TLSv1.2-only client meets TLSv1.1 and no usable suite (tests/corpus-extra/tls-protocols-exclude-tls12).
+    const below = accepted.filter((v) => LIBRARY_VERSIONS.indexOf(v) < LIBRARY_VERSIONS.indexOf(top));
+    const fallback = below[below.length - 1];
+    if (fallback !== undefined && pickSuite(fallback, h.cipher, server.cipher) === null) {
+      const a = alert('server', ALERTS.handshakeFailure);
+      return failed(h, server, 'no-shared-cipher', {
+        alert: a,
+        messages: [hello, msg('server', 'Alert', `fatal alert ${a.code}: ${a.description}`)],
+        bytes: { clientToServer: h.helloBytes, serverToClient: ALERT_BYTES },
+      });
+    }
+  }
   if (version === undefined) {
     const a = alert('server', ALERTS.protocolVersion);
     return failed(h, server, 'unsupported-protocol', {
