@@ -1,12 +1,19 @@
 /**
  * Puts the shell on the page: xterm.js 6 with the DOM renderer, the fit addon (resized by a ResizeObserver
  * on the container) and the web-links addon. The only module that imports the browser xterm.
+ *
+ * Keyboard: Tab belongs to the shell (completion), so focus leaves the terminal with Esc then Tab
+ * (or Shift+Tab). The Esc is held back until the next key: followed by Tab it only moves focus;
+ * followed by anything else it reaches the program first, as it would have anyway.
+ * Big pastes are fed to the shell in slices (input-pacer.ts) so the page stays responsive.
  */
 import { FitAddon } from '@xterm/addon-fit';
 import { WebLinksAddon } from '@xterm/addon-web-links';
 import { Terminal } from '@xterm/xterm';
 import '@xterm/xterm/css/xterm.css';
 import type { Shell } from '../shell/shell.ts';
+import type { TerminalPort } from '../shell/terminal-port.ts';
+import { InputPacer } from './input-pacer.ts';
 import { themeFromCss } from './theme.ts';
 import { portFromXterm } from './xterm-port.ts';
 
@@ -18,6 +25,8 @@ export interface MountOptions {
   readonly scrollback?: number;
   /** Focus the terminal once mounted. */
   readonly focus?: boolean;
+  /** Id of an element describing the terminal (how to leave it, say): set as the input's aria-describedby. */
+  readonly describedBy?: string;
 }
 
 export interface MountedTerminal {
@@ -27,11 +36,42 @@ export interface MountedTerminal {
   refreshTheme(): void;
   fit(): void;
   focus(): void;
+  /** Clears the screen and connects another shell (the lab's reset). */
+  setShell(shell: Shell): void;
+  /** The buffer's lines (scrollback included), trailing blanks removed: what the screen says, as text. */
+  lines(): string[];
   dispose(): void;
 }
 
+/** Pastes are handed over this many characters at a time, one slice per task. */
+const PASTE_SLICE_CHARS = 16 * 1024;
+const MODIFIER_KEYS = new Set(['Shift', 'Control', 'Alt', 'Meta', 'AltGraph', 'CapsLock']);
+
 function prefersDark(): boolean {
   return typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches;
+}
+
+/** The xterm port with pastes paced: each subscriber gets its input through its own pacer. */
+function pacedPort(term: Terminal): TerminalPort {
+  const base = portFromXterm(term);
+  return {
+    write: (text) => base.write(text),
+    get cols() {
+      return base.cols;
+    },
+    get rows() {
+      return base.rows;
+    },
+    onData(listener) {
+      const pacer = new InputPacer({ sliceChars: PASTE_SLICE_CHARS, schedule: (fn) => setTimeout(fn, 0), deliver: listener });
+      const off = base.onData((d) => pacer.push(d));
+      return () => {
+        pacer.dispose();
+        off();
+      };
+    },
+    onResize: (listener) => base.onResize(listener),
+  };
 }
 
 export function mountTerminal(el: HTMLElement, shell: Shell, opts: MountOptions = {}): MountedTerminal {
@@ -54,15 +94,42 @@ export function mountTerminal(el: HTMLElement, shell: Shell, opts: MountOptions 
   term.loadAddon(fit);
   term.loadAddon(new WebLinksAddon());
   term.open(el);
-  // Ctrl-Shift-C copies the selection; Ctrl-C stays ^C for the shell, as in a Linux terminal.
+  if (opts.describedBy !== undefined) term.textarea?.setAttribute('aria-describedby', opts.describedBy);
+
+  let escapeHeld = false;
+  const releaseEscape = () => {
+    if (!escapeHeld) return;
+    escapeHeld = false;
+    term.input('\x1b', true);
+  };
+  const onBlur = () => {
+    escapeHeld = false;
+  };
+  term.textarea?.addEventListener('blur', onBlur);
   term.attachCustomKeyEventHandler((ev) => {
-    if (ev.type === 'keydown' && ev.ctrlKey && ev.shiftKey && ev.code === 'KeyC') {
+    if (ev.type !== 'keydown') return true;
+    const plain = !ev.ctrlKey && !ev.altKey && !ev.metaKey;
+    if (ev.key === 'Escape' && plain && !ev.shiftKey) {
+      releaseEscape(); // Esc Esc: the first one goes through
+      escapeHeld = true;
+      return false;
+    }
+    if (escapeHeld) {
+      if (ev.key === 'Tab' && plain) {
+        // Not handled here: the browser moves the focus on.
+        escapeHeld = false;
+        return false;
+      }
+      if (!MODIFIER_KEYS.has(ev.key)) releaseEscape();
+    }
+    // Ctrl-Shift-C copies the selection; Ctrl-C stays ^C for the shell, as in a Linux terminal.
+    if (ev.ctrlKey && ev.shiftKey && ev.code === 'KeyC') {
       const sel = term.getSelection();
       if (sel !== '' && typeof navigator !== 'undefined') void navigator.clipboard?.writeText(sel).catch(() => {});
       return false;
     }
     // Ctrl-Shift-V: let the browser paste; xterm turns the paste event into input.
-    if (ev.type === 'keydown' && ev.ctrlKey && ev.shiftKey && ev.code === 'KeyV') return false;
+    if (ev.ctrlKey && ev.shiftKey && ev.code === 'KeyV') return false;
     return true;
   });
   const doFit = () => {
@@ -73,7 +140,8 @@ export function mountTerminal(el: HTMLElement, shell: Shell, opts: MountOptions 
     }
   };
   doFit();
-  const detach = shell.attach(portFromXterm(term));
+  const port = pacedPort(term);
+  let detach = shell.attach(port);
   let frame = 0;
   const observer =
     typeof ResizeObserver === 'function'
@@ -98,12 +166,27 @@ export function mountTerminal(el: HTMLElement, shell: Shell, opts: MountOptions 
     refreshTheme: onScheme,
     fit: doFit,
     focus: () => term.focus(),
+    setShell(next) {
+      if (disposed) return;
+      detach();
+      escapeHeld = false;
+      term.reset();
+      detach = next.attach(port);
+    },
+    lines() {
+      const buf = term.buffer.active;
+      const out: string[] = [];
+      for (let i = 0; i < buf.length; i++) out.push(buf.getLine(i)?.translateToString(true) ?? '');
+      while (out.length > 0 && out[out.length - 1] === '') out.pop();
+      return out;
+    },
     dispose() {
       if (disposed) return;
       disposed = true;
       cancelAnimationFrame(frame);
       observer?.disconnect();
       media?.removeEventListener('change', onScheme);
+      term.textarea?.removeEventListener('blur', onBlur);
       detach();
       term.dispose();
     },
