@@ -1,5 +1,6 @@
 /** The coreutils-like programs and bash builtins every lab machine has. */
 import type { Program } from '../program.ts';
+import type { LabEnv } from './net/lab-env.ts';
 import { cd, echo, exit, exportBuiltin, falseProgram, history, pwd, trueProgram } from './builtins.ts';
 import { cat } from './cat.ts';
 import { clear } from './clear.ts';
@@ -13,6 +14,18 @@ import { nano } from './nano.ts';
 import { sed } from './sed.ts';
 import { tail } from './tail.ts';
 import { wc } from './wc.ts';
+import { explain, man } from './explain.ts';
+import { mailProgram } from './mail.ts';
+import { mailqProgram } from './mailq.ts';
+import { ncProgram } from './nc.ts';
+import { opensslProgram } from './openssl.ts';
+import { postconfProgram } from './postconf.ts';
+import { postfixProgram } from './postfix.ts';
+import { postqueueProgram } from './postqueue.ts';
+import { postsuperProgram } from './postsuper.ts';
+import { sendmailProgram } from './sendmail.ts';
+import { swaksProgram } from './swaks.ts';
+import { telnetProgram } from './telnet.ts';
 
 export function standardPrograms(): Program[] {
   return [
@@ -41,5 +54,28 @@ export function standardPrograms(): Program[] {
     touch,
     hostname,
     sed,
+  ];
+}
+
+export type { LabEnv, LabWorld, Pacer } from './net/lab-env.ts';
+export { TimerPacer } from './net/lab-env.ts';
+
+/** The programs of the lab machine that talk to the simulated Postfix world (see src/shell/lab-shell.ts). */
+export function worldPrograms(env: LabEnv): Program[] {
+  return [
+    telnetProgram(env),
+    ncProgram(env),
+    { ...ncProgram(env), name: 'netcat' },
+    postconfProgram(env),
+    postfixProgram(env),
+    sendmailProgram(env),
+    mailProgram(env),
+    mailqProgram(env),
+    postqueueProgram(env),
+    postsuperProgram(env),
+    opensslProgram(env),
+    swaksProgram(env),
+    explain,
+    man,
   ];
 }

@@ -1,0 +1,121 @@
+/**
+ * `openssl s_client ...` (and `openssl version`, `openssl help`): OpenSSL 3.0.22 as the TLS engineer's
+ * SClientSession models it (corpus sclient-*, terminal/term-sclient-587-interactive), as an interactive
+ * session: after the handshake each typed line goes to the server over TLS, with s_client's command letters
+ * (a line starting with Q, R, k or K) unless -quiet/-ign_eof. Piped input is one read, then end of file.
+ */
+import { opensslCommand, SClientSession } from '../../engine/tools/openssl/s-client.ts';
+import type { ToolEnv, ToolStep } from '../../engine/tools/openssl/tool-io.ts';
+import type { Program, ProgramContext } from '../program.ts';
+import type { InteractiveSession, SessionIo } from '../session.ts';
+import type { LabEnv } from './net/lab-env.ts';
+import { OPENSSL_HELP } from './net/openssl-texts.ts';
+
+interface Streams {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+function show(s: Streams, step: ToolStep): number | null {
+  for (const c of step.output) (c.stream === 'stdout' ? s.out : s.err)(c.text);
+  return step.exitCode;
+}
+
+function call(fn: () => ToolStep): ToolStep {
+  try {
+    return fn();
+  } catch {
+    return { output: [{ stream: 'stderr', text: 'openssl: internal simulator error\n' }], exitCode: 1 };
+  }
+}
+
+class SClientTerminal implements InteractiveSession {
+  readonly mode = 'cooked';
+  readonly #s: SClientSession;
+  #io: SessionIo | null = null;
+
+  constructor(s: SClientSession) {
+    this.#s = s;
+  }
+
+  #step(step: ToolStep): void {
+    const io = this.#io;
+    if (io === null) return;
+    const code = show({ out: (t) => io.write(t), err: (t) => io.writeErr(t) }, step);
+    if (code !== null || !this.#s.running) io.exit(code ?? 0);
+  }
+
+  start(io: SessionIo): void {
+    this.#io = io;
+  }
+
+  onInput(line: string): void {
+    this.#step(call(() => this.#s.input(line)));
+  }
+
+  onEof(): void {
+    this.#step(call(() => this.#s.eof()));
+  }
+
+  onInterrupt(): boolean {
+    // Killed by SIGINT: the server sees the connection go; the shell reports status 130.
+    call(() => this.#s.interrupt());
+    return false;
+  }
+
+  dispose(): void {
+    if (this.#s.running) call(() => this.#s.interrupt());
+  }
+}
+
+const SUBCOMMANDS = ['s_client', 'version', 'help'];
+
+export function opensslProgram(env: LabEnv): Program {
+  return {
+    name: 'openssl',
+    usage: 'openssl s_client -connect HOST:PORT [-starttls smtp] [-crlf] [-quiet] [-brief]',
+    run(ctx: ProgramContext) {
+      const streams: Streams = { out: (t) => ctx.stdout.write(t), err: (t) => ctx.stderr.write(t) };
+      const sub = ctx.argv[1];
+      if (sub === undefined || sub === 'help') {
+        ctx.stderr.write(OPENSSL_HELP);
+        return 0;
+      }
+      const toolEnv: ToolEnv = {
+        network: env.world.network,
+        clock: env.world.clock,
+        files: env.world.fs.lookup,
+        stdoutIsTty: ctx.stdout.isTty,
+        stdinIsTty: ctx.stdin.kind === 'tty',
+      };
+      let r: SClientSession | ToolStep;
+      try {
+        r = opensslCommand(ctx.argv, toolEnv);
+      } catch {
+        ctx.stderr.write('openssl: internal simulator error\n');
+        return 1;
+      }
+      if (!(r instanceof SClientSession)) return show(streams, r) ?? 0;
+      const s = r;
+      const first = show(streams, call(() => s.start()));
+      if (first !== null || !s.running) return first ?? 0;
+      if (ctx.stdin.kind === 'text') {
+        const text = ctx.stdin.text;
+        if (text !== '') {
+          const c = show(streams, call(() => s.feed(text)));
+          if (c !== null || !s.running) return c ?? 0;
+        }
+        const e = show(streams, call(() => s.eof()));
+        if (e !== null || !s.running) return e ?? 0;
+        // Still waiting on the server (e.g. -ign_eof): the real program would wait for its timeout.
+        show(streams, call(() => s.interrupt()));
+        return 1;
+      }
+      return new SClientTerminal(s);
+    },
+    complete(req) {
+      if (req.words.length === 1) return { candidates: SUBCOMMANDS.filter((c) => c.startsWith(req.prefix)) };
+      return undefined;
+    },
+  };
+}

@@ -1,0 +1,418 @@
+/**
+ * `telnet [HOST [PORT]]`: GNU inetutils telnet 2.4 as Debian 12 has it (corpus terminal/term-telnet-*),
+ * on the simulated network. Lines typed are sent with CRLF; Ctrl-] (the escape character, a line ender of
+ * the tty as telnet sets VEOL) opens the `telnet>` prompt: quit, close, status, display, send, open, `?`;
+ * an empty line goes back to the session. What the server writes after a pause (smtpd's tarpit) appears
+ * later, with a timer. Piped input is sent at once, then the connection ends.
+ */
+import type { ServerEndpoint, ServerOutput } from '../../engine/world/network.ts';
+import type { Program, ProgramContext } from '../program.ts';
+import type { InteractiveSession, SessionIo } from '../session.ts';
+import { connectAddress } from './net/connect.ts';
+import { lookupHost } from './net/hosts.ts';
+import type { LabEnv } from './net/lab-env.ts';
+import { ServerStream } from './net/server-stream.ts';
+import { servicePort } from './net/services.ts';
+import * as T from './net/telnet-texts.ts';
+
+const ESC = '\x1d';
+
+interface Out {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+type Target = { readonly ok: true; readonly endpoint: ServerEndpoint; readonly name: string } | { readonly ok: false };
+
+/** Resolves, prints `Trying ...` for each address and connects, as tn() does. */
+function open(env: LabEnv, ctx: ProgramContext, o: Out, host: string, portText: string): Target {
+  let port: number;
+  if (/^\d+$/.test(portText)) {
+    port = Number(portText);
+    if (port > 65535) {
+      o.err(T.portOutOfRange(portText));
+      return { ok: false };
+    }
+  } else {
+    const p = servicePort(ctx.host.fs, portText);
+    if (p === null) {
+      o.err(T.lookupFailure(host, portText, T.EAI_SERVICE));
+      return { ok: false };
+    }
+    port = p;
+  }
+  const found = lookupHost(ctx.host.fs, env.world.network, host);
+  if (found === null) {
+    o.err(T.lookupFailure(host, portText, T.EAI_NONAME));
+    return { ok: false };
+  }
+  const addrs = found.addresses;
+  for (let i = 0; i < addrs.length; i++) {
+    const addr = addrs[i] ?? '';
+    o.out(T.trying(addr));
+    const r = connectAddress(env.world.network, addr, port);
+    if (r.ok) {
+      o.out(T.connectedTo(found.canonical) + T.ESCAPE_IS);
+      return { ok: true, endpoint: r.endpoint, name: found.canonical };
+    }
+    const why = r.error === 'refused' ? T.ECONNREFUSED : T.ENETUNREACH;
+    o.err(i < addrs.length - 1 ? T.connectionFailed(why) : T.unableToConnect(why));
+  }
+  return { ok: false };
+}
+
+/** The telnet> commands (inetutils cmdtab, then the hidden cmdtab2), for abbreviation matching. */
+const COMMANDS = [
+  'close',
+  'logout',
+  'display',
+  'mode',
+  'open',
+  'quit',
+  'send',
+  'set',
+  'unset',
+  'status',
+  'toggle',
+  'slc',
+  'auth',
+  'encrypt',
+  'z',
+  '!',
+  'environ',
+  '?',
+  'help',
+  'escape',
+  'crmod',
+] as const;
+type Command = (typeof COMMANDS)[number];
+
+function findCommand(word: string): Command | 'ambiguous' | null {
+  const exact = COMMANDS.find((c) => c === word);
+  if (exact !== undefined) return exact;
+  const matches = COMMANDS.filter((c) => c.startsWith(word));
+  if (matches.length === 1) return matches[0] ?? null;
+  return matches.length > 1 ? 'ambiguous' : null;
+}
+
+interface Connection {
+  readonly endpoint: ServerEndpoint;
+  readonly name: string;
+  readonly stream: ServerStream;
+}
+
+class TelnetSession implements InteractiveSession {
+  readonly #env: LabEnv;
+  readonly #ctx: ProgramContext;
+  /** Started without a host: `close` goes back to the prompt instead of exiting. */
+  readonly #fromPrompt: boolean;
+  #io: SessionIo | null = null;
+  #conn: Connection | null = null;
+  #pendingTarget: { readonly endpoint: ServerEndpoint; readonly name: string } | null;
+  #state: 'session' | 'command' | 'open-to' = 'command';
+  /** Server text that arrived while the telnet> prompt was up (telnet does not read the net then). */
+  #held: (() => void)[] = [];
+  #ended = false;
+
+  constructor(env: LabEnv, ctx: ProgramContext, target: { endpoint: ServerEndpoint; name: string } | null) {
+    this.#env = env;
+    this.#ctx = ctx;
+    this.#fromPrompt = target === null;
+    this.#pendingTarget = target;
+  }
+
+  get mode(): 'cooked' {
+    return 'cooked';
+  }
+
+  get lineEnders(): string {
+    return this.#state === 'session' ? ESC : '';
+  }
+
+  start(io: SessionIo): void {
+    this.#io = io;
+    const t = this.#pendingTarget;
+    this.#pendingTarget = null;
+    if (t !== null) this.#attach(t.endpoint, t.name);
+    else {
+      this.#state = 'command';
+      io.write(T.PROMPT);
+    }
+  }
+
+  #attach(endpoint: ServerEndpoint, name: string): void {
+    const stream = new ServerStream(
+      this.#env.pacer,
+      (text) => this.#show(() => this.#io?.write(text)),
+      () => this.#show(() => this.#foreignClose()),
+    );
+    this.#conn = { endpoint, name, stream };
+    this.#state = 'session';
+    stream.push(safe(() => endpoint.open()));
+  }
+
+  #show(fn: () => void): void {
+    if (this.#state === 'session') fn();
+    else this.#held.push(fn);
+  }
+
+  #foreignClose(): void {
+    if (this.#ended) return;
+    // stderr, as a piped run shows (the terminal merges both).
+    this.#io?.writeErr(T.CLOSED_BY_FOREIGN_HOST);
+    this.#finish(0);
+  }
+
+  #finish(code: number): void {
+    if (this.#ended) return;
+    this.#ended = true;
+    this.#conn?.stream.dispose();
+    this.#io?.exit(code);
+  }
+
+  #send(bytes: string): void {
+    const c = this.#conn;
+    if (c === null || c.stream.closed || bytes === '') return;
+    c.stream.push(safe(() => c.endpoint.receive(bytes)));
+  }
+
+  #disconnect(): void {
+    const c = this.#conn;
+    if (c === null) return;
+    this.#conn = null;
+    c.stream.dispose();
+    this.#held = [];
+    if (!c.stream.closed) c.endpoint.clientClosed();
+  }
+
+  #toSession(): void {
+    if (this.#conn === null) {
+      this.#io?.write(T.PROMPT);
+      return;
+    }
+    this.#state = 'session';
+    const held = this.#held;
+    this.#held = [];
+    for (const fn of held) {
+      if (this.#ended) return;
+      fn();
+    }
+  }
+
+  #toCommand(): void {
+    this.#state = 'command';
+    this.#io?.write(`\n${T.PROMPT}`);
+  }
+
+  onInput(data: string): void {
+    if (this.#ended) return;
+    switch (this.#state) {
+      case 'session': {
+        if (data.endsWith(ESC)) {
+          this.#send(data.slice(0, -1));
+          this.#toCommand();
+          return;
+        }
+        this.#send(data.endsWith('\n') ? `${data.slice(0, -1)}\r\n` : data);
+        return;
+      }
+      case 'open-to':
+        this.#state = 'command';
+        this.#openCommand(data.replace(/\n$/, '').trim().split(/\s+/).filter((w) => w !== ''));
+        return;
+      case 'command':
+        this.#command(data.replace(/\n$/, ''));
+        return;
+    }
+  }
+
+  #stay(text = ''): void {
+    this.#io?.write(text + T.PROMPT);
+  }
+
+  #openCommand(args: readonly string[]): void {
+    const io = this.#io;
+    if (io === null) return;
+    if (this.#conn !== null) {
+      this.#stay(T.alreadyConnected(this.#conn.name));
+      return;
+    }
+    const host = args[0];
+    if (host === undefined) {
+      this.#stay();
+      return;
+    }
+    const t = open(this.#env, this.#ctx, { out: (s) => io.write(s), err: (s) => io.writeErr(s) }, host, args[1] ?? 'telnet');
+    if (t.ok) this.#attach(t.endpoint, t.name);
+    else this.#stay();
+  }
+
+  #command(line: string): void {
+    const io = this.#io;
+    if (io === null) return;
+    const words = line.trim().split(/\s+/).filter((w) => w !== '');
+    const first = words[0];
+    if (first === undefined) {
+      this.#toSession();
+      return;
+    }
+    const args = words.slice(1);
+    const cmd = findCommand(first);
+    if (cmd === null) return this.#stay(T.INVALID_COMMAND);
+    if (cmd === 'ambiguous') return this.#stay(T.AMBIGUOUS_COMMAND);
+    const connected = this.#conn !== null;
+    switch (cmd) {
+      case '?':
+      case 'help':
+        return this.#stay(T.HELP);
+      case 'quit':
+        if (connected) io.write(T.CONNECTION_CLOSED);
+        this.#disconnect();
+        this.#finish(0);
+        return;
+      case 'close':
+      case 'logout':
+        if (!connected) return this.#stay(T.NEED_CONNECTED);
+        io.write(T.CONNECTION_CLOSED);
+        this.#disconnect();
+        if (this.#fromPrompt) return this.#stay();
+        this.#finish(0);
+        return;
+      case 'status':
+        if (this.#conn === null) return this.#stay(T.STATUS_NOT_CONNECTED);
+        io.write(T.status(this.#conn.name));
+        return this.#toSession();
+      case 'display':
+        if (args.length === 0) io.write(T.DISPLAY);
+        return this.#toSession();
+      case 'open':
+        if (args.length === 0 && !connected) {
+          this.#state = 'open-to';
+          io.write(T.OPEN_TO);
+          return;
+        }
+        return this.#openCommand(args);
+      case 'send':
+        if (args.length === 0) return this.#stay(T.NEEDS_ARGUMENT.send ?? '');
+        if (args[0] === '?') return this.#stay(T.SEND_HELP);
+        if (args[0] === 'ip') this.#send(T.IAC_IP);
+        return this.#toSession();
+      case 'mode':
+      case 'set':
+      case 'unset':
+      case 'toggle':
+      case 'slc':
+      case 'auth':
+      case 'encrypt':
+      case 'environ':
+        // Only the argument-less forms were recorded; with arguments telnet goes back to the session.
+        if (args.length === 0) return this.#stay(T.NEEDS_ARGUMENT[cmd] ?? '');
+        return this.#toSession();
+      case 'z':
+      case '!':
+      case 'escape':
+      case 'crmod':
+        // Job control and subshells are not simulated: back to the session.
+        return this.#toSession();
+    }
+  }
+
+  onEof(): void {
+    if (this.#ended) return;
+    if (this.#state === 'session') {
+      this.#send(T.EOF_CHAR);
+      return;
+    }
+    // EOF at the telnet> prompt: a new line, then quit.
+    this.#io?.write('\n');
+    if (this.#conn !== null) this.#io?.write(T.CONNECTION_CLOSED);
+    this.#disconnect();
+    this.#finish(0);
+  }
+
+  onInterrupt(): boolean {
+    if (this.#state === 'session') this.#send(T.IAC_IP_DO_TM);
+    return true;
+  }
+
+  dispose(): void {
+    this.#disconnect();
+    this.#ended = true;
+  }
+}
+
+function safe(fn: () => ServerOutput): ServerOutput {
+  try {
+    return fn();
+  } catch {
+    // A server bug: the connection is gone.
+    return { data: '', closed: true };
+  }
+}
+
+/** telnet's options (inetutils 2.4): flags, and the ones that take a value. */
+const FLAGS = '468EFKLacdfrx';
+const WITH_VALUE = 'bekln';
+
+export function telnetProgram(env: LabEnv): Program {
+  return {
+    name: 'telnet',
+    usage: 'telnet [HOST [PORT]]',
+    run(ctx) {
+      const operands: string[] = [];
+      const argv = ctx.argv.slice(1);
+      for (let i = 0; i < argv.length; i++) {
+        const a = argv[i] ?? '';
+        if (a === '--') {
+          operands.push(...argv.slice(i + 1));
+          break;
+        }
+        if (a.startsWith('-') && a.length > 1) {
+          for (let j = 1; j < a.length; j++) {
+            const c = a[j] ?? '';
+            if (WITH_VALUE.includes(c)) {
+              if (j === a.length - 1) i++;
+              break;
+            }
+            if (!FLAGS.includes(c)) {
+              ctx.stderr.write(T.invalidOption(c));
+              return 64;
+            }
+          }
+          continue;
+        }
+        operands.push(a);
+      }
+      if (operands.length > 2) {
+        ctx.stderr.write(T.TOO_MANY_ARGUMENTS);
+        return 1;
+      }
+      const o: Out = { out: (s) => ctx.stdout.write(s), err: (s) => ctx.stderr.write(s) };
+      const host = operands[0];
+      if (host === '') {
+        ctx.stderr.write(T.USAGE);
+        return 1;
+      }
+      if (host === undefined) {
+        if (ctx.stdin.kind === 'text') return 0;
+        return new TelnetSession(env, ctx, null);
+      }
+      const t = open(env, ctx, o, host, operands[1] ?? 'telnet');
+      if (!t.ok) return 1;
+      if (ctx.stdin.kind === 'text') return piped(ctx, t.endpoint);
+      return new TelnetSession(env, ctx, { endpoint: t.endpoint, name: t.name });
+    },
+  };
+}
+
+/**
+ * Input from a pipe: telnet reads it and its end at once and stops before anything reaches the server
+ * (recorded: `printf 'hello\nworld\n' | telnet localhost PORT` sends nothing, prints the three connect
+ * lines on stdout, `Connection closed by foreign host.` on stderr, and exits 0).
+ */
+function piped(ctx: ProgramContext, ep: ServerEndpoint): number {
+  safe(() => ep.open());
+  ep.clientClosed();
+  ctx.stderr.write(T.CLOSED_BY_FOREIGN_HOST);
+  return 0;
+}
