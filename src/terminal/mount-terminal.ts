@@ -38,7 +38,10 @@ export interface MountedTerminal {
   focus(): void;
   /** Clears the screen and connects another shell (the lab's reset). */
   setShell(shell: Shell): void;
-  /** The buffer's lines (scrollback included), trailing blanks removed: what the screen says, as text. */
+  /**
+   * The buffer's lines (scrollback included) as text, a line wrapped over several rows joined back into
+   * one, trailing blanks removed: what the screen says.
+   */
   lines(): string[];
   dispose(): void;
 }
@@ -176,7 +179,13 @@ export function mountTerminal(el: HTMLElement, shell: Shell, opts: MountOptions 
     lines() {
       const buf = term.buffer.active;
       const out: string[] = [];
-      for (let i = 0; i < buf.length; i++) out.push(buf.getLine(i)?.translateToString(true) ?? '');
+      for (let i = 0; i < buf.length; i++) {
+        const row = buf.getLine(i);
+        // A row continued on the next one keeps its trailing blanks: they are part of the line.
+        const text = row?.translateToString(buf.getLine(i + 1)?.isWrapped !== true) ?? '';
+        if (row?.isWrapped === true && out.length > 0) out[out.length - 1] = `${out[out.length - 1] ?? ''}${text}`;
+        else out.push(text);
+      }
       while (out.length > 0 && out[out.length - 1] === '') out.pop();
       return out;
     },

@@ -1,10 +1,10 @@
 /**
- * The lab's shell on a lab world: the one place that chooses which shell the page runs, so switching
- * to the full lab shell (telnet, postconf, postfix, openssl... from src/shell/lab-shell.ts) is one line.
- * DOM-free.
+ * The lab's shell on a lab world: the one place that chooses which shell the page runs (the lab shell
+ * of src/shell/lab-shell.ts: coreutils plus telnet, nc, postconf, postfix, openssl, mailq...). DOM-free.
  */
 import { createLabWorld } from '../../engine/world/lab-world.ts';
-import { Registry, Shell, standardPrograms } from '../../shell/index.ts';
+import type { Shell } from '../../shell/index.ts';
+import { createLabShell } from '../../shell/lab-shell.ts';
 
 export type LabWorld = ReturnType<typeof createLabWorld>;
 
@@ -14,10 +14,7 @@ export interface LabShellOptions {
 }
 
 export function createLabShellFor(world: LabWorld, opts: LabShellOptions = {}): Shell {
-  const shell = new Shell({
-    host: { fs: world.fs, hostname: 'mail', clock: world.clock, network: world.network },
-    programs: new Registry(standardPrograms()),
-  });
+  const shell = createLabShell(world);
   restoreHistory(shell, opts.history ?? []);
   return shell;
 }

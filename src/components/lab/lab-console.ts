@@ -179,7 +179,7 @@ export class LabConsoleElement extends HTMLElement {
 
   #buildDialog(): HTMLDialogElement {
     const titleId = `${this.#prefix}-reset-title`;
-    const cancel = h('button', { type: 'submit', value: 'cancel', class: 'lab-button', autofocus: true }, 'Cancel');
+    const cancel = h('button', { type: 'submit', value: 'cancel', class: 'lab-button' }, 'Cancel');
     const confirm = h('button', { type: 'submit', value: 'reset', class: 'lab-button lab-button--danger' }, 'Reset');
     const dialog = h(
       'dialog',
