@@ -36,13 +36,23 @@ describe('diffLines', () => {
   });
 
   it('past the edit limit, the middle is all removed and all added (no freeze)', () => {
-    const d = diffLines('a\nb\nc\nz\n', 'a\nc\nb\nz\n', 1);
+    const d = diffLines('a\nb\nc\nz\n', 'a\nc\nb\nz\n', { maxEdits: 1 });
     expect(d).toEqual([
       { kind: 'del', text: 'b', line: 2 },
       { kind: 'del', text: 'c', line: 3 },
       { kind: 'add', text: 'c', line: 2 },
       { kind: 'add', text: 'b', line: 3 },
     ]);
+  });
+
+  it('with pairs, an N-for-N change lists each old line next to its new one', () => {
+    expect(diffLines('x\n#a\n#b\ny\n', 'x\na\nb\ny\n', { pairs: true }).map((l) => `${l.kind} ${l.text}`)).toEqual([
+      'del #a',
+      'add a',
+      'del #b',
+      'add b',
+    ]);
+    expect(diffLines('x\n#a\ny\n', 'x\na\nb\ny\n', { pairs: true }).map((l) => l.kind)).toEqual(['del', 'add', 'add']);
   });
 
   it('a big file diffs quickly', () => {

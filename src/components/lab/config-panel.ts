@@ -163,8 +163,8 @@ export class ConfigPanel {
 
   #renderPending(view: PanelView): void {
     const parts: { name: string; lines: DiffLine[] }[] = [
-      { name: 'main.cf', lines: diffLines(view.applied.main, view.files.main) },
-      { name: 'master.cf', lines: diffLines(view.applied.master, view.files.master) },
+      { name: 'main.cf', lines: diffLines(view.applied.main, view.files.main, { pairs: true }) },
+      { name: 'master.cf', lines: diffLines(view.applied.master, view.files.master, { pairs: true }) },
     ].filter((p) => p.lines.length > 0);
     const status = view.running ? null : h('p', { class: 'lab-warn' }, 'Postfix is not running: Apply starts it (postfix start).');
     if (parts.length === 0) {
@@ -173,6 +173,8 @@ export class ConfigPanel {
       return;
     }
     const count = parts.reduce((n, p) => n + p.lines.length, 0);
+    const added = parts.reduce((n, p) => n + p.lines.filter((l) => l.kind === 'add').length, 0);
+    const removed = count - added;
     const diff = h('pre', { class: 'lab-diff' });
     let shown = 0;
     for (const part of parts) {
@@ -186,7 +188,7 @@ export class ConfigPanel {
     replaceChildren(
       this.#pending,
       status,
-      h('p', {}, `${count} changed ${count === 1 ? 'line' : 'lines'} that Postfix does not use yet:`),
+      h('p', {}, `Changes Postfix does not use yet (${plural(added, 'line')} added, ${removed} removed):`),
       diff,
     );
     this.applyButton.classList.add('lab-button--attention');
@@ -201,6 +203,10 @@ export class ConfigPanel {
   clearApplyOutput(): void {
     this.#applyOutput.textContent = '';
   }
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 function diffLine(line: DiffLine): HTMLElement {

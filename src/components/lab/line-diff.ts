@@ -79,8 +79,19 @@ function backtrack(trace: readonly Int32Array[], n: number, m: number): Op[] {
   return ops.reverse();
 }
 
+export interface DiffOptions {
+  /** See MAX_EDIT_DISTANCE. */
+  readonly maxEdits?: number;
+  /**
+   * A change that replaces N lines by N lines is listed line by line (old, new, old, new...), which
+   * reads best for edits such as uncommenting a block. Otherwise all removals come first.
+   */
+  readonly pairs?: boolean;
+}
+
 /** The removed and added lines turning `before` into `after`, in file order (removals first in a change). */
-export function diffLines(before: string, after: string, maxEdits: number = MAX_EDIT_DISTANCE): DiffLine[] {
+export function diffLines(before: string, after: string, options: DiffOptions = {}): DiffLine[] {
+  const maxEdits = options.maxEdits ?? MAX_EDIT_DISTANCE;
   const a = splitLines(before);
   const b = splitLines(after);
   let start = 0;
@@ -95,7 +106,9 @@ export function diffLines(before: string, after: string, maxEdits: number = MAX_
   const dels: DiffLine[] = [];
   const adds: DiffLine[] = [];
   const flush = () => {
-    out.push(...dels, ...adds);
+    if (options.pairs === true && dels.length === adds.length) {
+      for (const [k, d] of dels.entries()) out.push(d, adds[k] ?? d);
+    } else out.push(...dels, ...adds);
     dels.length = 0;
     adds.length = 0;
   };
@@ -124,6 +137,6 @@ export function diffLines(before: string, after: string, maxEdits: number = MAX_
 /** The 1-based numbers of the lines of `after` that are new or changed since `before`. */
 export function changedLines(before: string, after: string, maxEdits: number = MAX_EDIT_DISTANCE): Set<number> {
   const out = new Set<number>();
-  for (const d of diffLines(before, after, maxEdits)) if (d.kind === 'add') out.add(d.line);
+  for (const d of diffLines(before, after, { maxEdits })) if (d.kind === 'add') out.add(d.line);
   return out;
 }
