@@ -144,6 +144,8 @@ export function replay(
   let packetIx = 0;
   let skipClient = 0;
   let nextHello: ClientHello = RECORDER_HELLO;
+  let injected = false;
+  let logCut: number | null = null;
 
   const closeConn = (): void => {
     if (conn !== null && !conn.closed) conn.ep.clientClosed();
@@ -269,6 +271,7 @@ export function replay(
         break;
       }
       case 'inject': {
+        injected = true;
         closeConn();
         out.push(step.raw);
         // The recorder's message (corpus record.py, outbound scenarios).
@@ -278,6 +281,9 @@ export function replay(
       }
       case 'command': {
         closeConn();
+        // The recorder read the log of an outbound scenario right after delivery, before it ran
+        // postqueue/mailq/postsuper (corpus record.py): their log lines are not in raw.log.
+        if (injected && logCut === null) logCut = target.logLines().length;
         out.push(step.raw);
         const recorded = followingOutput(steps, k);
         const stdinSteps = step.stdinLines ? leadingClientLines(recorded) : [];
@@ -321,6 +327,7 @@ export function replay(
   }
   const log = target
     .logLines()
+    .slice(0, logCut ?? undefined)
     .map((l) => `${l}\n`)
     .join('');
   return { transcript: `${out.join('\n')}\n`, log, toolRuns: toolResults, pending: null };
@@ -397,7 +404,11 @@ function renderRemote(recorded: readonly Step[], sessions: readonly TappedSessio
     out.push(
       h?.includes(`${sess.address}:${sess.port} `) === true ? h : `# --- receiver ${sess.address}:${sess.port} accepted connection ---`,
     );
-    for (const e of sess.events) {
+    // "receiver exception" means the recorder's MX failed to send its last reply (the client was
+    // gone; the MX side is not ground truth, corpus README): that reply never reached the wire.
+    const last = sess.events[sess.events.length - 1];
+    const lost = i === sessions.length - 1 && internal.some((l) => l.startsWith('# receiver exception')) && last?.dir === 'server';
+    for (const e of lost ? sess.events.slice(0, -1) : sess.events) {
       if (e.dir === 'tls') out.push(`# TLS handshake complete (receiver side): ${e.version} ${e.cipher}`);
       else if (e.dir === 'server') out.push(...serverLines(e.data));
       else out.push(...packetLines(e.data).map((l) => `C: ${stripEol(l)}`));

@@ -1,5 +1,6 @@
 import { MainCf } from '../engine/config/main-cf.ts';
 import { createLabWorld } from '../engine/world/lab-world.ts';
+import { createLabShell } from '../shell/lab-shell.ts';
 import type { ReplayTarget } from './replay.ts';
 import type { ScenarioConfig } from './scenario-config.ts';
 
@@ -30,8 +31,14 @@ export function buildScenarioWorld(baseMainCf: string, baseMasterCf: string, cfg
   world.log.clear();
   const logFile = world.logFile;
   if (logFile !== '') world.fs.write(logFile, '');
+  const shell = createLabShell(world);
   return {
     network: world.network,
+    // A pty merges stdout and stderr in the order written (corpus: "run on a pty; stdout+stderr merged").
+    run: (command, opts) => {
+      const r = shell.runLine(command, { tty: opts.pty, stdin: opts.stdin });
+      return opts.pty ? { stdout: r.output, stderr: '', exitCode: r.exitCode } : r;
+    },
     logLines: () => world.logLines(),
     sendmail: (sender, recipients, message) => {
       world.queue.submitLocal(sender, recipients, message);

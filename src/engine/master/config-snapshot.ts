@@ -28,5 +28,11 @@ export interface ConfigSnapshot {
  * included (`postfix: fatal: ...`, `/usr/sbin/postconf: warning: ...`), in the order printed.
  */
 export type ConfigLoad =
-  | { readonly ok: true; readonly snapshot: ConfigSnapshot; readonly warnings: readonly string[] }
-  | { readonly ok: false; readonly fatal: string; readonly warnings: readonly string[] };
+  | { readonly ok: true; readonly snapshot: ConfigSnapshot; readonly warnings: readonly string[]; readonly logged?: readonly LoggedLine[] }
+  | { readonly ok: false; readonly fatal: string; readonly warnings: readonly string[]; readonly logged?: readonly LoggedLine[] };
+
+/** A line a program writes to the mail log while the configuration is read (e.g. postsuper's warnings). */
+export interface LoggedLine {
+  readonly program: string;
+  readonly text: string;
+}

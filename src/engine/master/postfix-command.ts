@@ -36,22 +36,29 @@ export interface PostfixCommandEnv {
 
 const PROGRAM = 'postfix/postfix-script';
 const ACTIONS = ['start', 'stop', 'reload', 'status', 'check'] as const;
-// TODO(record): the exact text real postfix(1) prints for an unknown command.
-const UNKNOWN_COMMAND = (w: string): string => `postfix/postfix-script: fatal: unknown command: '${w}'\n`;
+/** What postfix-script has to say about other commands (tests/corpus-extra/cli-postfix-unknown-command). */
+const scriptUnknownCommand = (w: string): string =>
+  `fatal: unknown command: '${w}'. Usage: postfix start (or stop, reload, abort, flush, check, status, set-permissions, upgrade-configuration, logrotate)`;
+/** Real postfix-script commands the lab does not simulate: a plain statement, never a made-up Postfix text. */
+const NOT_SIMULATED = new Set(['abort', 'flush', 'set-permissions', 'upgrade-configuration', 'logrotate']);
 
 /** `postfix start|stop|reload|status|check`, as Postfix 3.7's postfix(1) and postfix-script behave. */
 export function runPostfixCommand(argv: readonly string[], env: PostfixCommandEnv): CommandOutput {
   const word = argv[0];
   let stderr = '';
-  const say = (text: string, toLog = true): void => {
-    if (toLog) env.log(PROGRAM, env.ids.nextPid(), text);
+  const say = (text: string): void => {
+    env.log(PROGRAM, env.ids.nextPid(), text);
     if (env.tty) stderr += `${PROGRAM}: ${text}\n`;
   };
   const done = (exitCode: number): CommandOutput => ({ stdout: '', stderr, exitCode });
 
   const action = ACTIONS.find((a) => a === word);
-  if (action === undefined || argv.length > 1) {
-    stderr += UNKNOWN_COMMAND(word ?? '');
+  if (action === undefined) {
+    if (word !== undefined && NOT_SIMULATED.has(word)) {
+      stderr += `postfix: 'postfix ${word}' is not simulated in this lab\n`;
+      return done(1);
+    }
+    say(scriptUnknownCommand(word ?? ''));
     return done(1);
   }
   if (action === 'status') {
@@ -68,14 +75,15 @@ export function runPostfixCommand(argv: readonly string[], env: PostfixCommandEn
       say(scriptFatalNotRunning);
       return done(1);
     }
-    // The stop message reaches the terminal but not the log: postlogd goes down with
-    // the mail system (corpus term-postfix-cli raw.log has no "stopping" line).
-    say(scriptStopping, false);
+    // Logged as well (corpus postconf-behaviours, tests/corpus-extra/cli-postqueue-stopped); in
+    // terminal/term-postfix-cli the line lost the race with postlogd's own shutdown.
+    say(scriptStopping);
     env.master.stop();
     return done(0);
   }
   const load = env.check(action);
   for (const w of load.warnings) stderr += `${w}\n`;
+  for (const l of load.logged ?? []) env.log(l.program, env.ids.nextPid(), l.text);
   if (!load.ok) {
     stderr += `${load.fatal}\n`;
     return done(1);

@@ -81,5 +81,11 @@ export function loadConfig(fs: SimFs, action: 'check' | 'start' | 'reload' = 'ch
       return v;
     },
   };
-  return { ok: true, snapshot, warnings };
+  // The daemons that read main.cf during a check log its warnings too: postsuper, and postlogd as it
+  // starts again to take postsuper's lines (corpus postconf-behaviours raw.log).
+  const logged =
+    action === 'check'
+      ? ['postfix/postsuper', 'postfix/postlogd'].flatMap((program) => own.warnings.map((w) => ({ program, text: `warning: ${w}` })))
+      : [];
+  return { ok: true, snapshot, warnings, logged };
 }

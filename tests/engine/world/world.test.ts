@@ -53,7 +53,12 @@ describe('postfix(1) on the lab machine, against the recorded terminal (term-pos
     const w = createLabWorld({ start: false });
     for (const a of ['status', 'reload', 'stop', 'start', 'status', 'start', 'reload', 'stop', 'status']) w.postfix([a], true);
     const want = readFileSync(join(CORPUS, 'terminal/term-postfix-cli/raw.normalized.log'), 'utf8').trim().split('\n');
-    expect(normalize(w.logLines().join('\n')).split('\n').map(maskVolatile)).toEqual(want.map(maskVolatile));
+    // This recording lost "stopping the Postfix mail system" to postlogd's shutdown; the two other
+    // recordings of a stop (postconf-behaviours, corpus-extra/cli-postqueue-stopped) have it.
+    const stops = w.logLines().filter((l) => l.endsWith(': stopping the Postfix mail system'));
+    expect(stops).toHaveLength(1);
+    const mine = w.logLines().filter((l) => !stops.includes(l));
+    expect(normalize(mine.join('\n')).split('\n').map(maskVolatile)).toEqual(want.map(maskVolatile));
   });
 
   it('refuses to start or reload on a main.cf line without "=", like postfix check', () => {
