@@ -39,6 +39,8 @@ export interface SimFile {
   readonly content: string;
   /** Unix permission bits, e.g. 0o600. */
   readonly mode: number;
+  /** Last modification, milliseconds since the epoch (absent: from before the machine booted). */
+  readonly mtime?: number;
 }
 export type FileLookup = (path: string) => SimFile | undefined;
 

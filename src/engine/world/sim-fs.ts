@@ -1,4 +1,5 @@
 import type { SimFile } from '../tls/types.ts';
+import type { Clock } from './clock.ts';
 
 /**
  * The simulated machine's files: a flat map from absolute path to content and mode.
@@ -8,7 +9,11 @@ export class SimFs {
   readonly #files = new Map<string, SimFile>();
   readonly #listeners = new Set<(path: string) => void>();
 
-  constructor(initial: Readonly<Record<string, string | SimFile>> = {}) {
+  readonly #now: () => number | undefined;
+
+  /** `clock` stamps each write with a modification time (Postfix re-reads a main.cf written a moment ago). */
+  constructor(initial: Readonly<Record<string, string | SimFile>> = {}, clock?: Clock) {
+    this.#now = () => clock?.now();
     for (const [p, c] of Object.entries(initial)) this.#files.set(p, typeof c === 'string' ? { content: c, mode: 0o644 } : c);
   }
 
@@ -25,14 +30,16 @@ export class SimFs {
 
   write(path: string, content: string, mode?: number): void {
     const prev = this.#files.get(path);
-    this.#files.set(path, { content, mode: mode ?? prev?.mode ?? 0o644 });
+    const mtime = this.#now();
+    const file: SimFile = { content, mode: mode ?? prev?.mode ?? 0o644 };
+    this.#files.set(path, mtime === undefined ? file : { ...file, mtime });
     for (const l of this.#listeners) l(path);
   }
 
   chmod(path: string, mode: number): boolean {
     const f = this.#files.get(path);
     if (f === undefined) return false;
-    this.#files.set(path, { content: f.content, mode });
+    this.#files.set(path, { ...f, mode });
     return true;
   }
 

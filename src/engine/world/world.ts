@@ -63,7 +63,7 @@ export class World {
     this.ids = opts.ids;
     this.#parts = opts.parts;
     this.#logHost = opts.logHost ?? 'mail';
-    this.fs = new SimFs(opts.files);
+    this.fs = new SimFs(opts.files, opts.clock);
     this.log = new MailLog(opts.clock);
     const spawn: DaemonSpawner = (listener, params, pid) => opts.parts.spawn(this, listener.service, listener.command, params, pid);
     this.master = new Master({ log: this.log.write, ids: opts.ids, loadConfig: () => opts.parts.loadConfig(this.fs, 'start'), spawn });
