@@ -25,6 +25,7 @@ import { startStaticServer } from './static-server.mjs';
 const LAB = '/lab/';
 /** postfix-script on a terminal (corpus terminal/term-postfix-cli, "postfix reload"). */
 const RELOAD_OUTPUT = corpusTerminalLine('term-postfix-cli', 'postfix/postfix-script: refreshing');
+const START_OUTPUT = corpusTerminalLine('term-postfix-cli', 'postfix/postfix-script: starting');
 
 function level(page) {
   return page.getByLabel('smtpd_tls_security_level', { exact: true });
@@ -174,6 +175,41 @@ export const tests = [
         what: 'submission commented out again',
       });
       assert.match(await masterView.textContent(), /^#submission inet n/m);
+    },
+  },
+  {
+    name: 'with Postfix stopped from the terminal, the panel says so and Apply starts it',
+    async run(t) {
+      const page = await t.page();
+      await openLab(page, t.url(LAB));
+      await typeInTerminal(page, 'postfix stop\n');
+      await waitForScreen(page, 'postfix/postfix-script: stopping the Postfix mail system');
+      const panel = page.getByRole('region', { name: 'Configuration' });
+      await eventually(async () => (await panel.textContent()).includes('Postfix is not running'), { what: 'the stopped notice' });
+      await page.getByRole('button', { name: 'Apply (postfix reload)' }).click();
+      await eventually(async () => (await page.locator('.lab-panel__output').textContent()) === START_OUTPUT, { what: 'the start output' });
+      assert.equal((await panel.textContent()).includes('Postfix is not running'), false);
+      await typeInTerminal(page, 'postfix status\n');
+      await waitForScreen(page, /the Postfix mail system is running: PID: \d+/);
+    },
+  },
+  {
+    name: 'the lab fits a phone-sized screen without scrolling sideways',
+    async run(t) {
+      const page = await t.page({ viewport: { width: 360, height: 740 } });
+      await openLab(page, t.url(LAB));
+      await level(page).selectOption('encrypt');
+      await page.getByLabel('submission', { exact: true }).check();
+      await eventually(async () => (await page.locator('.lab-diff').count()) > 0, { what: 'the pending diff' });
+      const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+        scrollWidth: document.documentElement.scrollWidth,
+        clientWidth: document.documentElement.clientWidth,
+      }));
+      assert.ok(scrollWidth <= clientWidth, `/lab/ is ${scrollWidth}px wide in a ${clientWidth}px window`);
+      // The terminal is above the panel on a narrow screen.
+      const term = await page.getByRole('region', { name: 'Lab terminal' }).boundingBox();
+      const panel = await page.getByRole('region', { name: 'Configuration' }).boundingBox();
+      assert.ok(term && panel && term.y < panel.y);
     },
   },
   {
