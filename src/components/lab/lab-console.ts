@@ -24,7 +24,7 @@ import { mountTerminal, type MountedTerminal } from '../../terminal/index.ts';
 import { ConfigPanel } from './config-panel.ts';
 import type { LabFiles } from './controls.ts';
 import { createLabShellFor, type LabWorld } from './create-lab-shell.ts';
-import { h } from './dom.ts';
+import { h, uniquePrefix } from './dom.ts';
 import './lab-console.css';
 import { FileView } from './file-view.ts';
 import { forgetSaved, loadSaved, storeSaved } from './lab-storage.ts';
@@ -52,8 +52,6 @@ function isConfigLoad(r: LogRecord): boolean {
   return r.program.endsWith('/master') && (r.text === masterReload || r.text === masterDaemonStarted);
 }
 
-let idCounter = 0;
-
 export class LabConsoleElement extends HTMLElement {
   readonly #prefix: string;
   #built = false;
@@ -76,8 +74,7 @@ export class LabConsoleElement extends HTMLElement {
 
   constructor() {
     super();
-    idCounter += 1;
-    this.#prefix = `lab${idCounter}`;
+    this.#prefix = uniquePrefix('lab');
   }
 
   connectedCallback(): void {
