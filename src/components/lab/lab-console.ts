@@ -16,7 +16,8 @@
  */
 import { MAIN_CF_PATH } from '../../engine/config/main-cf.ts';
 import { MASTER_CF_PATH } from '../../engine/config/master-cf.ts';
-import { formatLogRecord, type LogRecord } from '../../engine/log/mail-log.ts';
+import type { LogRecord } from '../../engine/log/mail-log.ts';
+import type { Clock } from '../../engine/world/clock.ts';
 import { masterDaemonStarted, masterReload } from '../../engine/master/log-texts.ts';
 import { createLabWorld } from '../../engine/world/lab-world.ts';
 import type { Shell } from '../../shell/index.ts';
@@ -32,7 +33,7 @@ import { LogPane } from './log-pane.ts';
 import type { SavedLab } from './stored-state.ts';
 
 /** The host field of log lines: the World's default (the first label of myhostname, mail.example.org). */
-const LOG_HOST = 'mail';
+const WALL_CLOCK: Clock = { now: () => Date.now() };
 const SAVE_DELAY_MS = 400;
 
 interface Session {
@@ -238,7 +239,8 @@ export class LabConsoleElement extends HTMLElement {
       saved === null
         ? {}
         : { files: { [MAIN_CF_PATH]: { content: saved.main, mode: 0o644 }, [MASTER_CF_PATH]: { content: saved.master, mode: 0o644 } } };
-    const world = createLabWorld(files);
+    // The page's own clock: log lines carry the learner's real time (the engine only ever reads it).
+    const world = createLabWorld({ ...files, clock: WALL_CLOCK });
     const shell = createLabShellFor(world, { history: saved?.history ?? [] });
     const session: Session = { world, shell, applied: readFiles(world), unsubs: [] };
     session.unsubs.push(
@@ -248,7 +250,7 @@ export class LabConsoleElement extends HTMLElement {
         this.#scheduleSave();
       }),
       world.log.subscribe((r) => {
-        this.#log?.add(formatLogRecord(r, LOG_HOST), `${r.program}: ${r.text}`);
+        this.#log?.add(world.formatLogRecord(r), `${r.program}: ${r.text}`);
         if (isConfigLoad(r)) session.applied = readFiles(world);
         this.#scheduleRender();
       }),

@@ -1,5 +1,5 @@
 import type { ParameterView } from '../config/parameter-view.ts';
-import { formatLogRecord, MailLog } from '../log/mail-log.ts';
+import { formatLogRecord, MailLog, type LogRecord } from '../log/mail-log.ts';
 import type { ConfigLoad } from '../master/config-snapshot.ts';
 import { Master, type DaemonStart, type DaemonSpawner } from '../master/master.ts';
 import { runPostfixCommand, type CommandOutput } from '../master/postfix-command.ts';
@@ -74,7 +74,7 @@ export class World {
       knownAddresses: opts.parts.remoteAddresses,
     });
     this.queue = opts.parts.queue(this);
-    this.log.subscribe((r) => this.#appendToLogFile(formatLogRecord(r, this.#logHost)));
+    this.log.subscribe((r) => this.#appendToLogFile(this.formatLogRecord(r)));
   }
 
   /** The file the log is written to: `maillog_file` of the running configuration (main.cf when stopped). */
@@ -87,7 +87,12 @@ export class World {
 
   /** Formatted log lines, as in the log file. */
   logLines(): string[] {
-    return this.log.records.map((r) => formatLogRecord(r, this.#logHost));
+    return this.log.records.map((r) => this.formatLogRecord(r));
+  }
+
+  /** One record as the log file shows it (with this machine's host field). */
+  formatLogRecord(r: LogRecord): string {
+    return formatLogRecord(r, this.#logHost);
   }
 
   /** `postfix start|stop|reload|status|check`. */
