@@ -8,7 +8,7 @@ export function mailqProgram(env: LabEnv): Program {
     name: 'mailq',
     usage: 'mailq',
     run(ctx) {
-      return writeResult(ctx, guarded('mailq', () => env.world.queue.mailq()));
+      return writeResult(ctx, guarded('mailq', () => env.world.queue.mailq()), true);
     },
   };
 }

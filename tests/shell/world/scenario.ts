@@ -139,8 +139,16 @@ export async function scenarioRig(scenario: string, opts: { stopped?: boolean; f
       const buf = term.buffer.active;
       const from = scrollback ? 0 : buf.viewportY;
       const to = scrollback ? buf.length : buf.viewportY + term.rows;
+      // tmux capture-pane -J: a row the terminal wrapped continues the one before it.
       const rows: string[] = [];
-      for (let i = from; i < to; i++) rows.push((buf.getLine(i)?.translateToString(true) ?? '').trimEnd());
+      for (let i = from; i < to; i++) {
+        const line = buf.getLine(i);
+        const next = buf.getLine(i + 1);
+        const text = line?.translateToString(next?.isWrapped !== true) ?? '';
+        if (line?.isWrapped === true && rows.length > 0 && i > from) rows[rows.length - 1] += text;
+        else rows.push(text);
+      }
+      for (let k = 0; k < rows.length; k++) rows[k] = (rows[k] ?? '').trimEnd();
       while (rows.length > 0 && rows[rows.length - 1] === '') rows.pop();
       return rows;
     },

@@ -7,9 +7,14 @@ export interface ToolOutput {
   readonly exitCode: number;
 }
 
-export function writeResult(ctx: Pick<ProgramContext, 'stdout' | 'stderr'>, r: ToolOutput): number {
+/**
+ * Writes both streams of a finished tool. `stderrFirst` for the tools whose warnings come before their
+ * listing (postqueue's `Mail system is down` warning precedes `Mail queue is empty`, term-postfix-cli).
+ */
+export function writeResult(ctx: Pick<ProgramContext, 'stdout' | 'stderr'>, r: ToolOutput, stderrFirst = false): number {
+  if (stderrFirst) ctx.stderr.write(r.stderr);
   ctx.stdout.write(r.stdout);
-  ctx.stderr.write(r.stderr);
+  if (!stderrFirst) ctx.stderr.write(r.stderr);
   return r.exitCode;
 }
 
