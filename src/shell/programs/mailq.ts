@@ -8,7 +8,11 @@ export function mailqProgram(env: LabEnv): Program {
     name: 'mailq',
     usage: 'mailq',
     run(ctx) {
-      return writeResult(ctx, guarded('mailq', () => env.world.queue.mailq()), true);
+      return writeResult(
+        ctx,
+        guarded('mailq', () => env.world.queue.mailq()),
+        true,
+      );
     },
   };
 }

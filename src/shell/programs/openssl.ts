@@ -12,8 +12,8 @@ import type { LabEnv } from './net/lab-env.ts';
 import { OPENSSL_HELP } from './net/openssl-texts.ts';
 
 interface Streams {
-  out(text: string): void;
-  err(text: string): void;
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
 }
 
 function show(s: Streams, step: ToolStep): number | null {
@@ -97,18 +97,30 @@ export function opensslProgram(env: LabEnv): Program {
       }
       if (!(r instanceof SClientSession)) return show(streams, r) ?? 0;
       const s = r;
-      const first = show(streams, call(() => s.start()));
+      const first = show(
+        streams,
+        call(() => s.start()),
+      );
       if (first !== null || !s.running) return first ?? 0;
       if (ctx.stdin.kind === 'text') {
         const text = ctx.stdin.text;
         if (text !== '') {
-          const c = show(streams, call(() => s.feed(text)));
+          const c = show(
+            streams,
+            call(() => s.feed(text)),
+          );
           if (c !== null || !s.running) return c ?? 0;
         }
-        const e = show(streams, call(() => s.eof()));
+        const e = show(
+          streams,
+          call(() => s.eof()),
+        );
         if (e !== null || !s.running) return e ?? 0;
         // Still waiting on the server (e.g. -ign_eof): the real program would wait for its timeout.
-        show(streams, call(() => s.interrupt()));
+        show(
+          streams,
+          call(() => s.interrupt()),
+        );
         return 1;
       }
       return new SClientTerminal(s);

@@ -8,7 +8,11 @@ export function postqueueProgram(env: LabEnv): Program {
     name: 'postqueue',
     usage: 'postqueue -p|-j|-f|-i QUEUE_ID|-s SITE',
     run(ctx) {
-      return writeResult(ctx, guarded('postqueue', () => env.world.queue.postqueue(ctx.argv.slice(1))), true);
+      return writeResult(
+        ctx,
+        guarded('postqueue', () => env.world.queue.postqueue(ctx.argv.slice(1))),
+        true,
+      );
     },
   };
 }

@@ -9,7 +9,10 @@ export function postsuperProgram(env: LabEnv): Program {
     usage: 'postsuper -d QUEUE_ID|ALL',
     run(ctx) {
       const stdin = ctx.stdin.kind === 'text' ? ctx.stdin.text : '';
-      return writeResult(ctx, guarded('postsuper', () => env.world.queue.postsuper(ctx.argv.slice(1), stdin)));
+      return writeResult(
+        ctx,
+        guarded('postsuper', () => env.world.queue.postsuper(ctx.argv.slice(1), stdin)),
+      );
     },
     complete(req) {
       if (req.words[req.words.length - 1] !== '-d') return undefined;

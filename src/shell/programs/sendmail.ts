@@ -16,7 +16,11 @@ export function sendmailProgram(env: LabEnv, name = 'sendmail'): Program {
     usage: `${name} [-f SENDER] [-t] [-i] RECIPIENT...`,
     run(ctx) {
       const args = ctx.argv.slice(1);
-      const submit = (text: string): number => writeResult(ctx, guarded(name, () => env.world.queue.sendmail(args, text)));
+      const submit = (text: string): number =>
+        writeResult(
+          ctx,
+          guarded(name, () => env.world.queue.sendmail(args, text)),
+        );
       let req;
       try {
         req = parseSendmailArgs(args);

@@ -288,11 +288,7 @@ class Transaction {
         if (this.#transact(`AUTH PLAIN ${b64(`\0${s.user}\0${s.password}`)}`, '235').ok) return 0;
       } else if (t === 'LOGIN') {
         attempted = true;
-        if (
-          this.#transact('AUTH LOGIN', '334').ok &&
-          this.#transact(b64(s.user), '334').ok &&
-          this.#transact(b64(s.password), '235').ok
-        )
+        if (this.#transact('AUTH LOGIN', '334').ok && this.#transact(b64(s.user), '334').ok && this.#transact(b64(s.password), '235').ok)
           return 0;
       }
     }
@@ -425,7 +421,6 @@ class Transaction {
       if (!this.#serverClosed && this.#ep !== null && this.#quitSent) this.#ep.clientClosed();
     }
   }
-
 }
 
 function safe(fn: () => ServerOutput): ServerOutput {
@@ -453,7 +448,13 @@ function settingsFrom(env: LabEnv, ctx: ProgramContext, v: Map<string, string[]>
   if (portText !== undefined) port = /^\d+$/.test(portText) ? Number(portText) : (servicePort(ctx.host.fs, portText) ?? port);
   const authValues = v.get('auth');
   const wantsAuth = authValues !== undefined || v.has('auth-user') || v.has('auth-password');
-  const authTypes = authValues === undefined ? [] : authValues.flatMap((a) => a.split(',')).map((a) => a.trim().toUpperCase()).filter((a) => a !== '');
+  const authTypes =
+    authValues === undefined
+      ? []
+      : authValues
+          .flatMap((a) => a.split(','))
+          .map((a) => a.trim().toUpperCase())
+          .filter((a) => a !== '');
   return {
     server,
     port,
@@ -473,7 +474,13 @@ function settingsFrom(env: LabEnv, ctx: ProgramContext, v: Map<string, string[]>
   };
 }
 
-function runWith(env: LabEnv, ctx: ProgramContext, v: Map<string, string[]>, to: string, write: (s: 'out' | 'err', t: string) => void): number {
+function runWith(
+  env: LabEnv,
+  ctx: ProgramContext,
+  v: Map<string, string[]>,
+  to: string,
+  write: (s: 'out' | 'err', t: string) => void,
+): number {
   return new Transaction(env, settingsFrom(env, ctx, v, to), write).run();
 }
 

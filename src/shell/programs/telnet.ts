@@ -218,7 +218,13 @@ class TelnetSession implements InteractiveSession {
       }
       case 'open-to':
         this.#state = 'command';
-        this.#openCommand(data.replace(/\n$/, '').trim().split(/\s+/).filter((w) => w !== ''));
+        this.#openCommand(
+          data
+            .replace(/\n$/, '')
+            .trim()
+            .split(/\s+/)
+            .filter((w) => w !== ''),
+        );
         return;
       case 'command':
         this.#command(data.replace(/\n$/, ''));
@@ -250,7 +256,10 @@ class TelnetSession implements InteractiveSession {
   #command(line: string): void {
     const io = this.#io;
     if (io === null) return;
-    const words = line.trim().split(/\s+/).filter((w) => w !== '');
+    const words = line
+      .trim()
+      .split(/\s+/)
+      .filter((w) => w !== '');
     const first = words[0];
     if (first === undefined) {
       this.#toSession();

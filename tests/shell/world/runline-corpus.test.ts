@@ -75,7 +75,10 @@ function replayScenario(scenario: string): { cmd: string; expected: unknown; act
   const world = createLabWorld({ start: false });
   world.fs.write('/etc/postfix/master.cf', (world.fs.read('/etc/postfix/master.cf') ?? '') + masterAppend(scenario));
   // The recording machine logged to /var/log/postfix.log (corpus base/main.cf); so does this one.
-  world.fs.write('/etc/postfix/main.cf', (world.fs.read('/etc/postfix/main.cf') ?? '').replace('/var/log/mail.log', '/var/log/postfix.log'));
+  world.fs.write(
+    '/etc/postfix/main.cf',
+    (world.fs.read('/etc/postfix/main.cf') ?? '').replace('/var/log/mail.log', '/var/log/postfix.log'),
+  );
   world.postfix(['start'], false);
   const shell = createLabShell(world);
   const results: { cmd: string; expected: unknown; actual: unknown }[] = [];

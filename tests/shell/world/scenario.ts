@@ -64,7 +64,11 @@ export function scenarioSteps(scenario: string): Step[] {
     .slice(1)
     .map((b) => {
       const nl = b.indexOf('\n');
-      const rows = b.slice(nl + 1).split(/^=== final /m)[0]?.split('\n') ?? [];
+      const rows =
+        b
+          .slice(nl + 1)
+          .split(/^=== final /m)[0]
+          ?.split('\n') ?? [];
       while (rows.length > 0 && rows[rows.length - 1] === '') rows.pop();
       return { label: b.slice(0, nl).replace(/ ===$/, ''), rows };
     });
@@ -110,7 +114,10 @@ export interface Rig {
  * lines appended), Postfix started unless `stopped`, and its shell on a 120x50 headless xterm.
  * The server's pauses show at once (the screens were captured once they had settled).
  */
-export async function scenarioRig(scenario: string, opts: { stopped?: boolean; fqdn?: string; mainCf?: readonly string[] } = {}): Promise<Rig> {
+export async function scenarioRig(
+  scenario: string,
+  opts: { stopped?: boolean; fqdn?: string; mainCf?: readonly string[] } = {},
+): Promise<Rig> {
   const world = createLabWorld({ start: false });
   const cfg = scenarioConfig(scenario);
   const pacer = new TimerPacer();

@@ -51,8 +51,10 @@ describe('telnet screens (corpus terminal/)', () => {
       omit: ['getent hosts mail.example.org; echo "rc=$?"', 'getent ahosts localhost'],
       before: (step) => {
         if (step.keys === 'clear\r') clears++;
-        if (step.label.startsWith('telnet mail.example.org 25   (no /etc/hosts entry yet)')) rig.world.fs.write('/etc/hosts', RECORDING_HOSTS);
-        if (clears === 3 && step.keys === 'cat /etc/hosts\r') rig.world.fs.write('/etc/hosts', `${RECORDING_HOSTS}127.0.0.1 mail.example.org\n`);
+        if (step.label.startsWith('telnet mail.example.org 25   (no /etc/hosts entry yet)'))
+          rig.world.fs.write('/etc/hosts', RECORDING_HOSTS);
+        if (clears === 3 && step.keys === 'cat /etc/hosts\r')
+          rig.world.fs.write('/etc/hosts', `${RECORDING_HOSTS}127.0.0.1 mail.example.org\n`);
         if (clears === 4 && step.keys === 'cat /etc/hosts\r') rig.world.fs.write('/etc/hosts', STOCK_HOSTS);
       },
     });

@@ -6,8 +6,7 @@ import type { ConnectError, Network, ServerEndpoint } from '../../../engine/worl
 import { isIpv6 } from './hosts.ts';
 
 export type AttemptResult =
-  | { readonly ok: true; readonly endpoint: ServerEndpoint }
-  | { readonly ok: false; readonly error: Exclude<ConnectError, 'unknown-host'> };
+  { readonly ok: true; readonly endpoint: ServerEndpoint } | { readonly ok: false; readonly error: Exclude<ConnectError, 'unknown-host'> };
 
 /** One connect(2) to one address. */
 export function connectAddress(network: Network | undefined, address: string, port: number): AttemptResult {

@@ -6,7 +6,8 @@
 import type { ServerOutput } from '../../../engine/world/network.ts';
 import type { Pacer } from './lab-env.ts';
 
-type Item = { readonly kind: 'data'; readonly text: string } | { readonly kind: 'pause'; readonly ms: number } | { readonly kind: 'closed' };
+type Item =
+  { readonly kind: 'data'; readonly text: string } | { readonly kind: 'pause'; readonly ms: number } | { readonly kind: 'closed' };
 
 export class ServerStream {
   readonly #pacer: Pacer;
