@@ -474,6 +474,9 @@ function settingsFrom(env: LabEnv, ctx: ProgramContext, v: Map<string, string[]>
   };
 }
 
+/** --quit-after points before RCPT TO. */
+const EARLY_QUITS: readonly string[] = ['connect', 'banner', 'first-helo', 'first-ehlo', 'tls', 'helo', 'ehlo', 'auth', 'mail', 'from'];
+
 function runWith(
   env: LabEnv,
   ctx: ProgramContext,
@@ -501,6 +504,9 @@ export function swaksProgram(env: LabEnv): Program {
       const write = (s: 'out' | 'err', t: string): void => (s === 'out' ? ctx.stdout : ctx.stderr).write(t);
       const to = p.values.get('to')?.at(-1);
       if (to !== undefined && to !== '') return runWith(env, ctx, p.values, to, write);
+      // A run that stops before RCPT needs no recipient (corpus-extra swaks-version: --quit-after EHLO).
+      const quitAfter = (p.values.get('quit-after')?.at(-1) ?? '').toLowerCase();
+      if (EARLY_QUITS.includes(quitAfter)) return runWith(env, ctx, p.values, '', write);
       if (ctx.stdin.kind === 'text') {
         const line = ctx.stdin.text.split('\n')[0]?.trim() ?? '';
         ctx.stdout.write(T.PROMPT_TO);
