@@ -22,6 +22,7 @@ import { opensslProgram } from './openssl.ts';
 import { postconfProgram } from './postconf.ts';
 import { postfixProgram } from './postfix.ts';
 import { postqueueProgram } from './postqueue.ts';
+import { posttlsFingerProgram } from './posttls-finger.ts';
 import { postsuperProgram } from './postsuper.ts';
 import { sendmailProgram } from './sendmail.ts';
 import { swaksProgram } from './swaks.ts';
@@ -74,6 +75,7 @@ export function worldPrograms(env: LabEnv): Program[] {
     postqueueProgram(env),
     postsuperProgram(env),
     opensslProgram(env),
+    posttlsFingerProgram(env),
     swaksProgram(env),
     explain,
     man,
