@@ -29,9 +29,13 @@ export function daemonOf(line: string): string {
   return LOG_LINE.exec(line)?.[1] ?? '(unparsed)';
 }
 
+/** The recorder's own separators in a log (`### during openssl s_client -tls1`), not Postfix's. */
+const RECORDER_MARK = /^### /;
+
 function byDaemon(text: string): Map<string, string[]> {
   const m = new Map<string, string[]>();
   for (const l of lines(text)) {
+    if (RECORDER_MARK.test(l)) continue;
     const d = daemonOf(l);
     const list = m.get(d) ?? [];
     list.push(maskVolatile(l));

@@ -31,7 +31,9 @@ export function buildScenarioWorld(baseMainCf: string, baseMasterCf: string, cfg
   world.log.clear();
   const logFile = world.logFile;
   if (logFile !== '') world.fs.write(logFile, '');
-  const shell = createLabShell(world);
+  // The recording machine's own name was `vm` (terminal/README.md): tools that use the host's name
+  // (swaks' EHLO and Message-Id) said so. Postfix itself used myhostname = mail.example.org.
+  const shell = createLabShell(world, { fqdn: 'vm' });
   return {
     network: world.network,
     // A pty merges stdout and stderr in the order written (corpus: "run on a pty; stdout+stderr merged").

@@ -31,7 +31,7 @@ export interface QueuedMessage {
   /** Envelope sender without brackets; '' for the null sender `<>`. */
   readonly sender: string;
   readonly recipients: readonly string[];
-  /** The message as received: lines without CR, joined with '\n', dot-unstuffed, final '.' removed. */
+  /** The message as received: each line without its CR and ended by '\n', dot-unstuffed, final '.' removed. */
   readonly content: string;
   /** Milliseconds since the epoch when the message arrived. */
   readonly arrivedAt: number;

@@ -105,7 +105,7 @@ describe('MAIL, RCPT, DATA', () => {
     const m = l.enqueued[0];
     expect(m?.sender).toBe('alice@example.org');
     expect(m?.recipients).toEqual(['bob@example.net', 'root@example.org']);
-    expect(m?.content).toBe('Subject: dots\n\n.leading dot');
+    expect(m?.content).toBe('Subject: dots\n\n.leading dot\n');
     expect(m?.queueId).toBe(out[0]?.slice(-11));
     expect(m?.origin).toMatchObject({
       kind: 'smtpd',

@@ -76,8 +76,9 @@ export class MessageBuffer {
     return this.#tooBig;
   }
 
+  /** Every line with its newline, so that trailing empty lines survive (cleanup drops only the last terminator). */
   get content(): string {
-    return this.#lines.join('\n');
+    return this.#lines.map((l) => `${l}\n`).join('');
   }
 }
 
