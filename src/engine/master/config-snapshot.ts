@@ -16,6 +16,12 @@ export interface ConfigSnapshot {
   readonly main: ParameterView;
   readonly listeners: readonly InetListener[];
   /**
+   * What master(8) itself dies of when it reads master.cf (e.g. `inet service cannot be private`):
+   * `postfix check` does not see it, and master says it only to syslog, not to maillog_file
+   * (tests/corpus-extra/cli-postfix-check-private-y). Null when master.cf is fine.
+   */
+  readonly masterFatal: string | null;
+  /**
    * Effective parameters of a master.cf service (its `-o` overrides over main.cf). Names can
    * repeat with another type (`smtp inet` is smtpd, `smtp unix` the smtp client): `type`
    * picks one; without it the `unix` entry wins.

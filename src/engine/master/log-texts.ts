@@ -20,5 +20,7 @@ export const scriptRunning = (pid: number): string => `the Postfix mail system i
 export const scriptNotRunning = 'the Postfix mail system is not running';
 export const scriptFatalNotRunning = 'fatal: the Postfix mail system is not running';
 export const scriptFatalAlreadyRunning = 'fatal: the Postfix mail system is already running';
+/** tests/corpus-extra/cli-postfix-check-private-y: master(8) died at once. */
+export const scriptStartupFailed = 'fatal: mail system startup failed';
 
 export const DAEMON_DIRECTORY = '/usr/lib/postfix/sbin';

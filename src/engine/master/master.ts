@@ -53,12 +53,14 @@ export class Master {
     return this.#config;
   }
 
-  /** Starts with the configuration `snapshot` (already checked by the caller). */
-  start(snapshot: ConfigSnapshot): void {
+  /** Starts with the configuration `snapshot` (already checked by the caller); false when master dies at once. */
+  start(snapshot: ConfigSnapshot): boolean {
+    if (snapshot.masterFatal !== null) return false;
     this.#pid = this.#env.ids.nextPid();
     this.#config = snapshot;
     this.#processes.clear();
     this.#env.log('postfix/master', this.#pid, masterDaemonStarted);
+    return true;
   }
 
   reload(snapshot: ConfigSnapshot): void {
@@ -66,6 +68,8 @@ export class Master {
     this.#config = snapshot;
     this.#processes.clear();
     this.#env.log('postfix/master', this.#pid, masterReload);
+    // A master.cf that master(8) cannot use: it re-reads it on reload and dies.
+    if (snapshot.masterFatal !== null) this.stop();
   }
 
   stop(): void {

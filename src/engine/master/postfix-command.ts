@@ -8,6 +8,7 @@ import {
   scriptRefreshing,
   scriptRunning,
   scriptStarting,
+  scriptStartupFailed,
   scriptStopping,
 } from './log-texts.ts';
 import type { Master } from './master.ts';
@@ -97,7 +98,10 @@ export function runPostfixCommand(argv: readonly string[], env: PostfixCommandEn
         return done(1);
       }
       say(scriptStarting);
-      env.master.start(load.snapshot);
+      if (!env.master.start(load.snapshot)) {
+        say(scriptStartupFailed);
+        return done(1);
+      }
       return done(0);
     case 'reload':
       if (!env.master.running) {

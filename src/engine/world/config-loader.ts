@@ -60,8 +60,6 @@ export function loadConfig(fs: SimFs, action: 'check' | 'start' | 'reload' = 'ch
   }
   const main = MainCf.parse(mainText ?? '', { path: MAIN_CF });
   const master = MasterCf.parse(masterText, { path: MASTER_CF });
-  const daemonError = master.daemonErrors()[0];
-  if (daemonError !== undefined) return { ok: false, fatal: `postfix/master: fatal: ${daemonError}`, warnings };
   const mainView = serviceParameters(main, null);
   const services = master.services();
   const etcServices = fs.read(ETC_SERVICES_PATH) ?? ETC_SERVICES;
@@ -70,6 +68,7 @@ export function loadConfig(fs: SimFs, action: 'check' | 'start' | 'reload' = 'ch
   const snapshot: ConfigSnapshot = {
     main: mainView,
     listeners,
+    masterFatal: master.daemonErrors()[0] ?? null,
     paramsFor(service, type) {
       const key = `${service}/${type ?? ''}`;
       let v = views.get(key);
