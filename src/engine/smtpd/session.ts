@@ -76,6 +76,9 @@ type Phase =
   | { readonly kind: 'ended' };
 
 /** One client connection to an smtpd process (smtpd.c:smtpd_proto), as a synchronous ServerEndpoint. */
+/** A TLS record header: content type, version, length. */
+const TLS_RECORD_HEADER = 5;
+
 export class SmtpdSession implements ServerEndpoint, SessionApi {
   readonly settings: SmtpdSettings;
   readonly env: SmtpdEnv;
@@ -91,6 +94,8 @@ export class SmtpdSession implements ServerEndpoint, SessionApi {
   #phase: Phase = { kind: 'new' };
   #out = '';
   #pauses: ServerPause[] = [];
+  /** Plaintext received where a ClientHello belongs, while it is shorter than a record header. */
+  #helloBytes = '';
   #where = WHERE_CONNECT;
   #reason: string | null = null;
   #errorCount = 0;
@@ -168,6 +173,17 @@ export class SmtpdSession implements ServerEndpoint, SessionApi {
       // Nobody expects a handshake: plaintext is just more input; a real ClientHello would sit unanswered.
       const output = hello.kind === 'plaintext' ? this.receive(hello.bytes) : this.#flush();
       return { result: { ok: false, log: [] }, output };
+    }
+    if (hello.kind === 'plaintext') {
+      // OpenSSL judges a record only once it has its 5-byte header: fewer plaintext bytes just wait
+      // (terminal/term-telnet-465: an empty line alone does not close the connection).
+      const bytes = this.#helloBytes + hello.bytes;
+      if (bytes.length < TLS_RECORD_HEADER) {
+        this.#helloBytes = bytes;
+        return { result: { ok: false, log: [] }, output: this.#flush() };
+      }
+      this.#helloBytes = '';
+      hello = { kind: 'plaintext', bytes };
     }
     const ctx = this.#tlsContext;
     if (ctx === null) {

@@ -22,10 +22,9 @@ describe('telnet screens (corpus terminal/)', () => {
     check(results.slice(0, 4));
   });
 
-  // Known engine difference (smtpd, not telnet): in wrapper mode real smtpd's SSL_accept waits for a whole
-  // 5-byte record header, so a lone CRLF leaves the connection open (notes.txt); the lab's smtpd fails the
-  // handshake on any plaintext at once. When smtpd waits for 5 bytes, this test passes and must become \`it\`.
-  it.fails('term-telnet-465 part 2: an empty line alone does not close the connection (engine: smtpd)', async () => {
+  // In wrapper mode smtpd's SSL_accept waits for a whole 5-byte record header, so a lone CRLF leaves
+  // the connection open (notes.txt).
+  it('term-telnet-465 part 2: an empty line alone does not close the connection (engine: smtpd)', async () => {
     const rig = await scenarioRig('term-telnet-465');
     const results = await replay('term-telnet-465', rig);
     check(results.slice(4));
