@@ -59,3 +59,40 @@ export const MSG_EXIT = 'exit';
 export function msgDisplayAll(n: number): string {
   return `Display all ${n} possibilities? (y or n)`;
 }
+
+/** bash 5.2 printf: its usage line (no `bash: ` prefix), after a bad option (status 2). */
+export const MSG_PRINTF_USAGE = 'printf: usage: printf [-v var] format [arguments]';
+
+/** bash 5.2 builtins' option errors: `bash: printf: -x: invalid option`. */
+export function msgInvalidBuiltinOption(opt: string): string {
+  return `${opt}: invalid option`;
+}
+export function msgBuiltinOptionNeedsArgument(opt: string): string {
+  return `${opt}: option requires an argument`;
+}
+
+/** bash 5.2: "`1x': not a valid identifier". */
+export function msgNotValidIdentifier(name: string): string {
+  return `\`${name}': not a valid identifier`;
+}
+
+/** bash 5.2 printf's texts after `bash: printf: `. */
+export function msgMissingFormatCharacter(spec: string): string {
+  return `\`${spec}': missing format character`;
+}
+export function msgInvalidFormatCharacter(c: string): string {
+  return `\`${c}': invalid format character`;
+}
+export const MSG_MISSING_HEX_DIGIT = 'missing hex digit for \\x';
+export function msgMissingUnicodeDigit(c: string): string {
+  return `missing unicode digit for \\${c}`;
+}
+/** A number beyond intmax/uintmax: bash warns and uses the limit (strerror(ERANGE)). */
+export function msgOutOfRange(arg: string): string {
+  return `warning: ${arg}: Numerical result out of range`;
+}
+/** An argument that is not wholly a number (bash's sh_invalidnum picks the word from how it starts). */
+export function msgInvalidNumber(arg: string): string {
+  const kind = /^0[0-9]/.test(arg) ? 'invalid octal number' : arg.startsWith('0x') ? 'invalid hex number' : 'invalid number';
+  return `${arg}: ${kind}`;
+}

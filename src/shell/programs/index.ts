@@ -11,6 +11,7 @@ import { help } from './help.ts';
 import { less } from './less.ts';
 import { ls } from './ls.ts';
 import { nano } from './nano.ts';
+import { printfBuiltin } from './printf.ts';
 import { sed } from './sed.ts';
 import { tail } from './tail.ts';
 import { wc } from './wc.ts';
@@ -55,6 +56,7 @@ export function standardPrograms(): Program[] {
     touch,
     hostname,
     sed,
+    printfBuiltin,
   ];
 }
 

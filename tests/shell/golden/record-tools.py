@@ -63,6 +63,22 @@ COMMANDS = [
     "sed -i 's/^#submission/submission/' etc/postfix/master.cf; grep -n submission etc/postfix/master.cf",
     "sed -i '/^#  -o/s/^#//' etc/postfix/master.cf; cat etc/postfix/master.cf", "sed 's/a/X/2' notes.txt", "sed 's/A/x/I' notes.txt",
     "sed -n '$=' var/log/mail.log", "cat notes.txt | sed 's/a/4/g'", "sed '2,/gamma/d' notes.txt", "sed '/Beta/,$d' notes.txt",
+    # printf (bash 5.2 builtin): the corpus's config appends, escapes, conversions, reuse of the format, errors
+    "printf 'smtpd_tls_loglevel = 1\\n  smtpd_tls_auth_only = yes\\n' >> etc/postfix/main.cf; tail -n 3 etc/postfix/main.cf",
+    "printf 'submission inet y - y - - smtpd\\n' >> etc/postfix/master.cf; tail -n 1 etc/postfix/master.cf",
+    'printf', 'printf -x', 'printf -5', 'printf -v', 'printf -v 1x a', 'printf -v x "%s-" a b; echo "$x"', 'printf -- -- a', 'printf -', 'printf "%s"',
+    'printf "%s\\n" -- a', 'printf "a\\n" 1 2', 'printf "%d %s\\n" 1 a 2 b 3', 'printf "%s %s\\n" a', 'printf "%s\\tb\\\\c\\n" a',
+    'printf "%d\\n" abc', 'printf "%d\\n" 12abc', 'printf "%d\\n" 1.5', 'printf "%d\\n" 0x', 'printf "%d\\n" 08', 'printf "%d\\n" -', 'printf "%d\\n" ""',
+    'printf "%d|%d\\n" "  12  " x', 'printf "%d\\n" 99999999999999999999', "printf '%d\\n' \"'A\" 0x10 010 -5 +3 ' 7'", 'printf "%i %u %x\\n" -1 -1 -1',
+    'printf "%z\\n" 1', 'printf "%y|\\n" 1', 'printf "ab%ycd"', 'printf "%s %y\\n" a b', 'printf "a%"', 'printf "%5"', 'printf "%-"', 'printf "%5%|\\n"',
+    'printf "\\101\\0102\\x41\\u00e9\\q\\c" x', 'printf "\\x|\\u|\\n"', 'printf "\\"\\?\\a\\e\\v\\f|"', 'printf "%s\\\\"',
+    'printf "%b" "a\\0101\\c" zz', 'printf "%b|%b|%b\\n" "a\\\\" "\\\\c" x', 'printf "%b\\n" "\\t" "\\x41" "\\101" "\\u263a"',
+    'printf -- "%5s|%-5s|%.2s|\\n" ab cd efgh', 'printf "%05d|%+d|%x|%X|%o|%#x|%c|%%\\n" 42 42 255 255 8 255 hello',
+    'printf "%05s|%-05d|% d|%+5d|%.3d|%#o|%#x|%.0d|\\n" a 1 2 3 4 8 0 0', 'printf "%*d|%-*d|%.*f\\n" 4 1 3 2 2 3.14159', 'printf "%c%c|\\n" "" ab',
+    'printf "%10.3s|%-3c|\\n" abcdef x', 'printf "%5s|%.2s|%-4s|\\n" é éa é', 'printf "%ld %hd %lld\\n" 1 2 3',
+    'printf "%f %e %g %.2f\\n" 1.5 1.5 1.5 3.14159', 'printf "%.0f %.0f %.0f %.1f\\n" 0.5 1.5 2.5 0.25', 'printf "%f %f %F\\n" inf -nan abc',
+    'printf "%g %g %g %g %#g %G\\n" 100000 1000000 0.0001 0.00001 1 1e-10', 'printf "%e %E %.0e\\n" 0 123456 5', 'printf "%a %a %A %a\\n" 1 0.5 255 0',
+    'printf "%q\\n" "" "a b" "a&b" "~x" "a:~b" "x=y" "#x" "a#b" "!x" "a,b" "é"', "printf -v t 'a\\tb c\\001'; printf '%q\\n' \"$t\" \"x'y\"",
 ]
 
 
