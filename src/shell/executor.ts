@@ -20,6 +20,8 @@ export interface ExecEnv {
   /** The terminal as standard output and standard error. */
   readonly tty: Sink;
   readonly ttyErr: Sink;
+  /** Standard input of the command line (default the terminal); a pipe's text for LabShell.runLine without a tty. */
+  readonly stdin?: Stdin;
   readonly pid: number;
   cols(): number;
   rows(): number;
@@ -46,7 +48,7 @@ export interface SessionEnd {
 type Done = (status: number, interrupted: boolean) => void;
 
 /** Directories whose programs run by full path (`/usr/sbin/postconf`). */
-const BIN_DIRS = new Set(['/bin', '/sbin', '/usr/bin', '/usr/sbin', '/usr/local/bin', '/usr/local/sbin']);
+export const BIN_DIRS: ReadonlySet<string> = new Set(['/bin', '/sbin', '/usr/bin', '/usr/sbin', '/usr/local/bin', '/usr/local/sbin']);
 
 type Prepared =
   | { readonly kind: 'done'; readonly status: number }
@@ -104,7 +106,7 @@ export class Executor {
 
   #runPipeline(p: Pipeline, done: Done): void {
     const n = p.commands.length;
-    let stdin: Stdin = { kind: 'tty' };
+    let stdin: Stdin = this.#env.stdin ?? { kind: 'tty' };
     let status = 0;
     const finish = (st: number, interrupted: boolean): void => done(p.negated ? (st === 0 ? 1 : 0) : st, interrupted);
     for (let k = 0; k < n; k++) {

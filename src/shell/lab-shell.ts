@@ -39,6 +39,12 @@ export interface RunLineOptions {
   readonly stdin?: string;
   /** Whether stdout and stderr are a terminal (postfix-script prints its progress only then; ls makes columns). */
   readonly tty: boolean;
+  /**
+   * Whether standard input is the terminal (default: as `tty`). On a terminal, interactive programs read
+   * `stdin` as typed lines; otherwise it is a pipe: every program reads all of it at once, then end of file
+   * (`openssl s_client` then sends it to the server in one write, as the real one does).
+   */
+  readonly stdinTty?: boolean;
 }
 
 export interface RunLineResult {
@@ -120,9 +126,10 @@ export class LabShell extends Shell {
   }
 
   /**
-   * Runs one command line to its end, synchronously. Pauses of the server show at once. An interactive
-   * program reads `stdin` line by line as if typed (without echo), then gets end of file; one still
-   * running after that is ended as Ctrl-C would (status 130).
+   * Runs one command line to its end, synchronously. Pauses of the server show at once. With `stdinTty`,
+   * an interactive program reads `stdin` line by line as if typed (without echo), then gets end of file;
+   * without, `stdin` is a pipe the program has read already. Then time runs on (`onIdle`: timeout(1)
+   * fires); a program still running after that is ended as Ctrl-C would (status 130).
    */
   runLine(line: string, opts: RunLineOptions = { tty: false }): RunLineResult {
     const all: string[] = [];
@@ -130,12 +137,14 @@ export class LabShell extends Shell {
     const err = new CaptureSink(opts.tty === true, all);
     const state = this.state;
     const stdin = typeof opts.stdin === 'string' ? opts.stdin : '';
+    const stdinTty = opts.stdinTty ?? opts.tty === true;
     const env: ExecEnv = {
       state,
       host: this.#host,
       programs: this.programs,
       tty: out,
       ttyErr: err,
+      ...(stdinTty ? {} : { stdin: { kind: 'text', text: stdin } as const }),
       pid: this.#pid,
       cols: () => this.cols,
       rows: () => this.rows,
@@ -147,7 +156,14 @@ export class LabShell extends Shell {
       exitRequested: () => false,
       clearHistory: () => {},
       attach: (session, end, onEnd) => {
-        feedSession(session, () => end.ended, stdin);
+        if (stdinTty) feedSession(session, () => end.ended, stdin);
+        if (!end.ended) {
+          try {
+            session.onIdle?.();
+          } catch {
+            // a program bug ends the program (below)
+          }
+        }
         if (!end.ended) {
           end.ended = true;
           end.status = 130;

@@ -50,6 +50,12 @@ export interface InteractiveSession {
   /** cooked mode, Ctrl-D on an empty line (end of file on standard input). Without it, EOF is ignored. */
   onEof?(): void;
   onResize?(cols: number, rows: number): void;
+  /**
+   * No more input will come and nothing else happens while time runs on (LabShell.runLine, after standard
+   * input ended): a program that waits on its own timer acts now (timeout(1) kills its command). A program
+   * that would wait forever may stay; runLine then ends it as Ctrl-C would.
+   */
+  onIdle?(): void;
   /** The shell lets go of the session (after exit, a kill, or a shell reset): release subscriptions and timers. */
   dispose?(): void;
 }

@@ -69,3 +69,20 @@ export function shellQuote(s: string): string {
   if (!s.includes("'")) return `'${s}'`;
   return `"${s}"`;
 }
+
+/** timeout: `timeout: invalid time interval ‘1x’` (exit 125, with the Try line). */
+export function msgInvalidTimeInterval(value: string): string {
+  return `timeout: invalid time interval ‘${value}’\n`;
+}
+/** timeout: `timeout: ‘FOO’: invalid signal` (exit 125, with the Try line). */
+export function msgInvalidSignal(value: string): string {
+  return `timeout: ‘${value}’: invalid signal\n`;
+}
+/** timeout: `timeout: failed to run command ‘nosuchcmd’: No such file or directory` (exit 127, or 126). */
+export function msgFailedToRun(command: string, error: string): string {
+  return `timeout: failed to run command ‘${command}’: ${error}\n`;
+}
+/** timeout -v: `timeout: sending signal TERM to command ‘tail’`. */
+export function msgSendingSignal(signal: string, command: string): string {
+  return `timeout: sending signal ${signal} to command ‘${command}’\n`;
+}

@@ -12,6 +12,8 @@ import { less } from './less.ts';
 import { ls } from './ls.ts';
 import { nano } from './nano.ts';
 import { printfBuiltin } from './printf.ts';
+import { getent } from './getent.ts';
+import { timeoutProgram } from './timeout.ts';
 import { sed } from './sed.ts';
 import { tail } from './tail.ts';
 import { wc } from './wc.ts';
@@ -57,6 +59,7 @@ export function standardPrograms(): Program[] {
     hostname,
     sed,
     printfBuiltin,
+    getent,
   ];
 }
 
@@ -79,6 +82,7 @@ export function worldPrograms(env: LabEnv): Program[] {
     opensslProgram(env),
     posttlsFingerProgram(env),
     swaksProgram(env),
+    timeoutProgram(env.pacer),
     explain,
     man,
   ];

@@ -2,7 +2,8 @@
  * `openssl s_client ...` (and `openssl version`, `openssl help`): OpenSSL 3.0.22 as the TLS engineer's
  * SClientSession models it (corpus sclient-*, terminal/term-sclient-587-interactive), as an interactive
  * session: after the handshake each typed line goes to the server over TLS, with s_client's command letters
- * (a line starting with Q, R, k or K) unless -quiet/-ign_eof. Piped input is one read, then end of file.
+ * (a line starting with Q, R, k or K) unless -quiet/-ign_eof. Piped input is one read, then end of file
+ * (smtpd sees `EHLO ...` and `QUIT` in one packet: corpus tls-protocols-*, `improper command pipelining`).
  */
 import { opensslCommand, SClientSession } from '../../engine/tools/openssl/s-client.ts';
 import type { ToolEnv, ToolStep } from '../../engine/tools/openssl/tool-io.ts';
@@ -32,10 +33,17 @@ function call(fn: () => ToolStep): ToolStep {
 class SClientTerminal implements InteractiveSession {
   readonly mode = 'cooked';
   readonly #s: SClientSession;
+  /** Standard input was a pipe, read to its end already: what is typed at the terminal does not reach s_client. */
+  readonly #piped: boolean;
   #io: SessionIo | null = null;
 
-  constructor(s: SClientSession) {
+  constructor(s: SClientSession, piped: boolean) {
     this.#s = s;
+    this.#piped = piped;
+  }
+
+  get echo(): boolean {
+    return !this.#piped;
   }
 
   #step(step: ToolStep): void {
@@ -50,11 +58,11 @@ class SClientTerminal implements InteractiveSession {
   }
 
   onInput(line: string): void {
-    this.#step(call(() => this.#s.input(line)));
+    if (!this.#piped) this.#step(call(() => this.#s.input(line)));
   }
 
   onEof(): void {
-    this.#step(call(() => this.#s.eof()));
+    if (!this.#piped) this.#step(call(() => this.#s.eof()));
   }
 
   onInterrupt(): boolean {
@@ -116,14 +124,11 @@ export function opensslProgram(env: LabEnv): Program {
           call(() => s.eof()),
         );
         if (e !== null || !s.running) return e ?? 0;
-        // Still waiting on the server (e.g. -ign_eof): the real program would wait for its timeout.
-        show(
-          streams,
-          call(() => s.interrupt()),
-        );
-        return 1;
+        // Still waiting on the server (a banner that never comes, -ign_eof on an open session): it waits
+        // until killed (Ctrl-C, or timeout(1)).
+        return new SClientTerminal(s, true);
       }
-      return new SClientTerminal(s);
+      return new SClientTerminal(s, false);
     },
     complete(req) {
       if (req.words.length === 1) return { candidates: SUBCOMMANDS.filter((c) => c.startsWith(req.prefix)) };

@@ -113,7 +113,18 @@ function quote(arg: string): number[] {
   if (b.length === 0) return utf8Bytes("''");
   if (!allPrintable(b)) {
     const out = utf8Bytes("$'");
-    const named: Readonly<Record<number, string>> = { 7: 'a', 8: 'b', 27: 'E', 12: 'f', 10: 'n', 13: 'r', 9: 't', 11: 'v', 92: '\\', 39: "'" };
+    const named: Readonly<Record<number, string>> = {
+      7: 'a',
+      8: 'b',
+      27: 'E',
+      12: 'f',
+      10: 'n',
+      13: 'r',
+      9: 't',
+      11: 'v',
+      92: '\\',
+      39: "'",
+    };
     for (let i = 0; i < b.length; i++) {
       const c = b[i] as number;
       const n = named[c];
@@ -219,7 +230,9 @@ export function formatPrintf(format: string, args: readonly string[]): PrintfRes
           minus = true;
           width = -width;
         }
-      } else while (f[k] !== undefined && (f[k] ?? 0) >= 0x30 && (f[k] ?? 0) <= 0x39) width = Math.min(width * 10 + ((f[k++] ?? 0x30) - 0x30), 1e9);
+      } else
+        while (f[k] !== undefined && (f[k] ?? 0) >= 0x30 && (f[k] ?? 0) <= 0x39)
+          width = Math.min(width * 10 + ((f[k++] ?? 0x30) - 0x30), 1e9);
       let precision: number | null = null;
       if (f[k] === ch('.')) {
         k++;
@@ -229,7 +242,8 @@ export function formatPrintf(format: string, args: readonly string[]): PrintfRes
           precision = p < 0 ? null : p;
         } else {
           precision = 0;
-          while (f[k] !== undefined && (f[k] ?? 0) >= 0x30 && (f[k] ?? 0) <= 0x39) precision = Math.min(precision * 10 + ((f[k++] ?? 0x30) - 0x30), 1e9);
+          while (f[k] !== undefined && (f[k] ?? 0) >= 0x30 && (f[k] ?? 0) <= 0x39)
+            precision = Math.min(precision * 10 + ((f[k++] ?? 0x30) - 0x30), 1e9);
         }
       }
       while (k < f.length && LENGTH_MODIFIERS.includes(String.fromCharCode(f[k] ?? 0))) k++;

@@ -38,7 +38,7 @@ function sequenceAt(b: readonly number[], i: number): { len: number; cp: number 
 /** Decodes bytes; a byte that starts no well-formed sequence becomes U+FFFD, as a UTF-8 terminal shows it. */
 export function utf8Decode(b: readonly number[]): string {
   let out = '';
-  for (let i = 0; i < b.length; ) {
+  for (let i = 0; i < b.length;) {
     const s = sequenceAt(b, i);
     if (s === null) {
       out += '\ufffd';
@@ -53,7 +53,7 @@ export function utf8Decode(b: readonly number[]): string {
 
 /** Whether `b` holds only printable characters (no controls, no broken sequences): printf `%q` needs no `$'...'` then. */
 export function allPrintable(b: readonly number[]): boolean {
-  for (let i = 0; i < b.length; ) {
+  for (let i = 0; i < b.length;) {
     const s = sequenceAt(b, i);
     if (s === null || s.cp < 0x20 || s.cp === 0x7f || (s.cp >= 0x80 && s.cp < 0xa0)) return false;
     i += s.len;

@@ -19,6 +19,8 @@ export interface OptSpec {
   readonly withArg?: string;
   /** Long options: name to the short letter (or a private key) and whether they take an argument. */
   readonly long?: Readonly<Record<string, { readonly key: string; readonly arg: boolean }>>;
+  /** Options end at the first operand (getopt's `+` mode: `timeout 5 grep -c x` leaves `-c` to grep). */
+  readonly stopAtOperand?: boolean;
 }
 
 export interface Opts {
@@ -79,6 +81,10 @@ export function getopt(args: readonly string[], spec: OptSpec): Opts | OptError 
         list.push([c, '']);
       }
       continue;
+    }
+    if (spec.stopAtOperand === true) {
+      operands.push(...args.slice(i));
+      break;
     }
     operands.push(a);
   }
