@@ -39,7 +39,11 @@ export function buildScenarioWorld(baseMainCf: string, baseMasterCf: string, cfg
     // A pty merges stdout and stderr in the order written (corpus: "run on a pty; stdout+stderr merged").
     run: (command, opts) => {
       const r = shell.runLine(command, { tty: opts.pty, stdin: opts.stdin });
-      return opts.pty ? { stdout: r.output, stderr: '', exitCode: r.exitCode } : r;
+      // The recorder read tools' output as Python text, with universal newlines: \r\n and \r became \n.
+      const text = (t: string): string => t.replace(/\r\n?/g, '\n');
+      return opts.pty
+        ? { stdout: text(r.output), stderr: '', exitCode: r.exitCode }
+        : { stdout: text(r.stdout), stderr: text(r.stderr), exitCode: r.exitCode };
     },
     logLines: () => world.logLines(),
     sendmail: (sender, recipients, message) => {
