@@ -65,12 +65,17 @@ export function normalize(text: string): string {
  * it varies like a timestamp (corpus README: "Message-ID timestamps vary like any
  * timestamp") or is a process ID written inside a message text, or is the queue ID the
  * recorder's fake MX gave (`RX0007`: it counted across the whole recording session, and only
- * the Postfix side of those exchanges is ground truth).
+ * the Postfix side of those exchanges is ground truth), or OpenSSL's thread ID at the start of an
+ * error line.
  */
 export function maskVolatile(line: string): string {
-  return line
-    .replace(/<\d{14}\.<QUEUEID>@/g, '<MSGTIME>.<QUEUEID>@')
-    .replace(/\bpid \d+\b/g, 'pid <PID>')
-    .replace(/\bPID: \d+\b/g, 'PID: <PID>')
-    .replace(/\bqueued as RX\d{4}\b/g, 'queued as RX<N>');
+  return (
+    line
+      .replace(/<\d{14}\.<QUEUEID>@/g, '<MSGTIME>.<QUEUEID>@')
+      .replace(/\bpid \d+\b/g, 'pid <PID>')
+      .replace(/\bPID: \d+\b/g, 'PID: <PID>')
+      .replace(/\bqueued as RX\d{4}\b/g, 'queued as RX<N>')
+      // OpenSSL starts its error lines with the thread's ID, different in every process.
+      .replace(/^((?:[SE]: )?)[0-9A-F]{16}:error:/, '$1<THREAD>:error:')
+  );
 }
