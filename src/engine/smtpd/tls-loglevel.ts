@@ -1,54 +1,13 @@
+import { parseTlsLogLevel } from '../tls/tls-loglevel.ts';
 import { logUnknownTlsLoglevel } from './log-texts.ts';
-
-/**
- * `smtpd_tls_loglevel` as tls_misc.c:tls_log_mask reads it: a list of names (comma, space, tab or newline
- * separated, any case), each naming a level or one logging feature; unknown names get a warning and are
- * ignored (corpus invalid-loglevel-high). The TLS engine takes a single level 0..4, so feature names map
- * to the lowest level that logs them (facts §5).
- */
-const NAMES: ReadonlyMap<string, number> = new Map(
-  Object.entries({
-    '0': 0,
-    none: 0,
-    '1': 1,
-    routine: 1,
-    '2': 2,
-    debug: 2,
-    '3': 3,
-    'ssl-expert': 3,
-    '4': 4,
-    'ssl-developer': 4,
-    '5': 4,
-    '6': 4,
-    '7': 4,
-    '8': 4,
-    '9': 4,
-    summary: 1,
-    untrusted: 1,
-    peercert: 1,
-    certmatch: 1,
-    verbose: 2,
-    cache: 2,
-    dane: 2,
-    'ssl-debug': 2,
-    'ssl-handshake-packet-dump': 3,
-    'ssl-session-packet-dump': 4,
-  }),
-);
 
 export interface TlsLoglevel {
   readonly level: number;
   readonly warnings: readonly string[];
 }
 
+/** `smtpd_tls_loglevel` with smtpd's warning for each unknown word (corpus invalid-loglevel-high). */
 export function parseTlsLoglevel(value: string): TlsLoglevel {
-  let level = 0;
-  const warnings: string[] = [];
-  for (const word of value.split(/[, \t\r\n]+/)) {
-    if (word === '') continue;
-    const n = NAMES.get(word.toLowerCase());
-    if (n === undefined) warnings.push(logUnknownTlsLoglevel(word, value));
-    else level = Math.max(level, n);
-  }
-  return { level, warnings };
+  const p = parseTlsLogLevel(value);
+  return { level: p.level, warnings: p.unknown.map((w) => logUnknownTlsLoglevel(w, value)) };
 }
