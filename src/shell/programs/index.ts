@@ -13,6 +13,7 @@ import { ls } from './ls.ts';
 import { nano } from './nano.ts';
 import { printfBuiltin } from './printf.ts';
 import { getent } from './getent.ts';
+import { dpkg, dpkgQuery } from './dpkg.ts';
 import { timeoutProgram } from './timeout.ts';
 import { sed } from './sed.ts';
 import { tail } from './tail.ts';
@@ -60,6 +61,8 @@ export function standardPrograms(): Program[] {
     sed,
     printfBuiltin,
     getent,
+    dpkg,
+    dpkgQuery,
   ];
 }
 

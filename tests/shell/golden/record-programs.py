@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Records what getent (glibc 2.36) and timeout (coreutils 9.1) print on Debian 12 (LANG=C.UTF-8) for the
+"""Records what getent (glibc 2.36), timeout (coreutils 9.1) and dpkg -l (dpkg 1.21.22) print on Debian 12 (LANG=C.UTF-8) for the
 commands in CASES into programs.golden.json. Each getent case runs with its own /etc/hosts, bind-mounted in a
 private mount namespace (`unshare -m`), so the machine's own file is never touched. stdin is /dev/null and
 stdout/stderr are pipes. The shell tests replay every case in the lab shell (LabShell.runLine, tty false)
@@ -43,7 +43,16 @@ TIMEOUT = [
 REPEATED = '127.0.0.1 x\n127.0.0.2 x y\n127.0.0.1 y z\n127.0.0.4 x\n'
 REPEATED_GETENT = ['getent hosts x', 'getent hosts y', 'getent hosts z', 'getent hosts 127.0.0.1', 'getent ahosts x', 'getent ahosts y', 'getent hosts']
 
-CASES = ([(LAB, c) for c in GETENT + TIMEOUT] + [(STOCK, c) for c in GETENT] + [(MIXED, c) for c in MIXED_GETENT]
+# dpkg 1.21.22 on the machine that also has the corpus's packages at the corpus's versions (MANIFEST.md,
+# postconf-defaults-tls-sasl): only cases about those six packages, or names no package has.
+DPKG = [
+    'dpkg -l postfix', 'dpkg -l postfix openssl libssl3 sasl2-bin libsasl2-modules libsasl2-2',
+    'dpkg -l postfix openssl libssl3 sasl2-bin libsasl2-modules libsasl2-2 | tail -6', 'dpkg --list openssl libssl3',
+    'dpkg -l nosuchpkg', 'dpkg -l nosuchpkg postfix other', "dpkg -l 'libsasl2-2:amd64'", "dpkg -l 'postfi?'", "dpkg -l 'libssl3:i386'",
+    "dpkg -l LIBSSL3", "dpkg -l ''", 'dpkg -l -- postfix', 'dpkg -l postfix -l openssl', 'dpkg-query -l sasl2-bin', 'dpkg', 'dpkg-query',
+]
+
+CASES = ([(LAB, c) for c in GETENT + TIMEOUT + DPKG] + [(STOCK, c) for c in GETENT] + [(MIXED, c) for c in MIXED_GETENT]
          + [(REPEATED, c) for c in REPEATED_GETENT]
          + [('127.0.0.1 x\n127.0.0.1 x w\n::1 x\n::2 x v\n', c) for c in ['getent hosts x', 'getent ahostsv4 x', 'getent ahostsv6 x', 'getent ahosts x']])
 
