@@ -58,3 +58,10 @@ export const RELAY_NONE = 'none';
 
 /** corpus: more/strip-outbound-encrypt/raw.log, `postfix/postsuper[19699]: Deleted: 1 message`; `Deleted: 0 messages` (more/outbound-tls1only-may-ge12-fallback). */
 export const postsuperDeleted = (n: number): string => `Deleted: ${n} message${n === 1 ? '' : 's'}`;
+
+/**
+ * corpus-extra cli-sendmail-no-recipient: sendmail(1) without recipients and without -t, as user `name`
+ * with `uid` (stderr, and the log as `postfix/sendmail[PID]`); exit 75.
+ */
+export const sendmailNoRecipients = (name: string, uid: number): string =>
+  `fatal: ${name}(${uid}): Recipient addresses must be specified on the command line or via the -t option`;

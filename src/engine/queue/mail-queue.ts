@@ -16,7 +16,16 @@ import type { Delays } from './delays.ts';
 import { formatDelays } from './delays.ts';
 import { deliverLocal } from './local-delivery.ts';
 import type { DeliveryStatus } from './log-texts.ts';
-import { RELAY_LOCAL, localForwarded, pickupLine, postsuperDeleted, qmgrActive, qmgrRemoved, statusLine } from './log-texts.ts';
+import {
+  RELAY_LOCAL,
+  localForwarded,
+  pickupLine,
+  postsuperDeleted,
+  qmgrActive,
+  qmgrRemoved,
+  sendmailNoRecipients,
+  statusLine,
+} from './log-texts.ts';
 import { param, syslogName, timeParamMs } from './params.ts';
 import type { QueuedMessage } from './queued-message.ts';
 import { headerAddresses, parseSendmailArgs, readMessage } from './sendmail-args.ts';
@@ -30,7 +39,7 @@ import {
   POSTQUEUE_NO_QMGR,
   POSTQUEUE_USAGE,
   POSTSUPER_USAGE,
-  SENDMAIL_NO_RECIPIENTS,
+  sendmailStderr,
   postsuperDeletedStderr,
 } from './tool-texts.ts';
 
@@ -197,7 +206,12 @@ export class MailQueue {
     if (req.mode === 'flush') return this.postqueue(['-f']);
     const msgLines = readMessage(stdin, req.ignoreDots);
     const recipients = [...req.recipients, ...(req.extract ? headerAddresses(msgLines) : [])];
-    if (recipients.length === 0) return { stdout: '', stderr: lines(SENDMAIL_NO_RECIPIENTS), exitCode: 64 };
+    if (recipients.length === 0) {
+      // A fatal error of a one-shot process: its own PID, logged under the syslog name (EX_TEMPFAIL).
+      const text = sendmailNoRecipients(user.name, user.uid);
+      this.#env.log(`${syslogName(this.#env.paramsFor('sendmail'))}/sendmail`, this.#env.ids.nextPid(), text);
+      return { stdout: '', stderr: lines(sendmailStderr(text)), exitCode: 75 };
+    }
     const sender = req.sender ?? user.name;
     const fullName = req.fullName ?? user.fullName ?? null;
     this.submitLocal(

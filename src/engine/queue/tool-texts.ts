@@ -30,8 +30,8 @@ export const POSTQUEUE_NO_QMGR = 'postqueue: warning: unable to look up public/q
 export const POSTQUEUE_FLUSH_DOWN = 'postqueue: fatal: Cannot flush mail queue - mail system is down';
 export const POSTDROP_NO_PICKUP = 'postdrop: warning: unable to look up public/pickup: No such file or directory';
 
-/** sendmail(1) without recipients and without -t (Postfix sendmail.c; not in the corpus). */
-export const SENDMAIL_NO_RECIPIENTS = 'sendmail: fatal: Recipient addresses must be specified on the command line or via the -t option';
+/** sendmail(1)'s fatal messages go to stderr with the program name in front of the log text. */
+export const sendmailStderr = (logText: string): string => `sendmail: ${logText}`;
 
 /** postqueue(1) usage, exit 64 (Postfix postqueue.c; not in the corpus). */
 export const POSTQUEUE_USAGE =
