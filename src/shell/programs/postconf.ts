@@ -3,7 +3,7 @@
  * postconf-defaults-tls-sasl, terminal/term-postfix-cli). Reads /etc/postfix/main.cf and master.cf of the
  * machine and writes back what `-e`, `-X`, `-#`, `-M`, `-F`, `-P` edited. Tab completes parameter names.
  */
-import { MAIN_CF_PATH } from '../../engine/config/main-cf.ts';
+import { hotReadCount, MAIN_CF_PATH } from '../../engine/config/main-cf.ts';
 import { MASTER_CF_PATH } from '../../engine/config/master-cf.ts';
 import { completeParameterName } from '../../engine/config/parameter-info.ts';
 import { runPostconf } from '../../engine/postconf/run-postconf.ts';
@@ -20,12 +20,16 @@ export function postconfProgram(env: LabEnv): Program {
     run(ctx) {
       const fs = ctx.host.fs;
       const argv0 = ctx.argv[0] ?? 'postconf';
+      // A main.cf written within the last second or two is read again until it cools down (corpus
+      // postconf-behaviours: `printf ... >> main.cf` then postconf repeats its warnings).
+      const mtime = fs.stat(MAIN_CF_PATH)?.mtime;
+      const mainCfReads = mtime === undefined ? 1 : hotReadCount(mtime, env.world.clock.now());
       let r;
       try {
         r = runPostconf(
           ctx.argv.slice(1),
           { mainCf: fs.read(MAIN_CF_PATH), masterCf: fs.read(MASTER_CF_PATH) },
-          { programName: argv0, pid: env.world.ids.nextPid() },
+          { programName: argv0, pid: env.world.ids.nextPid(), mainCfReads },
         );
       } catch {
         ctx.stderr.write(`${argv0}: fatal: internal simulator error\n`);
