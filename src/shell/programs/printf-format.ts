@@ -24,6 +24,10 @@ export interface PrintfResult {
 }
 
 const ch = (s: string): number => s.charCodeAt(0);
+/** Appends without spreading (a mebibyte-wide field would overflow the call stack). */
+function append(out: number[], more: readonly number[]): void {
+  for (const b of more) out.push(b);
+}
 const BACKSLASH = ch('\\');
 const PERCENT = ch('%');
 const isOctal = (b: number | undefined): b is number => b !== undefined && b >= 0x30 && b <= 0x37;
@@ -97,7 +101,7 @@ function expandArg(arg: string, errors: string[]): { bytes: number[]; stop: bool
       continue;
     }
     const e = escape(b, i + 1, true, errors);
-    out.push(...e.out);
+    append(out, e.out);
     if (e.stop === true) return { bytes: out, stop: true };
     i += e.used;
   }
@@ -132,9 +136,9 @@ function quote(arg: string): number[] {
       else if (c >= 0x20 && c < 0x7f) out.push(c);
       else if (c >= 0x80 && allPrintable(leadingSequence(b, i))) {
         const seq = leadingSequence(b, i);
-        out.push(...seq);
+        append(out, seq);
         i += seq.length - 1;
-      } else out.push(...utf8Bytes(`\\${c.toString(8).padStart(3, '0')}`));
+      } else append(out, utf8Bytes(`\\${c.toString(8).padStart(3, '0')}`));
     }
     out.push(ch("'"));
     return out;
@@ -165,6 +169,11 @@ function padBytes(b: readonly number[], spec: Spec): number[] {
 }
 
 const FLAGS = "#'-+ 0";
+/**
+ * lab: the widest field and the longest precision printed. bash would write what it is asked for (a
+ * gigabyte of spaces for `%999999999d`); the lab stops at a mebibyte so the page stays usable.
+ */
+const MAX_FIELD = 1 << 20;
 const LENGTH_MODIFIERS = 'hjlLtz';
 
 /** Runs the format over the arguments. */
@@ -204,7 +213,7 @@ export function formatPrintf(format: string, args: readonly string[]): PrintfRes
       const c = f[i] as number;
       if (c === BACKSLASH) {
         const e = escape(f, i + 1, false, errors);
-        out.push(...e.out);
+        append(out, e.out);
         i += e.used;
         continue;
       }
@@ -258,28 +267,28 @@ export function formatPrintf(format: string, args: readonly string[]): PrintfRes
         space: flags.has(' '),
         alt: flags.has('#'),
         zero: flags.has('0'),
-        width,
-        precision,
+        width: Math.min(width, MAX_FIELD),
+        precision: precision === null ? null : Math.min(precision, MAX_FIELD),
       };
       const cs = String.fromCharCode(conv);
       i = k;
       switch (cs) {
         case 's':
-          out.push(...padBytes(utf8Bytes(take() ?? ''), spec));
+          append(out, padBytes(utf8Bytes(take() ?? ''), spec));
           break;
         case 'c': {
           const a = utf8Bytes(take() ?? '');
-          out.push(...padBytes([a[0] ?? 0], { ...spec, precision: null }));
+          append(out, padBytes([a[0] ?? 0], { ...spec, precision: null }));
           break;
         }
         case 'b': {
           const x = expandArg(take() ?? '', errors);
-          out.push(...padBytes(x.bytes, spec));
+          append(out, padBytes(x.bytes, spec));
           if (x.stop) return { bytes: out, errors, status };
           break;
         }
         case 'q':
-          out.push(...padBytes(quote(take() ?? ''), spec));
+          append(out, padBytes(quote(take() ?? ''), spec));
           break;
         case 'd':
         case 'i':
@@ -287,7 +296,7 @@ export function formatPrintf(format: string, args: readonly string[]): PrintfRes
         case 'u':
         case 'x':
         case 'X':
-          out.push(...utf8Bytes(formatInteger(intArg(cs !== 'd' && cs !== 'i'), cs, spec)));
+          append(out, utf8Bytes(formatInteger(intArg(cs !== 'd' && cs !== 'i'), cs, spec)));
           break;
         case 'e':
         case 'E':
@@ -308,7 +317,7 @@ export function formatPrintf(format: string, args: readonly string[]): PrintfRes
               v = p.value;
             }
           }
-          out.push(...utf8Bytes(formatFloat(v, cs, spec)));
+          append(out, utf8Bytes(formatFloat(v, cs, spec)));
           break;
         }
         default:

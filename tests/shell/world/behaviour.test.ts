@@ -156,6 +156,13 @@ describe('bad input never throws or hangs', () => {
     'swaks',
     'explain',
     'man',
+    'printf',
+    'timeout 5',
+    'timeout 1 openssl s_client -connect localhost:465 -starttls smtp',
+    'getent hosts',
+    'getent ahosts',
+    'dpkg -l',
+    'dpkg-query',
   ];
   const ARGS = [
     '',
@@ -175,6 +182,10 @@ describe('bad input never throws or hangs', () => {
     '--to',
     '--server localhost:587 --to a@b --tls --auth',
     'x'.repeat(3000),
+    '%s%d%b%q%*.*f%c%5%%z',
+    '"\\0777\\x\\u\\Uffffffff\\c%b" "\\c"',
+    '-v',
+    '99999999999999999999999 -1 0x 08 1e999',
     '"\x01\x02\x7f\u00ff\u2603"',
   ];
   const rnd = (() => {
