@@ -42,10 +42,6 @@ class SClientTerminal implements InteractiveSession {
     this.#piped = piped;
   }
 
-  get echo(): boolean {
-    return !this.#piped;
-  }
-
   #step(step: ToolStep): void {
     const io = this.#io;
     if (io === null) return;
