@@ -8,7 +8,7 @@ import { createLabWorld } from '../../../src/engine/world/lab-world.ts';
 import { createLabShell } from '../../../src/shell/lab-shell.ts';
 import golden from '../golden/programs.golden.json';
 
-const cases = (golden).cases;
+const cases = golden.cases;
 
 /** Python reports a process killed by signal N as -N; bash says 128+N. */
 const shellStatus = (s: number): number => (s < 0 ? 128 - s : s);
