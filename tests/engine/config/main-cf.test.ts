@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readLogicalLines, splitNameValue } from '../../../src/engine/config/cf-syntax.ts';
 import { applyMainCfEdit, hotReadCount, MainCf } from '../../../src/engine/config/main-cf.ts';
+import { CORPUS as GROUND_TRUTH } from '../../corpus/corpus-path.ts';
 
-const BASE = readFileSync('/work/shared/postfix-ground-truth/base/main.cf', 'utf8');
+const BASE = readFileSync(`${GROUND_TRUTH}/base/main.cf`, 'utf8');
 
 describe('logical lines (readlline rules)', () => {
   it.each([

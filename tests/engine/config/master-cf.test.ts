@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { MasterCf, splitQuoted } from '../../../src/engine/config/master-cf.ts';
+import { CORPUS as GROUND_TRUTH } from '../../corpus/corpus-path.ts';
 
-const CORPUS = '/work/shared/postfix-ground-truth';
+const CORPUS = `${GROUND_TRUTH}`;
 const STOCK = readFileSync(`${CORPUS}/base/master.cf`, 'utf8');
 
 function uncommentSubmission(text: string): string {

@@ -25,8 +25,9 @@ import {
   resolveTcpPort,
   splitHostPort,
 } from '../../../src/engine/config/services.ts';
+import { CORPUS as GROUND_TRUTH } from '../../corpus/corpus-path.ts';
 
-const CORPUS = '/work/shared/postfix-ground-truth';
+const CORPUS = `${GROUND_TRUTH}`;
 const BASE = readFileSync(`${CORPUS}/base/main.cf`, 'utf8');
 const STOCK = readFileSync(`${CORPUS}/base/master.cf`, 'utf8');
 const CONFIG = readFileSync(`${CORPUS}/postconf-behaviours/config.txt`, 'utf8');

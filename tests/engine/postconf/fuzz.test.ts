@@ -6,9 +6,10 @@ import { expandMacros } from '../../../src/engine/config/expand.ts';
 import { MainCf } from '../../../src/engine/config/main-cf.ts';
 import { MasterCf } from '../../../src/engine/config/master-cf.ts';
 import { runPostconf } from '../../../src/engine/postconf/run-postconf.ts';
+import { CORPUS as GROUND_TRUTH } from '../../corpus/corpus-path.ts';
 
-const BASE = readFileSync('/work/shared/postfix-ground-truth/base/main.cf', 'utf8');
-const STOCK = readFileSync('/work/shared/postfix-ground-truth/base/master.cf', 'utf8');
+const BASE = readFileSync(`${GROUND_TRUTH}/base/main.cf`, 'utf8');
+const STOCK = readFileSync(`${GROUND_TRUTH}/base/master.cf`, 'utf8');
 
 /** A small deterministic PRNG (mulberry32). */
 function rng(seed: number): () => number {

@@ -1,8 +1,9 @@
 /** Loads the recorded real-postconf cases and the corpus files they refer to. */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { CORPUS as GROUND_TRUTH } from '../../corpus/corpus-path.ts';
 
-export const CORPUS = '/work/shared/postfix-ground-truth';
+export const CORPUS = `${GROUND_TRUTH}`;
 
 export const BASE_MAIN = readFileSync(`${CORPUS}/base/main.cf`, 'utf8');
 export const STOCK_MASTER = readFileSync(`${CORPUS}/base/master.cf`, 'utf8');

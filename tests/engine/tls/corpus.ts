@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { CORPUS as GROUND_TRUTH } from '../../corpus/corpus-path.ts';
 
 /** The recorded ground truth (corpus README). */
-export const CORPUS = '/work/shared/postfix-ground-truth';
+export const CORPUS = `${GROUND_TRUTH}`;
 
 export function corpusFile(...parts: string[]): string {
   return readFileSync(join(CORPUS, ...parts), 'utf8');

@@ -8,8 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { maskVolatile, normalize } from '../../../src/corpus/normalize.ts';
 import { createLabWorld } from '../../../src/engine/world/lab-world.ts';
 import { createLabShell } from '../../../src/shell/lab-shell.ts';
+import { CORPUS as GROUND_TRUTH } from '../../corpus/corpus-path.ts';
 
-const CORPUS = '/work/shared/postfix-ground-truth';
+const CORPUS = `${GROUND_TRUTH}`;
 
 interface Block {
   readonly cmd: string;

@@ -11,8 +11,9 @@ import { createLabWorld } from '../../../src/engine/world/lab-world.ts';
 import { createLabShell, type LabShell } from '../../../src/shell/lab-shell.ts';
 import { TimerPacer, type LabWorld } from '../../../src/shell/programs/index.ts';
 import { portFromXterm } from '../../../src/terminal/xterm-port.ts';
+import { CORPUS as GROUND_TRUTH } from '../../corpus/corpus-path.ts';
 
-export const TERMINAL = '/work/shared/postfix-ground-truth/terminal';
+export const TERMINAL = `${GROUND_TRUTH}/terminal`;
 
 export function scenarioFile(scenario: string, file: string): string {
   return readFileSync(join(TERMINAL, scenario, file), 'utf8');
