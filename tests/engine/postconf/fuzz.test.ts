@@ -7,21 +7,10 @@ import { MainCf } from '../../../src/engine/config/main-cf.ts';
 import { MasterCf } from '../../../src/engine/config/master-cf.ts';
 import { runPostconf } from '../../../src/engine/postconf/run-postconf.ts';
 import { CORPUS as GROUND_TRUTH } from '../../corpus/corpus-path.ts';
+import { rng } from '../../support/rng.ts';
 
 const BASE = readFileSync(`${GROUND_TRUTH}/base/main.cf`, 'utf8');
 const STOCK = readFileSync(`${GROUND_TRUTH}/base/master.cf`, 'utf8');
-
-/** A small deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PIECES = [
   '$',

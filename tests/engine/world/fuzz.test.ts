@@ -1,17 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createLabWorld } from '../../../src/engine/world/lab-world.ts';
-
-/** A small deterministic PRNG (mulberry32), so a failure can be replayed from its seed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from '../../support/rng.ts';
 
 const PIECES = [
   'smtpd_tls_security_level = ',
