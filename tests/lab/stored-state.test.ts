@@ -90,3 +90,13 @@ describe('stored lab state', () => {
     }
   });
 });
+
+describe('storage keys', () => {
+  it('keeps labs with a storage-key attribute apart and ignores a malformed one', async () => {
+    const { storageKeyFor } = await import('../../src/components/lab/lab-storage.ts');
+    expect(storageKeyFor(null)).toBe(STORAGE_KEY);
+    expect(storageKeyFor('lesson-2')).toBe(`${STORAGE_KEY}:lesson-2`);
+    expect(storageKeyFor('<img src=x>')).toBe(STORAGE_KEY);
+    expect(storageKeyFor('')).toBe(STORAGE_KEY);
+  });
+});

@@ -28,7 +28,7 @@ import { createLabShellFor, type LabWorld } from './create-lab-shell.ts';
 import { h, uniquePrefix } from './dom.ts';
 import './lab-console.css';
 import { FileView } from './file-view.ts';
-import { forgetSaved, loadSaved, storeSaved } from './lab-storage.ts';
+import { forgetSaved, loadSaved, storageKeyFor, storeSaved } from './lab-storage.ts';
 import { LogPane } from './log-pane.ts';
 import type { SavedLab } from './stored-state.ts';
 
@@ -98,12 +98,17 @@ export class LabConsoleElement extends HTMLElement {
     return this.#mounted?.term ?? null;
   }
 
+  /** Where this lab keeps its files and history (see `storageKeyFor`; the `storage-key` attribute). */
+  get #storageKey(): string {
+    return storageKeyFor(this.getAttribute('storage-key'));
+  }
+
   /** A fresh world and shell: default files, empty history, a new log. */
   reset(): void {
     const mounted = this.#mounted;
     if (mounted === null) return;
     this.#endSession();
-    forgetSaved();
+    forgetSaved(this.#storageKey);
     const session = this.#newSession(null);
     mounted.setShell(session.shell);
     this.#log?.reset(session.world.logLines());
@@ -196,11 +201,11 @@ export class LabConsoleElement extends HTMLElement {
   #start(): void {
     const screen = this.#screen;
     if (screen === null || this.#mounted !== null) return;
-    const loaded = loadSaved();
+    const loaded = loadSaved(this.#storageKey);
     let saved: SavedLab | null = null;
     if (loaded.kind === 'ok') saved = loaded.saved;
     else if (loaded.kind === 'invalid') {
-      forgetSaved();
+      forgetSaved(this.#storageKey);
       this.#say(`Your saved lab could not be used (${loaded.reason}), so the lab starts from the default files.`);
     }
     if (this.#srSwitch !== null) this.#srSwitch.checked = saved?.screenReader === true;
@@ -312,7 +317,10 @@ export class LabConsoleElement extends HTMLElement {
     this.#saveTimer = null;
     const s = this.#session;
     if (s === null) return;
-    const result = storeSaved({ ...readFiles(s.world), history: s.shell.history, screenReader: this.#srSwitch?.checked === true });
+    const result = storeSaved(
+      { ...readFiles(s.world), history: s.shell.history, screenReader: this.#srSwitch?.checked === true },
+      this.#storageKey,
+    );
     if (result === 'saved' || this.#saveWarned) return;
     this.#saveWarned = true;
     this.#say(

@@ -12,11 +12,11 @@ function storage(): Storage | null {
   }
 }
 
-export function loadSaved(): LoadResult | { readonly kind: 'unavailable' } {
+export function loadSaved(key: string = STORAGE_KEY): LoadResult | { readonly kind: 'unavailable' } {
   const s = storage();
   if (s === null) return { kind: 'unavailable' };
   try {
-    return parseSaved(s.getItem(STORAGE_KEY));
+    return parseSaved(s.getItem(key));
   } catch {
     return { kind: 'unavailable' };
   }
@@ -24,22 +24,31 @@ export function loadSaved(): LoadResult | { readonly kind: 'unavailable' } {
 
 export type SaveResult = 'saved' | 'too-big' | 'failed';
 
-export function storeSaved(saved: SavedLab): SaveResult {
+export function storeSaved(saved: SavedLab, key: string = STORAGE_KEY): SaveResult {
   if (!fitsStorage(saved)) return 'too-big';
   const s = storage();
   if (s === null) return 'failed';
   try {
-    s.setItem(STORAGE_KEY, serializeSaved(saved));
+    s.setItem(key, serializeSaved(saved));
     return 'saved';
   } catch {
     return 'failed'; // QuotaExceededError
   }
 }
 
-export function forgetSaved(): void {
+export function forgetSaved(key: string = STORAGE_KEY): void {
   try {
-    storage()?.removeItem(STORAGE_KEY);
+    storage()?.removeItem(key);
   } catch {
     // blocked: nothing stored anyway
   }
+}
+
+/**
+ * The storage key of one lab on a page: the default, or the default plus the element's `storage-key`
+ * attribute (letters, digits, `-` and `_` only; anything else falls back to the default), so that two
+ * labs on one page (a lesson, a blog post) keep apart.
+ */
+export function storageKeyFor(attribute: string | null): string {
+  return attribute !== null && /^[A-Za-z0-9_-]{1,64}$/.test(attribute) ? `${STORAGE_KEY}:${attribute}` : STORAGE_KEY;
 }
