@@ -17,7 +17,7 @@ import {
 } from './log-texts.ts';
 import type { ServerSide } from './negotiate.ts';
 import { negotiate, plaintextRecord } from './negotiate.ts';
-import { ERR } from './openssl-errors.ts';
+import { ERR, type OpenSslError } from './openssl-errors.ts';
 import { parseProtocolList } from './protocol-list.ts';
 import { serverHandshakeLog } from './server-log.ts';
 import { tlsLogLevel } from './tls-loglevel.ts';
@@ -48,37 +48,25 @@ function param(params: ParameterView, name: string, fallback: string): string {
 
 type Loaded = { readonly ok: true; readonly cert: CertificateInfo } | { readonly ok: false; readonly log: readonly string[] };
 
+/** A file that fopen() cannot find: smtpd's warning, then OpenSSL's three error lines (corpus p25-may-cert-missing). */
+function missingFile(warning: string, file: string, sslError: OpenSslError): Loaded {
+  return {
+    ok: false,
+    log: [warning, logLibraryProblem(ERR.fopenMissing(file)), logLibraryProblem(ERR.bioSystemLib), logLibraryProblem(sslError)],
+  };
+}
+
 /** SSL_CTX_use_certificate_chain_file, then SSL_CTX_use_PrivateKey_file (corpus p25-* scenarios). */
 function loadCertAndKey(certFile: string, keyFile: string, files: ServerTlsInitOptions['files']): Loaded {
   // Mode bits do not matter: smtpd reads them as root before it drops privileges (corpus p25-may-key-mode-000).
   const certText = files(certFile);
-  if (certText === undefined) {
-    return {
-      ok: false,
-      log: [
-        logCannotGetCert(certFile),
-        logLibraryProblem(ERR.fopenMissing(certFile)),
-        logLibraryProblem(ERR.bioSystemLib),
-        logLibraryProblem(ERR.certSystemLib),
-      ],
-    };
-  }
+  if (certText === undefined) return missingFile(logCannotGetCert(certFile), certFile, ERR.certSystemLib);
   const cert = firstCertificate(certText.content);
   if (cert === null) {
     return { ok: false, log: [logCannotGetCert(certFile), logLibraryProblem(ERR.pemNoStartLine), logLibraryProblem(ERR.certPemLib)] };
   }
   const keyText = files(keyFile);
-  if (keyText === undefined) {
-    return {
-      ok: false,
-      log: [
-        logCannotGetKey(keyFile),
-        logLibraryProblem(ERR.fopenMissing(keyFile)),
-        logLibraryProblem(ERR.bioSystemLib),
-        logLibraryProblem(ERR.keySystemLib),
-      ],
-    };
-  }
+  if (keyText === undefined) return missingFile(logCannotGetKey(keyFile), keyFile, ERR.keySystemLib);
   const key = firstPrivateKey(keyText.content);
   if (key === null)
     return { ok: false, log: [logCannotGetKey(keyFile), logLibraryProblem(ERR.decoderUnsupported), logLibraryProblem(ERR.keyPemLib)] };

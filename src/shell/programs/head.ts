@@ -21,17 +21,29 @@ export function expandNumericOption(args: readonly string[]): string[] {
   return [...args];
 }
 
+/** `-n N` as head and tail read it: a count with an optional sign (`+N`, `-N`); 10 when absent. */
+export interface LineCount {
+  readonly n: number;
+  readonly sign: '' | '+' | '-';
+}
+
+/** Parses `-n`, or writes coreutils' "invalid number of lines" for `program` and returns exit status 1. */
+export function parseLineCount(ctx: ProgramContext, o: Opts, program: 'head' | 'tail'): LineCount | number {
+  const v = o.value('n');
+  if (v === undefined) return { n: 10, sign: '' };
+  const m = /^([+-]?)(\d+)$/.exec(v.trim());
+  if (m === null) {
+    ctx.stderr.write(msgInvalidLines(program, v));
+    return 1;
+  }
+  return { n: Number(m[2]), sign: m[1] === '+' ? '+' : m[1] === '-' ? '-' : '' };
+}
+
 type Count = { readonly n: number; readonly allBut: boolean };
 
 function parseCount(ctx: ProgramContext, o: Opts): Count | number {
-  const v = o.value('n');
-  if (v === undefined) return { n: 10, allBut: false };
-  const m = /^([+-]?)(\d+)$/.exec(v.trim());
-  if (m === null) {
-    ctx.stderr.write(msgInvalidLines('head', v));
-    return 1;
-  }
-  return { n: Number(m[2]), allBut: m[1] === '-' };
+  const c = parseLineCount(ctx, o, 'head');
+  return typeof c === 'number' ? c : { n: c.n, allBut: c.sign === '-' };
 }
 
 function headOf(text: string, c: Count): string {

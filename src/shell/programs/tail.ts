@@ -5,15 +5,8 @@
 import { resolvePath } from '../path.ts';
 import type { Program, ProgramContext, StreamFilter } from '../program.ts';
 import type { InteractiveSession, SessionIo } from '../session.ts';
-import {
-  MSG_NO_FILES_REMAINING,
-  fileHeader,
-  msgCannotOpen,
-  msgErrorReading,
-  msgFileTruncated,
-  msgInvalidLines,
-} from './coreutils-messages.ts';
-import { expandNumericOption } from './head.ts';
+import { MSG_NO_FILES_REMAINING, fileHeader, msgCannotOpen, msgErrorReading, msgFileTruncated } from './coreutils-messages.ts';
+import { expandNumericOption, parseLineCount } from './head.ts';
 import { getopt, isOptError, readOperand, reportOptError, ttyFilterSession, type Opts } from './util.ts';
 
 const SPEC = {
@@ -31,14 +24,8 @@ const SPEC = {
 type Count = { readonly n: number; readonly fromStart: boolean };
 
 function parseCount(ctx: ProgramContext, o: Opts): Count | number {
-  const v = o.value('n');
-  if (v === undefined) return { n: 10, fromStart: false };
-  const m = /^([+-]?)(\d+)$/.exec(v.trim());
-  if (m === null) {
-    ctx.stderr.write(msgInvalidLines('tail', v));
-    return 1;
-  }
-  return { n: Number(m[2]), fromStart: m[1] === '+' };
+  const c = parseLineCount(ctx, o, 'tail');
+  return typeof c === 'number' ? c : { n: c.n, fromStart: c.sign === '+' };
 }
 
 function tailOf(text: string, c: Count): string {
