@@ -1,6 +1,8 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
+import { CODE_THEME_DARK, CODE_THEME_LIGHT } from './src/components/course/syntax/code-themes.ts';
+import { postfixMainGrammar, postfixMasterGrammar } from './src/components/course/syntax/postfix-grammars.ts';
 
 // A fully static site: `npm run build` writes dist/, which any static file server can serve.
 export default defineConfig({
@@ -12,8 +14,15 @@ export default defineConfig({
   // The dev toolbar injects extra scripts into pages; the site must look and behave the same in dev.
   devToolbar: { enabled: false },
   markdown: {
-    // Code blocks in lessons are config files and transcripts, styled by the site's own CSS in both
-    // themes; Shiki's inline colours would fight the theme toggle and the contrast checks.
-    syntaxHighlight: false,
+    // ```postfix-main and ```postfix-master blocks are coloured by our own grammars. Both themes' colours
+    // go into CSS variables (defaultColor: false) and src/layouts/base.css picks one by the page's
+    // data-theme, so the theme toggle recolours code and both themes keep AA contrast.
+    syntaxHighlight: 'shiki',
+    shikiConfig: {
+      langs: [postfixMainGrammar, postfixMasterGrammar],
+      themes: { light: CODE_THEME_LIGHT, dark: CODE_THEME_DARK },
+      defaultColor: false,
+      wrap: false,
+    },
   },
 });
