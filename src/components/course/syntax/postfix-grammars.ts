@@ -22,6 +22,22 @@ type Rule = LanguageRegistration['repository'][string];
 const BEFORE = '(?<![\\w./:-])';
 const AFTER = '(?![\\w./-])';
 
+/** `$` + open + name ... close: the expansion forms with brackets, whose values may hold more expansions. */
+function bracketedExpansion(open: string, close: string, inner: Rule[]): Rule {
+  return {
+    begin: `(\\$)(${open})([A-Za-z0-9_]+)`,
+    beginCaptures: {
+      1: { name: 'punctuation.definition.variable.postfix' },
+      2: { name: 'punctuation.definition.variable.begin.postfix' },
+      3: { name: 'variable.other.expansion.postfix' },
+    },
+    end: close,
+    endCaptures: { 0: { name: 'punctuation.definition.variable.end.postfix' } },
+    name: 'meta.expansion.postfix',
+    patterns: [{ match: '[?:]', name: 'keyword.operator.conditional.postfix' }, ...inner, { include: '#expansion' }],
+  };
+}
+
 /** Rules a value uses in both files: expansions, levels and switches, protocols, map types, restrictions. */
 const VALUE_RULES: Record<string, Rule> = {
   value: {
@@ -38,32 +54,10 @@ const VALUE_RULES: Record<string, Rule> = {
   },
   expansion: {
     patterns: [
-      {
-        // ${name}, ${name?value}, ${name:value}, ${name?{value}:{value}} (nested braces allowed)
-        begin: '(\\$)(\\{)([A-Za-z0-9_]+)',
-        beginCaptures: {
-          1: { name: 'punctuation.definition.variable.postfix' },
-          2: { name: 'punctuation.definition.variable.begin.postfix' },
-          3: { name: 'variable.other.expansion.postfix' },
-        },
-        end: '\\}',
-        endCaptures: { 0: { name: 'punctuation.definition.variable.end.postfix' } },
-        name: 'meta.expansion.postfix',
-        patterns: [{ match: '[?:]', name: 'keyword.operator.conditional.postfix' }, { include: '#braced' }, { include: '#expansion' }],
-      },
-      {
-        // $(name), $(name?value)
-        begin: '(\\$)(\\()([A-Za-z0-9_]+)',
-        beginCaptures: {
-          1: { name: 'punctuation.definition.variable.postfix' },
-          2: { name: 'punctuation.definition.variable.begin.postfix' },
-          3: { name: 'variable.other.expansion.postfix' },
-        },
-        end: '\\)',
-        endCaptures: { 0: { name: 'punctuation.definition.variable.end.postfix' } },
-        name: 'meta.expansion.postfix',
-        patterns: [{ match: '[?:]', name: 'keyword.operator.conditional.postfix' }, { include: '#expansion' }],
-      },
+      // ${name}, ${name?value}, ${name:value}, ${name?{value}:{value}} (nested braces allowed)
+      bracketedExpansion('\\{', '\\}', [{ include: '#braced' }]),
+      // $(name), $(name?value)
+      bracketedExpansion('\\(', '\\)', []),
       {
         match: '(\\$)([A-Za-z0-9_]+)',
         name: 'meta.expansion.postfix',
