@@ -13,8 +13,13 @@ export interface InetListener {
 
 /** The configuration as master(8) read it at start or reload. */
 export interface ConfigSnapshot {
+  /** main.cf and master.cf as master(8) read them (the text, so that the state can be copied). */
+  readonly mainCfText: string;
+  readonly masterCfText: string;
   readonly main: ParameterView;
   readonly listeners: readonly InetListener[];
+  /** The names of master.cf's inet entries in file order (master(8) reads them one by one). */
+  readonly inetServices: readonly string[];
   /**
    * What master(8) itself dies of when it reads master.cf (e.g. `inet service cannot be private`):
    * `postfix check` does not see it, and master says it only to syslog, not to maillog_file
@@ -27,6 +32,16 @@ export interface ConfigSnapshot {
    * picks one; without it the `unix` entry wins.
    */
   paramsFor(service: string, type?: string): ParameterView;
+  /**
+   * What a daemon of `service` that master(8) starts now sees: its `-o` options as master read
+   * them at start/reload, over `mainCfText`, the main.cf the new process reads from disk itself.
+   */
+  daemonParams(service: string, type: string, mainCfText: string): ParameterView;
+  /**
+   * The command-line words of `service` that are left after its options, where single_server's
+   * getopt (`+` mode) stops: smtpd dies on the first (`unexpected command-line argument`).
+   */
+  daemonArgs(service: string, type: string): readonly string[];
 }
 
 /**

@@ -11,7 +11,19 @@ export const masterReload = `reload -- version ${MAIL_VERSION}, configuration ${
 /** invalid-level-maybe: the master's two lines after smtpd died at start. */
 export const masterProcessExit = (path: string, pid: number, status: number): string =>
   `warning: process ${path} pid ${pid} exit status ${status}`;
+/**
+ * `postfix reload` after inet_interfaces changed: master keeps its sockets and says so for each inet
+ * service. Derived from the source (master/master_ent.c, get_master_ent), not recorded.
+ */
+export const masterInterfacesIgnored = (service: string): string => `warning: service ${service}: ignoring inet_interfaces change`;
+export const masterInterfacesRestart = 'warning: to change inet_interfaces, stop and start Postfix';
 export const masterThrottling = (path: string): string => `warning: ${path}: bad command startup -- throttling`;
+
+/**
+ * smtpd with words left on its master.cf command line after the options (prose uncommented into a
+ * service): it dies once it has accepted a connection. From the source (smtpd/smtpd.c, smtpd_service).
+ */
+export const smtpdUnexpectedArgument = (word: string): string => `fatal: unexpected command-line argument: ${word}`;
 
 export const scriptStarting = 'starting the Postfix mail system';
 export const scriptStopping = 'stopping the Postfix mail system';

@@ -1,40 +1,142 @@
-import type { LogWriter } from '../log/mail-log.ts';
-import type { IdSource } from '../world/ids.ts';
-import type { ServerEndpoint } from '../world/network.ts';
-import type { ConfigLoad, ConfigSnapshot, InetListener } from './config-snapshot.ts';
-import { DAEMON_DIRECTORY, masterDaemonStarted, masterProcessExit, masterReload, masterThrottling } from './log-texts.ts';
+import { checkMainCf } from '../config/check.ts';
 import type { ParameterView } from '../config/parameter-view.ts';
-import { silentEndpoint } from './silent-endpoint.ts';
+import type { LogWriter } from '../log/mail-log.ts';
+import { intParam, timeParamMs } from '../queue/params.ts';
+import type { ClientHello } from '../tls/types.ts';
+import type { Clock } from '../world/clock.ts';
+import type { IdSource } from '../world/ids.ts';
+import type { ServerEndpoint, ServerOutput } from '../world/network.ts';
+import type { ConfigSnapshot, InetListener } from './config-snapshot.ts';
+import {
+  DAEMON_DIRECTORY,
+  masterDaemonStarted,
+  masterInterfacesIgnored,
+  masterInterfacesRestart,
+  masterProcessExit,
+  masterReload,
+  masterThrottling,
+} from './log-texts.ts';
+import { closedEndpoint, silentEndpoint } from './silent-endpoint.ts';
 
-/** A daemon process as master(8) sees it: either ready to take connections or dead at start. */
+/** A daemon process as master(8) sees it: ready to take connections, or dead at start. */
 export type DaemonStart =
-  { readonly ok: true; accept(client: ClientAddress): ServerEndpoint } | { readonly ok: false; readonly exitStatus: number };
+  | { readonly ok: true; accept(client: ClientAddress): ServerEndpoint }
+  | {
+      readonly ok: false;
+      readonly exitStatus: number;
+      /**
+       * It had accepted the connection when it died (smtpd's `unexpected command-line argument`
+       * comes after accept()): the client sees the connection close. Otherwise the connection
+       * waits in the listen queue and the client hears nothing.
+       */
+      readonly accepted?: boolean;
+    };
 
 export interface ClientAddress {
   readonly name: string;
   readonly addr: string;
 }
 
+export interface SpawnOptions {
+  /** The service's command-line words after its options (master.cf prose uncommented by mistake). */
+  readonly args: readonly string[];
+  /** Rebuilding a process from a saved state: it logs nothing as it starts (it did already). */
+  readonly quiet: boolean;
+}
+
 /** How master(8) starts a daemon for a service; the world injects the real one. */
-export type DaemonSpawner = (listener: InetListener, params: ParameterView, pid: number) => DaemonStart;
+export type DaemonSpawner = (listener: InetListener, params: ParameterView, pid: number, opts: SpawnOptions) => DaemonStart;
 
 export interface MasterEnv {
   readonly log: LogWriter;
   readonly ids: IdSource;
-  readonly loadConfig: () => ConfigLoad;
+  readonly clock: Clock;
+  /** main.cf as it is on disk now: what a daemon reads when it starts (undefined: no file). */
+  readonly readMainCf: () => string | undefined;
+  /** The configuration built from the two files' text (to restore a saved state). */
+  readonly snapshotOf: (mainCf: string, masterCf: string, inetInterfaces?: string) => ConfigSnapshot;
   readonly spawn: DaemonSpawner;
 }
 
+/** One live daemon process, as `exportState()` gives it. */
+export interface ProcessState {
+  /** The master.cf service name (e.g. `smtp`, `submission`). */
+  readonly service: string;
+  readonly pid: number;
+  /** The main.cf text the process read when it started. */
+  readonly mainCf: string;
+  /** When its last connection ended (or when it started), ms on the world's clock. */
+  readonly lastUsed: number;
+  /** Connections it has finished. */
+  readonly useCount: number;
+  /** A connection is in progress. */
+  readonly busy: boolean;
+  /** `postfix reload` came while it was busy: it exits after this connection. */
+  readonly retiring: boolean;
+}
+
+/** master(8)'s state as plain data (JSON-safe): see `Master.exportState()`. */
+export interface MasterState {
+  /** master's PID, or null when Postfix is stopped (then the rest is empty). */
+  readonly pid: number | null;
+  /** main.cf and master.cf as master read them at the last start or reload. */
+  readonly mainCf: string | null;
+  readonly masterCf: string | null;
+  /** inet_interfaces as master read it when it started (a reload cannot change it). */
+  readonly inetInterfaces: string | null;
+  /** Throttled services and when the throttle ends (ms on the world's clock). */
+  readonly throttled: readonly { readonly service: string; readonly until: number }[];
+  readonly processes: readonly ProcessState[];
+}
+
+interface LiveProcess {
+  readonly service: string;
+  readonly pid: number;
+  readonly mainCf: string;
+  /** null for a busy process rebuilt from a saved state: its connection is not in this world. */
+  readonly daemon: Extract<DaemonStart, { ok: true }> | null;
+  /** max_idle and max_use as this process read them (0: no limit). */
+  readonly maxIdleMs: number;
+  readonly maxUse: number;
+  lastUsed: number;
+  useCount: number;
+  busy: boolean;
+  retiring: boolean;
+}
+
+/** service_throttle_time's default (postconf -d), should the value be unreadable. */
+const DEFAULT_THROTTLE_MS = 60_000;
+
 /**
- * master(8): holds the configuration read at start/reload, listens on the inet services
- * of master.cf, and hands each connection to a daemon process. An idle process is reused
- * for the next connection (as Postfix does), until the next reload or stop.
+ * master(8) as Postfix 3.7 runs it (master/master_spawn.c, master_avail.c, master_conf.c,
+ * master_status.c, single_server.c), on the world's clock:
+ *
+ * - It reads master.cf, and main.cf for its own settings, at `start` and `reload` only: a service
+ *   added to master.cf listens only after a reload, and a removed one listens until then.
+ * - Each new daemon process reads main.cf from disk when it starts: a main.cf change reaches the
+ *   next new process without a reload. A process serves one connection at a time; when it is done
+ *   it waits for the next one (master reuses it) with the settings it read, until it has been idle
+ *   for `max_idle` (exits; checked lazily when a connection comes) or has served `max_use`
+ *   connections (exits after the last). Several connections at once get several processes; an
+ *   idle process is picked oldest-waiting first.
+ * - On reload, master closes its status pipes: idle processes exit at once, busy ones after their
+ *   connection, so the next connection gets a new process with the new master.cf options.
+ * - A process that dies before finishing its first connection throttles its service for
+ *   `service_throttle_time`: master logs the exit and `bad command startup -- throttling`, and
+ *   starts no process for it until then, so clients connect but hear nothing. A reload does not
+ *   lift the throttle (master_restart_service leaves it); removing the service does.
+ *   Not modelled: connections waiting in the listen queue are not served when the throttle ends.
+ *
+ * `exportState()` and `restore()` copy this state to another world (a scratch copy for a goal
+ * check) without logging and without using PIDs or queue IDs of the original.
  */
 export class Master {
   readonly #env: MasterEnv;
   #pid: number | null = null;
   #config: ConfigSnapshot | null = null;
-  readonly #processes = new Map<string, DaemonStart>();
+  #inetInterfaces: string | null = null;
+  #processes: LiveProcess[] = [];
+  readonly #throttled = new Map<string, number>();
 
   constructor(env: MasterEnv) {
     this.#env = env;
@@ -48,7 +150,7 @@ export class Master {
     return this.#pid;
   }
 
-  /** The configuration in force (what the daemons use), or null while stopped. */
+  /** The configuration master read at its last start/reload, or null while stopped. */
   get config(): ConfigSnapshot | null {
     return this.#config;
   }
@@ -58,24 +160,44 @@ export class Master {
     if (snapshot.masterFatal !== null) return false;
     this.#pid = this.#env.ids.nextPid();
     this.#config = snapshot;
-    this.#processes.clear();
+    this.#inetInterfaces = snapshot.main.get('inet_interfaces');
+    this.#processes = [];
+    this.#throttled.clear();
     this.#env.log('postfix/master', this.#pid, masterDaemonStarted);
     return true;
   }
 
   reload(snapshot: ConfigSnapshot): void {
-    if (this.#pid === null) return;
-    this.#config = snapshot;
-    this.#processes.clear();
-    this.#env.log('postfix/master', this.#pid, masterReload);
+    const pid = this.#pid;
+    if (pid === null) return;
+    this.#env.log('postfix/master', pid, masterReload);
+    let next = snapshot;
+    // master_ent.c: inet_interfaces cannot change under a running master; each inet service says so.
+    const saved = this.#inetInterfaces;
+    if (saved !== null && snapshot.main.get('inet_interfaces') !== saved) {
+      for (const name of snapshot.inetServices) {
+        this.#env.log('postfix/master', pid, masterInterfacesIgnored(name));
+        this.#env.log('postfix/master', pid, masterInterfacesRestart);
+      }
+      next = this.#env.snapshotOf(snapshot.mainCfText, snapshot.masterCfText, saved);
+    }
+    this.#config = next;
+    // Idle processes exit now; busy ones finish their connection with the old settings, then exit.
+    this.#processes = this.#processes.filter((p) => p.busy);
+    for (const p of this.#processes) p.retiring = true;
+    // A service gone from master.cf is stopped (master_delete_children lifts its throttle).
+    for (const service of [...this.#throttled.keys()])
+      if (!next.listeners.some((l) => l.service === service)) this.#throttled.delete(service);
     // A master.cf that master(8) cannot use: it re-reads it on reload and dies.
-    if (snapshot.masterFatal !== null) this.stop();
+    if (next.masterFatal !== null) this.stop();
   }
 
   stop(): void {
     this.#pid = null;
     this.#config = null;
-    this.#processes.clear();
+    this.#inetInterfaces = null;
+    this.#processes = [];
+    this.#throttled.clear();
   }
 
   /** The listener for `addr:port`, if Postfix listens there now. */
@@ -85,22 +207,187 @@ export class Master {
     return cfg.listeners.find((l) => l.port === port && (l.addresses.includes(addr) || l.addresses.includes('0.0.0.0'))) ?? null;
   }
 
-  /** Accepts a connection for `listener`: reuses the service's process or spawns one. */
+  /** Accepts a connection for `listener`: an idle process of the service takes it, or a new one. */
   accept(listener: InetListener, client: ClientAddress): ServerEndpoint {
     const cfg = this.#config;
-    if (cfg === null || this.#pid === null) return silentEndpoint();
-    let proc = this.#processes.get(listener.service);
-    if (proc === undefined) {
+    const masterPid = this.#pid;
+    if (cfg === null || masterPid === null) return silentEndpoint();
+    const now = this.#env.clock.now();
+    this.#expire(now);
+    // A throttled service: the kernel completes the TCP handshake, but no daemon ever answers.
+    if (this.#throttled.has(listener.service)) return silentEndpoint();
+    let proc = this.#idleProcess(listener.service);
+    if (proc === null) {
+      const mainCf = this.#env.readMainCf();
       const pid = this.#env.ids.nextPid();
-      proc = this.#env.spawn(listener, cfg.paramsFor(listener.service, 'inet'), pid);
-      if (!proc.ok) {
+      const start = this.#startDaemon(cfg, listener, mainCf, pid, false);
+      if (!start.ok) {
         const path = `${DAEMON_DIRECTORY}/${listener.command}`;
-        this.#env.log('postfix/master', this.#pid, masterProcessExit(path, pid, proc.exitStatus));
-        this.#env.log('postfix/master', this.#pid, masterThrottling(path));
+        this.#env.log('postfix/master', masterPid, masterProcessExit(path, pid, start.exitStatus));
+        this.#env.log('postfix/master', masterPid, masterThrottling(path));
+        this.#throttled.set(listener.service, now + throttleMs(cfg.main));
+        return start.accepted === true ? closedEndpoint() : silentEndpoint();
       }
-      this.#processes.set(listener.service, proc);
+      proc = newProcess(listener.service, pid, mainCf ?? '', start, now, cfg, listener);
+      this.#processes.push(proc);
     }
-    // A throttled service: the kernel still completes the TCP handshake, but no daemon ever answers.
-    return proc.ok ? proc.accept(client) : silentEndpoint();
+    const taken = proc;
+    taken.busy = true;
+    if (taken.daemon === null) return silentEndpoint();
+    return whenDone(taken.daemon.accept(client), () => this.#release(taken));
   }
+
+  /**
+   * master's state as plain data: the configuration it read at its last start/reload, the
+   * throttled services, and each live process with the main.cf it read. Reads nothing, logs
+   * nothing, uses no ID: calling it never changes the world.
+   */
+  exportState(): MasterState {
+    const cfg = this.#config;
+    return {
+      pid: this.#pid,
+      mainCf: cfg?.mainCfText ?? null,
+      masterCf: cfg?.masterCfText ?? null,
+      inetInterfaces: this.#inetInterfaces,
+      throttled: [...this.#throttled].map(([service, until]) => ({ service, until })),
+      processes: this.#processes.map((p) => ({
+        service: p.service,
+        pid: p.pid,
+        mainCf: p.mainCf,
+        lastUsed: p.lastUsed,
+        useCount: p.useCount,
+        busy: p.busy,
+        retiring: p.retiring,
+      })),
+    };
+  }
+
+  /**
+   * Takes over a state from `exportState()` (of another world), logging nothing: master runs (or
+   * not) with that configuration, the same services are throttled, and each idle process is
+   * started again from the main.cf it had read, with its PID, so that the next connection is
+   * served exactly as in the original world. A busy process stays busy here (its connection
+   * belongs to the original world). Files the daemons read at start (certificates) are read from
+   * this world's files.
+   */
+  restore(state: MasterState): void {
+    this.stop();
+    if (state.pid === null || state.mainCf === null || state.masterCf === null) return;
+    const cfg = this.#env.snapshotOf(state.mainCf, state.masterCf, state.inetInterfaces ?? undefined);
+    this.#pid = state.pid;
+    this.#config = cfg;
+    this.#inetInterfaces = state.inetInterfaces;
+    for (const t of state.throttled) this.#throttled.set(t.service, t.until);
+    for (const p of state.processes) {
+      const listener = cfg.listeners.find((l) => l.service === p.service);
+      if (listener === undefined) continue;
+      let daemon: Extract<DaemonStart, { ok: true }> | null = null;
+      if (!p.busy) {
+        const start = this.#startDaemon(cfg, listener, p.mainCf, p.pid, true);
+        if (!start.ok) continue;
+        daemon = start;
+      }
+      const proc = newProcess(p.service, p.pid, p.mainCf, daemon, p.lastUsed, cfg, listener);
+      proc.useCount = p.useCount;
+      proc.busy = p.busy;
+      proc.retiring = p.retiring;
+      this.#processes.push(proc);
+    }
+  }
+
+  /** A new process of `listener`'s service reads `mainCf` and starts. */
+  #startDaemon(cfg: ConfigSnapshot, listener: InetListener, mainCf: string | undefined, pid: number, quiet: boolean): DaemonStart {
+    // A main.cf the daemon cannot read kills it in mail_conf_read. Its fatal goes to syslog, not to
+    // maillog_file: single_server_main calls maillog_client_init before it has read main.cf.
+    if (checkMainCf(mainCf).fatal !== null) return { ok: false, exitStatus: 1 };
+    const params = cfg.daemonParams(listener.service, 'inet', mainCf ?? '');
+    return this.#env.spawn(listener, params, pid, { args: cfg.daemonArgs(listener.service, 'inet'), quiet });
+  }
+
+  #idleProcess(service: string): LiveProcess | null {
+    let best: LiveProcess | null = null;
+    for (const p of this.#processes) {
+      if (p.service !== service || p.busy || p.retiring) continue;
+      if (best === null || p.lastUsed < best.lastUsed) best = p;
+    }
+    return best;
+  }
+
+  /** Lets the time pass up to `now`: idle processes past max_idle exit, throttles run out. */
+  #expire(now: number): void {
+    this.#processes = this.#processes.filter((p) => p.busy || p.maxIdleMs === 0 || now - p.lastUsed < p.maxIdleMs);
+    for (const [service, until] of [...this.#throttled]) if (now >= until) this.#throttled.delete(service);
+  }
+
+  /** A process finished its connection: it waits for the next one, or exits. */
+  #release(proc: LiveProcess): void {
+    if (!this.#processes.includes(proc)) return; // master stopped or restarted meanwhile
+    proc.busy = false;
+    proc.useCount += 1;
+    proc.lastUsed = this.#env.clock.now();
+    if (proc.retiring || (proc.maxUse > 0 && proc.useCount >= proc.maxUse)) this.#processes = this.#processes.filter((p) => p !== proc);
+  }
+}
+
+function newProcess(
+  service: string,
+  pid: number,
+  mainCf: string,
+  daemon: Extract<DaemonStart, { ok: true }> | null,
+  now: number,
+  cfg: ConfigSnapshot,
+  listener: InetListener,
+): LiveProcess {
+  const params = cfg.daemonParams(listener.service, 'inet', mainCf);
+  return {
+    service,
+    pid,
+    mainCf,
+    daemon,
+    maxIdleMs: timeParamMs(params, 'max_idle') ?? 100_000,
+    maxUse: intParam(params, 'max_use', 100),
+    lastUsed: now,
+    useCount: 0,
+    busy: false,
+    retiring: false,
+  };
+}
+
+function throttleMs(main: ParameterView): number {
+  return timeParamMs(main, 'service_throttle_time') ?? DEFAULT_THROTTLE_MS;
+}
+
+/** The endpoint, calling `done` once when the connection ends (the server closed it, or the client). */
+function whenDone(ep: ServerEndpoint, done: () => void): ServerEndpoint {
+  let ended = false;
+  const end = (): void => {
+    if (ended) return;
+    ended = true;
+    done();
+  };
+  const seen = (o: ServerOutput): ServerOutput => {
+    if (o.closed) end();
+    return o;
+  };
+  const overrides: Pick<ServerEndpoint, 'open' | 'receive' | 'handshake' | 'clientClosed'> = {
+    open: () => seen(ep.open()),
+    receive: (bytes: string) => seen(ep.receive(bytes)),
+    handshake: (hello: ClientHello) => {
+      const r = ep.handshake(hello);
+      seen(r.output);
+      return r;
+    },
+    clientClosed: () => {
+      ep.clientClosed();
+      end();
+    },
+  };
+  // Everything else (tls, a session's own getters) reads through to the endpoint itself.
+  return new Proxy(ep, {
+    get(target, prop) {
+      if (prop === 'open' || prop === 'receive' || prop === 'handshake' || prop === 'clientClosed') return overrides[prop];
+      const v: unknown = Reflect.get(target, prop, target);
+      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+    },
+  });
 }

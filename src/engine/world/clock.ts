@@ -4,14 +4,23 @@ export interface Clock {
   now(): number;
 }
 
+/** A clock that test code (or the conformance check's recorded waits) can move forward. */
+export interface SteppingClock extends Clock {
+  /** Lets `ms` milliseconds pass at once (a `sleep` of the recorder). */
+  advance(ms: number): void;
+}
+
 /** A clock that starts at `startMs` and moves `stepMs` forward on every read. */
-export function steppingClock(startMs: number, stepMs = 0): Clock {
+export function steppingClock(startMs: number, stepMs = 0): SteppingClock {
   let t = startMs;
   return {
     now() {
       const v = t;
       t += stepMs;
       return v;
+    },
+    advance(ms) {
+      t += ms;
     },
   };
 }

@@ -7,10 +7,13 @@ import { clientTls } from '../tls/client-tls.ts';
 import { serverTls } from '../tls/server-tls.ts';
 import type { SimFile } from '../tls/types.ts';
 import { steppingClock, type Clock } from './clock.ts';
-import { loadConfig } from './config-loader.ts';
+import { configSnapshot, ETC_SERVICES_PATH, loadConfig } from './config-loader.ts';
 import { labFiles } from './data/lab-files.ts';
 import { sequentialIds, type IdSource } from './ids.ts';
 import { World, type WorldParts } from './world.ts';
+import type { MasterState } from '../master/master.ts';
+import { ETC_SERVICES } from '../config/services.ts';
+import { smtpdUnexpectedArgument } from '../master/log-texts.ts';
 
 export interface LabWorldOptions {
   readonly clock?: Clock;
@@ -21,6 +24,14 @@ export interface LabWorldOptions {
   readonly remote?: RemoteWorld;
   /** Start Postfix at boot, as a freshly booted server does (default true). */
   readonly start?: boolean;
+  /**
+   * A copy of another lab world: master(8)'s state from its `master.exportState()`. The new world
+   * starts from it (running or not, the same throttled services, the same idle smtpd processes with
+   * the main.cf each one read) without logging a start, so a probe on the copy is served exactly as
+   * the original would serve it. Pass the original's files too, and its clock's time; `ids` defaults
+   * to PIDs after the highest in the state. `start` is ignored.
+   */
+  readonly restore?: MasterState;
 }
 
 /** The time the corpus was recorded: the lab's clock starts there (dates in logs look alike). */
@@ -31,15 +42,21 @@ export function createLabWorld(opts: LabWorldOptions = {}): World & { readonly q
   const remote = opts.remote ?? new RemoteWorld();
   const parts: WorldParts = {
     loadConfig: (fs, action) => loadConfig(fs, action),
-    spawn: (world, service, command, params, pid) => {
+    snapshotOf: (fs, main, master, interfaces) => configSnapshot(main, master, fs.read(ETC_SERVICES_PATH) ?? ETC_SERVICES, interfaces),
+    spawn: (world, service, command, params, pid, spawnOpts) => {
       // Only smtpd is simulated among the inet daemons (postscreen, qmqpd... are not).
       if (command !== 'smtpd') return { ok: false, exitStatus: 1 };
-      return startSmtpd({
+      const program = `${params.get('syslog_name')}/smtpd`;
+      // A process rebuilt from a saved state logged its start already.
+      let quiet = spawnOpts.quiet;
+      const start = startSmtpd({
         params,
         service,
-        program: `${params.get('syslog_name')}/smtpd`,
+        program,
         pid,
-        log: world.log.write,
+        log: (p, id, text) => {
+          if (!quiet) world.log.write(p, id, text);
+        },
         clock: world.clock,
         ids: world.ids,
         tls: serverTls,
@@ -48,6 +65,15 @@ export function createLabWorld(opts: LabWorldOptions = {}): World & { readonly q
         isLocalRecipient: localRecipientsFrom(world.fs.lookup),
         enqueue: (msg) => world.queue.submit(msg),
       });
+      quiet = false;
+      // smtpd takes no arguments: with words left after its options it dies once it has accepted
+      // the connection (smtpd.c, smtpd_service).
+      const extra = spawnOpts.args[0];
+      if (start.ok && extra !== undefined) {
+        world.log.write(program, pid, smtpdUnexpectedArgument(extra));
+        return { ok: false, exitStatus: 1, accepted: true };
+      }
+      return start;
     },
     queue: (world) => {
       return new MailQueue({
@@ -67,12 +93,17 @@ export function createLabWorld(opts: LabWorldOptions = {}): World & { readonly q
   };
   const world = new World({
     clock: opts.clock ?? steppingClock(LAB_EPOCH, 10),
-    ids: opts.ids ?? sequentialIds(),
+    ids: opts.ids ?? sequentialIds(opts.restore === undefined ? undefined : highestPid(opts.restore)),
     files: { ...labFiles(), ...opts.files },
     parts,
+    ...(opts.restore === undefined ? {} : { restore: opts.restore }),
   });
-  if (opts.start ?? true) world.postfix(['start'], false);
+  if (opts.restore === undefined && (opts.start ?? true)) world.postfix(['start'], false);
   return world as World & { readonly queue: MailQueue };
+}
+
+function highestPid(state: MasterState): number {
+  return Math.max(state.pid ?? 0, ...state.processes.map((p) => p.pid));
 }
 
 /** The configuration as the files say now (for tools that work while Postfix is stopped). */

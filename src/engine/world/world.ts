@@ -1,7 +1,7 @@
 import type { ParameterView } from '../config/parameter-view.ts';
 import { formatLogRecord, MailLog, type LogRecord } from '../log/mail-log.ts';
-import type { ConfigLoad } from '../master/config-snapshot.ts';
-import { Master, type DaemonStart, type DaemonSpawner } from '../master/master.ts';
+import type { ConfigLoad, ConfigSnapshot } from '../master/config-snapshot.ts';
+import { Master, type DaemonStart, type DaemonSpawner, type MasterState, type SpawnOptions } from '../master/master.ts';
 import { runPostfixCommand, type CommandOutput } from '../master/postfix-command.ts';
 import type { QueuedMessage } from '../queue/queued-message.ts';
 import type { Clock } from './clock.ts';
@@ -11,6 +11,8 @@ import type { SimFile } from '../tls/types.ts';
 import { SimFs } from './sim-fs.ts';
 import { SimNetwork } from './sim-network.ts';
 
+const MAIN_CF = '/etc/postfix/main.cf';
+
 /** The mail queue as the world drives it (cleanup, qmgr, local and smtp delivery behind it). */
 export interface QueueService {
   /** A message smtpd handed to cleanup; delivery is attempted at once. */
@@ -18,14 +20,20 @@ export interface QueueService {
   /** Postfix started or stopped: the queue's daemons follow. */
   start(): void;
   stop(): void;
+  /** Runs the queue manager's work that has come due on the clock (deferred-queue scans). */
+  runDue?(): void;
+  /** When runDue() has work next, or null for none. */
+  nextDueAt?(): number | null;
 }
 
 /** What the world is made of, beyond files, clock and IDs: the daemons, wired in by the lab. */
 export interface WorldParts {
   /** Reads and checks main.cf/master.cf as `postfix check` does. */
   readonly loadConfig: (fs: SimFs, action: 'check' | 'start' | 'reload') => ConfigLoad;
+  /** The configuration master(8) builds from the two files' text (see config-loader's configSnapshot). */
+  readonly snapshotOf: (fs: SimFs, mainCf: string, masterCf: string, inetInterfaces?: string) => ConfigSnapshot;
   /** Starts the daemon of an inet service (smtpd). */
-  readonly spawn: (world: World, service: string, command: string, params: ParameterView, pid: number) => DaemonStart;
+  readonly spawn: (world: World, service: string, command: string, params: ParameterView, pid: number, opts: SpawnOptions) => DaemonStart;
   /** Builds the queue once the world exists. */
   readonly queue: (world: World) => QueueService;
   /** The simulated remote hosts. */
@@ -41,6 +49,15 @@ export interface WorldOptions {
   readonly parts: WorldParts;
   /** The host field of log lines (first label of myhostname). */
   readonly logHost?: string;
+  /** Start from master(8)'s state exported by another world (`master.exportState()`), logging nothing. */
+  readonly restore?: MasterState;
+}
+
+/** A clock that simulated time can move forward (steppingClock), as World.advance needs it. */
+type MovableClock = Clock & { advance(ms: number): void };
+
+function movable(c: Clock): MovableClock | null {
+  return typeof (c as Partial<MovableClock>).advance === 'function' ? (c as MovableClock) : null;
 }
 
 /**
@@ -65,8 +82,15 @@ export class World {
     this.#logHost = opts.logHost ?? 'mail';
     this.fs = new SimFs(opts.files, opts.clock);
     this.log = new MailLog(opts.clock);
-    const spawn: DaemonSpawner = (listener, params, pid) => opts.parts.spawn(this, listener.service, listener.command, params, pid);
-    this.master = new Master({ log: this.log.write, ids: opts.ids, loadConfig: () => opts.parts.loadConfig(this.fs, 'start'), spawn });
+    const spawn: DaemonSpawner = (listener, params, pid, o) => opts.parts.spawn(this, listener.service, listener.command, params, pid, o);
+    this.master = new Master({
+      log: this.log.write,
+      ids: opts.ids,
+      clock: opts.clock,
+      readMainCf: () => this.fs.read(MAIN_CF),
+      snapshotOf: (main, master, interfaces) => opts.parts.snapshotOf(this.fs, main, master, interfaces),
+      spawn,
+    });
     this.network = new SimNetwork({
       fs: this.fs,
       master: this.master,
@@ -74,6 +98,10 @@ export class World {
       knownAddresses: opts.parts.remoteAddresses,
     });
     this.queue = opts.parts.queue(this);
+    if (opts.restore !== undefined) {
+      this.master.restore(opts.restore);
+      if (this.master.running) this.queue.start();
+    }
     this.log.subscribe((r) => this.#appendToLogFile(this.formatLogRecord(r)));
   }
 
@@ -93,6 +121,37 @@ export class World {
   /** One record as the log file shows it (with this machine's host field). */
   formatLogRecord(r: LogRecord): string {
     return formatLogRecord(r, this.#logHost);
+  }
+
+  /**
+   * Runs whatever has come due on the clock (qmgr's deferred-queue scans and the retries they
+   * start). The lab page calls it periodically with its real-time clock.
+   */
+  runDue(): void {
+    this.queue.runDue?.();
+  }
+
+  /**
+   * Lets `ms` of simulated time pass (a clock with `advance`): every due event runs at its own
+   * time, in order. On a real-time clock it only runs what is due now.
+   */
+  advance(ms: number): void {
+    const clock = movable(this.clock);
+    if (clock === null) {
+      this.runDue();
+      return;
+    }
+    let left = Math.max(0, ms);
+    for (;;) {
+      const next = this.queue.nextDueAt?.() ?? null;
+      const step = next === null ? null : Math.max(0, next - clock.now());
+      if (step === null || step > left) break;
+      clock.advance(step);
+      left -= step;
+      this.runDue();
+    }
+    clock.advance(left);
+    this.runDue();
   }
 
   /** `postfix start|stop|reload|status|check`. */
