@@ -260,6 +260,9 @@ export class LabConsoleElement extends HTMLElement {
         this.#scheduleRender();
       }),
     );
+    // Time passes in the page: once a second the world runs what came due (qmgr retries deferred mail).
+    const pump = setInterval(() => world.runDue(), 1000);
+    session.unsubs.push(() => clearInterval(pump));
     this.#session = session;
     return session;
   }

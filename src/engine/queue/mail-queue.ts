@@ -26,7 +26,8 @@ import {
   sendmailNoRecipients,
   statusLine,
 } from './log-texts.ts';
-import { param, syslogName, timeParamMs } from './params.ts';
+import { param, syslogName } from './params.ts';
+import { backoffLimits, deferredUntil, isDue, isQueueIdOk, queueRunDelayMs } from './queue-schedule.ts';
 import type { QueuedMessage } from './queued-message.ts';
 import { headerAddresses, parseSendmailArgs, readMessage } from './sendmail-args.ts';
 import type { QueueListing } from './showq.ts';
@@ -39,6 +40,7 @@ import {
   POSTQUEUE_NO_QMGR,
   POSTQUEUE_USAGE,
   POSTSUPER_USAGE,
+  postqueueInvalidRequest,
   sendmailStderr,
   postsuperDeletedStderr,
 } from './tool-texts.ts';
@@ -79,8 +81,11 @@ interface QueueEntry {
   readonly message: CleanMessage;
   readonly origin: CleanupOrigin['kind'];
   readonly pending: PendingRecipient[];
-  nextAttempt: number;
-  backoffMs: number;
+  /**
+   * The queue file's time stamp (ms): qmgr(8) moves it into the future when it defers the message,
+   * and a deferred-queue scan skips files whose stamp is still ahead (see queue-schedule.ts).
+   */
+  dueAt: number;
 }
 
 /** A submission that waits in the maildrop while Postfix is stopped. */
@@ -118,6 +123,8 @@ export class MailQueue {
   readonly #pids = new Map<string, number>();
   /** smtp processes whose TLS engine is initialized. */
   readonly #smtpTlsReady = new Set<number>();
+  /** When qmgr(8) next scans the deferred queue; null while it does not run. */
+  #nextScanAt: number | null = null;
 
   constructor(env: QueueEnv) {
     this.#env = env;
@@ -154,11 +161,15 @@ export class MailQueue {
     this.#pid('qmgr');
     const waiting = this.#maildrop.splice(0);
     for (const m of waiting) this.#pickup(m);
+    // qmgr_post_init: a deferred-queue scan at once, then one every queue_run_delay.
+    this.#nextScanAt = this.#env.clock.now();
+    this.runDue();
   }
 
   /** Postfix stopped: its processes are gone. */
   stop(): void {
     this.#pids.clear();
+    this.#nextScanAt = null;
   }
 
   /** A message smtpd received (its queue ID is already assigned): cleanup, qmgr, delivery. */
@@ -243,8 +254,7 @@ export class MailQueue {
       message,
       origin: input.origin.kind,
       pending: message.recipients.map((rcpt) => ({ rcpt, reason: null })),
-      nextAttempt: 0,
-      backoffMs: 0,
+      dueAt: input.arrivedAt,
     };
     this.#entries.set(message.queueId, entry);
     if (this.#running) this.#attempt(entry, true);
@@ -319,11 +329,8 @@ export class MailQueue {
       this.#log('qmgr', qmgrRemoved(msg.queueId));
       return;
     }
-    // Deferred: the next retry after minimal_backoff_time, doubling up to maximal_backoff_time.
-    const min = timeParamMs(qmgrParams, 'minimal_backoff_time') ?? 300_000;
-    const max = Math.max(min, timeParamMs(qmgrParams, 'maximal_backoff_time') ?? 4_000_000);
-    entry.backoffMs = entry.backoffMs === 0 ? min : Math.min(max, entry.backoffMs * 2);
-    entry.nextAttempt = now + entry.backoffMs;
+    // Deferred: the queue file's time stamp moves into the future by the time in queue, within the backoff limits.
+    entry.dueAt = deferredUntil(this.#env.clock.now(), msg.arrivedAt, backoffLimits(qmgrParams));
   }
 
   #deliverLocal(
@@ -409,25 +416,47 @@ export class MailQueue {
       message,
       origin: 'forward',
       pending: message.recipients.map((r) => ({ rcpt: r, reason: null })),
-      nextAttempt: 0,
-      backoffMs: 0,
+      dueAt: message.arrivedAt,
     };
     this.#entries.set(queueId, entry);
     this.#attempt(entry, true);
     return queueId;
   }
 
-  /** `postqueue -f`: every queued message gets a delivery attempt now. */
+  /**
+   * `postqueue -f` (mail_flush_deferred: flush dead destinations, scan every time stamp): every
+   * deferred message gets a delivery attempt now, whatever its time stamp says.
+   */
   flush(): void {
     if (!this.#running) return;
-    for (const e of [...this.#entries.values()]) if (this.#entries.has(e.message.queueId)) this.#attempt(e, false);
+    this.#scanDeferred(true);
   }
 
-  /** The queue manager's periodic run: retries deferred mail whose backoff time has passed. */
-  runQueue(): void {
-    if (!this.#running) return;
+  /** The deferred-queue scan: every message whose time stamp has come (or every one, for a flush). */
+  #scanDeferred(all: boolean): void {
     const now = this.#env.clock.now();
-    for (const e of [...this.#entries.values()]) if (e.nextAttempt <= now && this.#entries.has(e.message.queueId)) this.#attempt(e, false);
+    for (const e of [...this.#entries.values()]) {
+      if (!this.#entries.has(e.message.queueId)) continue;
+      if (all || isDue(e.dueAt, now)) this.#attempt(e, false);
+    }
+  }
+
+  /**
+   * Runs what has become due on the clock: qmgr(8)'s deferred-queue scan, every queue_run_delay
+   * since it started (qmgr.c qmgr_deferred_run_event). A late timer fires once and is set again
+   * from the time it fired, as Postfix's event loop does.
+   */
+  runDue(): void {
+    if (!this.#running || this.#nextScanAt === null) return;
+    const now = this.#env.clock.now();
+    if (this.#nextScanAt > now) return;
+    this.#nextScanAt = now + queueRunDelayMs(this.#env.paramsFor('qmgr'));
+    this.#scanDeferred(false);
+  }
+
+  /** When runDue() has work next (the next deferred-queue scan), or null while Postfix is stopped. */
+  nextDueAt(): number | null {
+    return this.#running ? this.#nextScanAt : null;
   }
 
   /** The queued messages, oldest first, as `postqueue -p` lists them. */
@@ -482,8 +511,13 @@ export class MailQueue {
         if (!this.#running) return { stdout: '', stderr: lines(POSTQUEUE_NO_QMGR, POSTQUEUE_FLUSH_DOWN), exitCode: 69 };
         if (opt === '-f') this.flush();
         else if (opt === '-i') {
+          // flush_send_file: a malformed ID is refused; an unknown one is fine (nothing to flush).
+          if (!isQueueIdOk(arg ?? '')) return { stdout: '', stderr: lines(postqueueInvalidRequest(arg ?? '')), exitCode: 64 };
           const e = this.#entries.get(arg ?? '');
-          if (e !== undefined) this.#attempt(e, false);
+          if (e !== undefined) {
+            e.dueAt = this.#env.clock.now();
+            this.#attempt(e, false);
+          }
         } else {
           const site = (arg ?? '').toLowerCase();
           for (const e of [...this.#entries.values()]) {

@@ -40,3 +40,9 @@ export const POSTQUEUE_USAGE =
 /** postsuper(1) usage, exit 1 (Postfix 3.x postsuper.c, `-S` included, no space before `[-v`; not in the corpus). */
 export const POSTSUPER_USAGE =
   'postsuper: fatal: usage: postsuper [-c config_dir] [-d queue_id (delete)] [-h queue_id (hold)] [-H queue_id (un-hold)] [-p (purge temporary files)] [-r queue_id (requeue)] [-s (structure fix)] [-S (redundant structure fix)][-v (verbose)] [queue...]';
+
+/**
+ * `postqueue -i` with a malformed queue ID, exit 64 (Postfix postqueue.c flush_file, FLUSH_STAT_BAD;
+ * not in the corpus).
+ */
+export const postqueueInvalidRequest = (id: string): string => `postqueue: fatal: Invalid request: "${id}"`;

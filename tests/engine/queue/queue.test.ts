@@ -296,19 +296,21 @@ describe('postqueue, mailq, postsuper', () => {
     expect(j.queue_name).toBe('deferred');
     expect(j.recipients[0]?.delay_reason).toBe('TLS is required, but was not offered by host 127.0.0.2[127.0.0.2]');
   });
-  it('the queue manager retries a deferred message after minimal_backoff_time, then backs off longer', () => {
+  it('the queue manager retries a deferred message at its deferred-queue scans (see retry-schedule.test.ts)', () => {
     const remote = new RemoteWorld();
     const l = lab({ relayhost: '[127.0.0.2]:2599' }, { remote });
+    l.queue.start(); // qmgr starts at T0: deferred-queue scans at T0 + 300 s, 600 s, ...
     l.queue.sendmail(['-f', 'alice@example.org', 'bob@example.net'], MSG);
     const attempts = (): number => texts(l).filter((t) => t.includes('(queue active)')).length;
     l.now.ms = T0 + 299_000;
-    l.queue.runQueue();
+    l.queue.runDue();
     expect(attempts()).toBe(1);
     l.now.ms = T0 + 300_000;
-    l.queue.runQueue();
+    l.queue.runDue();
     expect(attempts()).toBe(2);
-    l.now.ms = T0 + 300_000 + 599_000;
-    l.queue.runQueue();
+    // Deferred again at 300 s after 300 s in the queue: stamped 600 s.
+    l.now.ms = T0 + 599_000;
+    l.queue.runDue();
     expect(attempts()).toBe(2);
     // The MX comes up: the next due retry delivers.
     remote.add({
@@ -318,10 +320,10 @@ describe('postqueue, mailq, postsuper', () => {
       starttls: false,
       tls: { protocols: ['TLSv1.3'], certCommonName: 'mx.example.net', selfSigned: true },
     });
-    l.now.ms = T0 + 900_000;
-    l.queue.runQueue();
+    l.now.ms = T0 + 600_000;
+    l.queue.runDue();
     expect(texts(l).at(-1)).toMatch(/: removed$/);
-    expect(texts(l).at(-2)).toMatch(/delay=900, delays=900\/0\/0\/0\.04, dsn=2\.0\.0, status=sent/);
+    expect(texts(l).at(-2)).toMatch(/delay=600, delays=600\/0\/0\/0\.04, dsn=2\.0\.0, status=sent/);
   });
 });
 
