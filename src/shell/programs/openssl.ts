@@ -1,4 +1,5 @@
 /**
+ * `openssl x509|verify|rsa|pkey|dgst|md5|sha1|sha256 ...` (finished commands, src/engine/tools/openssl/*-cmd.ts) and
  * `openssl s_client ...` (and `openssl version`, `openssl help`): OpenSSL 3.0.22 as the TLS engineer's
  * SClientSession models it (corpus sclient-*, terminal/term-sclient-587-interactive), as an interactive
  * session: after the handshake each typed line goes to the server over TLS, with s_client's command letters
@@ -11,6 +12,7 @@ import type { Program, ProgramContext } from '../program.ts';
 import type { InteractiveSession, SessionIo } from '../session.ts';
 import type { LabEnv } from './net/lab-env.ts';
 import { OPENSSL_HELP } from './net/openssl-texts.ts';
+import { resolvePath } from '../path.ts';
 
 interface Streams {
   readonly out: (text: string) => void;
@@ -72,12 +74,12 @@ class SClientTerminal implements InteractiveSession {
   }
 }
 
-const SUBCOMMANDS = ['s_client', 'version', 'help'];
+const SUBCOMMANDS = ['dgst', 'help', 'md5', 'pkey', 'rsa', 's_client', 'sha1', 'sha256', 'verify', 'version', 'x509'];
 
 export function opensslProgram(env: LabEnv): Program {
   return {
     name: 'openssl',
-    usage: 'openssl s_client -connect HOST:PORT [-starttls smtp] [-crlf] [-quiet] [-brief]',
+    usage: 'openssl s_client|x509|verify|rsa|pkey|dgst|md5|sha256 ...   (s_client -connect HOST:PORT [-starttls smtp])',
     run(ctx: ProgramContext) {
       const streams: Streams = { out: (t) => ctx.stdout.write(t), err: (t) => ctx.stderr.write(t) };
       const sub = ctx.argv[1];
@@ -88,9 +90,11 @@ export function opensslProgram(env: LabEnv): Program {
       const toolEnv: ToolEnv = {
         network: env.world.network,
         clock: env.world.clock,
-        files: env.world.fs.lookup,
+        // Names as typed: relative ones from the shell's directory (`cd /etc/postfix/tls; openssl x509 -in mail.example.org.crt`).
+        files: (p) => env.world.fs.lookup(resolvePath(ctx.shell.cwd, p)),
         stdoutIsTty: ctx.stdout.isTty,
         stdinIsTty: ctx.stdin.kind === 'tty',
+        ...(ctx.stdin.kind === 'text' ? { stdin: ctx.stdin.text } : {}),
       };
       let r: SClientSession | ToolStep;
       try {

@@ -89,7 +89,40 @@ COMMANDS = [
     f'openssl x509 -noout -modulus -in {C} | openssl sha256',
     f'openssl x509 -noout -modulus -in {C} | openssl dgst -sha256',
     f'openssl x509 -noout -modulus -in {MX} | openssl md5',
+    f'openssl x509 -in {C} -noout -pubkey',
+    f'openssl x509 -noout -subject < /dev/null',
+    f'openssl x509 -in empty.txt -noout -subject',
+    f'openssl x509 -in notes.txt -noout -subject',
+    f'openssl x509 -in {C} -noout -fingerprint -bogus',
+    f'openssl verify -CAfile nosuchfile {C}',
+    f'openssl verify {C} {MX}',
+    f'openssl verify {K}',
+    f'openssl rsa -in {K}',
+    f'openssl rsa -in nosuchfile -noout -modulus',
+    f'openssl rsa -in notes.txt -noout -modulus',
+    f'openssl rsa -in {K} -noout -bogus',
+    f'openssl pkey -in {K}',
+    f'openssl pkey -in {C} -noout -text',
+    f'openssl pkey -in nosuchfile -noout -text',
+    f'openssl dgst -sha256 nosuchfile',
+    f'openssl md5 empty.txt',
+    f'openssl dgst -r -sha256 {C}',
+    f'openssl pkey -in {K} -text -check -pubout',
+    f'openssl x509 -in {C} -dates -subject -noout -modulus -fingerprint -sha256 -serial -checkend 10',
+    f'openssl x509 -in {C} -noout extra',
+    f'openssl x509 -in',
+    f'openssl x509 -checkend abc -in {C}',
+    f'openssl verify -bogus {C}',
+    f'openssl verify < {C}',
+    f'openssl verify notes.txt',
+    f'openssl dgst -bogus {C}',
+    f'openssl md5 nosuchfile {C} nosuch2',
+    f'openssl rsa -in',
+    f'openssl x509 -noout -modulus -in {C} | openssl md5 | openssl sha1',
 ]
+
+# Plain files beside the PEMs: an empty one and a few words (what a learner may point openssl at by mistake).
+EXTRA_FILES = {'empty.txt': '', 'notes.txt': 'hello\n'}
 
 
 def pem_of(src, var):
@@ -108,6 +141,9 @@ def main():
         for name, var in FILES.items():
             with open(os.path.join(d, name), 'w') as f:
                 f.write(pem_of(src, var))
+        for name, text in EXTRA_FILES.items():
+            with open(os.path.join(d, name), 'w') as f:
+                f.write(text)
         for cmd in COMMANDS:
             p = subprocess.run(['/bin/sh', '-c', cmd], cwd=d, capture_output=True, stdin=subprocess.DEVNULL)
             records.append({'cmd': cmd, 'stdout': p.stdout.decode('utf-8'), 'stderr': p.stderr.decode('utf-8'),

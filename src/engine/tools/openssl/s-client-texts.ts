@@ -2,6 +2,7 @@ import type { OpenSslError } from '../../tls/openssl-errors.ts';
 import { opensslErrorLine } from '../../tls/openssl-errors.ts';
 import type { CertificateInfo } from '../../tls/x509/certificate.ts';
 import { nameSpaced } from '../../tls/x509/certificate.ts';
+import { asn1Time } from '../../tls/x509/asn1-time.ts';
 
 /**
  * Every text `openssl s_client` (OpenSSL 3.0) prints, in one place. Sources: the corpus `sclient-*.txt`
@@ -42,15 +43,6 @@ export function verifyLines(cert: CertificateInfo, trusted: boolean, brief: bool
   if (trusted) return brief ? '' : `${depth}verify return:1\n`;
   const err = `${depth}verify error:num=18:self-signed certificate\n`;
   return brief ? err : `${err}verify return:1\n${depth}verify return:1\n`;
-}
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
-
-/** ASN1_TIME_print: `Dec  1 07:02:58 2026 GMT`. */
-export function asn1Time(ms: number): string {
-  const d = new Date(ms);
-  const two = (n: number): string => n.toString().padStart(2, '0');
-  return `${MONTHS[d.getUTCMonth()] ?? 'Jan'} ${d.getUTCDate().toString().padStart(2, ' ')} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())} ${d.getUTCFullYear()} GMT`;
 }
 
 /** One certificate of the `Certificate chain` block. */

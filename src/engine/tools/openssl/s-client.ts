@@ -50,7 +50,12 @@ import {
   verifyReturn,
   VERIFY_TEXT,
 } from './s-client-texts.ts';
+import { dgstCommand } from './dgst-cmd.ts';
+import type { InspectEnv } from './inspect-io.ts';
+import { keyCommand } from './key-cmd.ts';
 import type { ToolEnv, ToolStep } from './tool-io.ts';
+import { verifyCommand } from './verify-cmd.ts';
+import { x509Command } from './x509-cmd.ts';
 import { Output } from './tool-io.ts';
 
 /** Service names BIO_lookup resolves through /etc/services (Debian's entries for mail). */
@@ -637,15 +642,34 @@ export class SClientSession {
 }
 
 /**
- * `openssl ...` as the lab has it: `s_client` (a session), `version`, and OpenSSL's answer to an unknown
- * command. Returns a finished step for everything but s_client.
+ * `openssl ...` as the lab has it: `s_client` (a session), `version`, the inspecting subcommands (`x509`,
+ * `verify`, `rsa`, `pkey`, `dgst`, `md5`, `sha1`, `sha256`) and OpenSSL's answer to an unknown command.
+ * Returns a finished step for everything but s_client.
  */
 export function opensslCommand(argv: readonly string[], env: ToolEnv): SClientSession | ToolStep {
   const [cmd, ...rest] = argv.slice(1);
   const out = new Output();
+  const inspect = (): InspectEnv => ({
+    files: env.files ?? (() => undefined),
+    stdin: env.stdin ?? null,
+    threadId: `40${upperHex(new ByteStream(`openssl:${env.seed ?? String(env.clock.now())}:${argv.join(' ')}`).bytes(4))}7F0000`,
+    now: env.clock.now(),
+  });
   switch (cmd) {
     case 's_client':
       return new SClientSession(rest, env);
+    case 'x509':
+      return x509Command(rest, inspect());
+    case 'verify':
+      return verifyCommand(rest, inspect());
+    case 'rsa':
+    case 'pkey':
+      return keyCommand(cmd, rest, inspect());
+    case 'dgst':
+    case 'md5':
+    case 'sha1':
+    case 'sha256':
+      return dgstCommand(cmd, rest, inspect());
     case undefined:
     case 'help':
       out.stderr(OPENSSL_HELP);

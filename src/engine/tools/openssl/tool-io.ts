@@ -12,6 +12,8 @@ export interface ToolEnv {
   readonly seed?: string;
   /** False when stdout goes to a pipe or a file: stdio then buffers what the program prints itself. Default true. */
   readonly stdoutIsTty?: boolean;
+  /** Standard input's text when it is a pipe or a file (`... | openssl md5`); absent on a terminal. */
+  readonly stdin?: string;
   /** False when stdin is a pipe or a file whose text is there at once (the program reads it before the socket). Default true. */
   readonly stdinIsTty?: boolean;
 }
