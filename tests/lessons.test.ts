@@ -67,13 +67,27 @@ describe('lesson frontmatter schema', () => {
     expect(lessonFrontmatterSchema.safeParse(valid).success).toBe(true);
   });
 
-  it('accepts a lab and goals', () => {
+  const exercise = {
+    id: 'enable-may',
+    text: 'Make port 25 offer STARTTLS.',
+    goals: [{ check: 'ehlo-lists', args: { port: 25, keyword: 'STARTTLS' }, text: 'EHLO on port 25 lists STARTTLS' }],
+    hints: [
+      { when: 'files-differ-from-loaded', text: 'Reload.' },
+      {
+        when: { check: 'not', args: { check: 'param-loaded', args: { name: 'smtp_tls_security_level', value: 'may' } } },
+        text: 'And smtp.',
+      },
+    ],
+    solution: ["postconf -e 'smtpd_tls_security_level = may'", { toggle: 'smtp_tls_security_level', value: 'may' }, { apply: true }],
+  };
+
+  it('accepts a lab with controls and exercises', () => {
     const result = lessonFrontmatterSchema.safeParse({
       ...valid,
-      lab: { scenario: 'p25-level-may', commands: ['telnet', 'postconf'] },
-      goals: [{ id: 'starttls-offered', text: 'Make EHLO list STARTTLS.', hint: 'Look at smtpd_tls_security_level.' }],
+      lab: { scenario: 'p25-level-may', controls: ['smtpd_tls_security_level', 'submission smtpd_tls_security_level'] },
+      exercises: [exercise],
     });
-    expect(result.success).toBe(true);
+    expect(result.success, JSON.stringify(result.error?.issues)).toBe(true);
   });
 
   it.each([
@@ -87,16 +101,26 @@ describe('lesson frontmatter schema', () => {
     ['a lab without a scenario', { ...valid, lab: {} }],
     ['a scenario name that is not kebab-case', { ...valid, lab: { scenario: 'P25 Level May' } }],
     ['an empty command list', { ...valid, lab: { scenario: 'base', commands: [] } }],
+    ['duplicate exercise ids', { ...valid, exercises: [exercise, exercise] }],
+    ['an unknown predicate', { ...valid, exercises: [{ ...exercise, goals: [{ check: 'ehlo-has', args: { port: 25 }, text: 't' }] }] }],
     [
-      'duplicate goal ids',
-      {
-        ...valid,
-        goals: [
-          { id: 'a', text: 'x' },
-          { id: 'a', text: 'y' },
-        ],
-      },
+      'a missing predicate arg',
+      { ...valid, exercises: [{ ...exercise, goals: [{ check: 'ehlo-lists', args: { port: 25 }, text: 't' }] }] },
     ],
+    [
+      'an unknown predicate arg',
+      { ...valid, exercises: [{ ...exercise, goals: [{ check: 'listening', args: { port: 25, host: 'x' }, text: 't' }] }] },
+    ],
+    ['a port out of range', { ...valid, exercises: [{ ...exercise, goals: [{ check: 'listening', args: { port: 70000 }, text: 't' }] }] }],
+    ['a bad regex', { ...valid, exercises: [{ ...exercise, goals: [{ check: 'saw-output', args: { pattern: '(' }, text: 't' }] }] }],
+    [
+      '`not` in a goal',
+      { ...valid, exercises: [{ ...exercise, goals: [{ check: 'not', args: { check: 'listening', args: { port: 25 } }, text: 't' }] }] },
+    ],
+    ['an unknown hint predicate', { ...valid, exercises: [{ ...exercise, hints: [{ when: 'forgot-reload', text: 'x' }] }] }],
+    ['an exercise without a solution', { ...valid, exercises: [{ ...exercise, solution: [] }] }],
+    ['an exercise without goals', { ...valid, exercises: [{ ...exercise, goals: [] }] }],
+    ['the old goals field', { ...valid, goals: [{ id: 'a', text: 'x' }] }],
   ])('rejects %s', (_label, data) => {
     expect(lessonFrontmatterSchema.safeParse(data).success).toBe(false);
   });

@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { predicateRefProblems } from './predicates/args.ts';
 
 /**
  * Frontmatter of one lesson file in `lessons/`.
@@ -12,10 +13,14 @@ import { z } from 'astro/zod';
 /** A lowercase kebab-case name: `p25-level-may`, `starttls-offered`. */
 const kebabName = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use lowercase kebab-case (a-z, 0-9, single dashes)');
 
-/** The simulated machine the lesson's lab starts from. Filled in by the lab and scenario work. */
+/** The simulated machine the lesson's lab starts from, and what its panel shows. */
 export const lessonLabSchema = z
   .object({
-    scenario: kebabName.describe('Name of the starting world for the lab terminal (main.cf, master.cf and network), e.g. "p25-level-may".'),
+    scenario: kebabName.describe('Key of SCENARIOS (src/lesson-runtime/scenarios/index.ts) the lab starts from, e.g. "tls-off".'),
+    controls: z
+      .array(z.string().regex(/^[a-z0-9_]+(?: [a-z0-9_]+)?$/, 'a parameter name (or "<service> <parameter>", or a service name)'))
+      .optional()
+      .describe('Config-panel controls shown, by parameter name verbatim (e.g. smtpd_tls_security_level). Omitted: none.'),
     commands: z
       .array(z.string().min(1))
       .nonempty()
@@ -25,12 +30,46 @@ export const lessonLabSchema = z
   .strict()
   .describe('The lab that goes with this lesson. Omitted: a reading-only lesson with no terminal.');
 
-/** One thing the learner should achieve in the lab; checked against the simulated state, not the typed text. */
+/** One condition of an exercise, checked against the simulated state or what the learner has seen. */
 export const lessonGoalSchema = z
   .object({
-    id: kebabName.describe('Stable identifier of the goal, unique within the lesson, e.g. "starttls-offered".'),
-    text: z.string().min(1).describe('What the learner is asked to do, shown next to the terminal.'),
-    hint: z.string().min(1).optional().describe('A nudge shown on request when the learner is stuck.'),
+    check: z.string().min(1).describe('A predicate name from PREDICATES (src/lesson-runtime/predicates/).'),
+    args: z.record(z.unknown()).optional().describe("The predicate's arguments (validated by that predicate's schema)."),
+    text: z.string().min(1).describe('The goal as shown in the checklist.'),
+  })
+  .strict()
+  .superRefine((ref, ctx) => {
+    for (const message of predicateRefProblems(ref, false)) ctx.addIssue({ code: z.ZodIssueCode.custom, message, path: ['args'] });
+  });
+
+/** A hint shown while `when` holds on the learner's state and the exercise is not done. */
+export const lessonHintSchema = z
+  .object({
+    when: z
+      .union([z.string().min(1), z.object({ check: z.string().min(1), args: z.record(z.unknown()).optional() })])
+      .superRefine((w, ctx) => {
+        const ref = typeof w === 'string' ? { check: w } : w;
+        for (const message of predicateRefProblems(ref, true)) ctx.addIssue({ code: z.ZodIssueCode.custom, message });
+      })
+      .describe('A predicate name, or { check, args } (`not` allowed here).'),
+    text: z.string().min(1),
+  })
+  .strict();
+
+/** One step of a solution: a typed line, a panel toggle, or the panel's Apply button. */
+export const solutionStepSchema = z.union([
+  z.string(),
+  z.object({ toggle: z.string().min(1), value: z.string() }).strict(),
+  z.object({ apply: z.literal(true) }).strict(),
+]);
+
+export const lessonExerciseSchema = z
+  .object({
+    id: kebabName.describe('Stable identifier, unique within the lesson (progress is stored under it).'),
+    text: z.string().min(1).describe('What the learner is asked to do.'),
+    goals: z.array(lessonGoalSchema).nonempty().describe('All must hold for the exercise to be done.'),
+    hints: z.array(lessonHintSchema).optional(),
+    solution: z.array(solutionStepSchema).nonempty().describe('Revealed on request; replayed by the solution test.'),
   })
   .strict();
 
@@ -49,16 +88,19 @@ export const lessonFrontmatterSchema = z
       .max(300)
       .describe('One or two sentences shown under the title on the home page and used as the meta description.'),
     lab: lessonLabSchema.optional(),
-    goals: z
-      .array(lessonGoalSchema)
+    exercises: z
+      .array(lessonExerciseSchema)
       .optional()
-      .refine((goals) => goals === undefined || new Set(goals.map((g) => g.id)).size === goals.length, {
-        message: 'goal ids must be unique within a lesson',
+      .refine((ex) => ex === undefined || new Set(ex.map((e) => e.id)).size === ex.length, {
+        message: 'exercise ids must be unique within a lesson',
       })
-      .describe('Goals the lab checks, in the order they are shown. Omitted or empty: nothing to check.'),
+      .describe('Exercises checked against the lab, in the order shown. Omitted: nothing to check.'),
   })
   .strict();
 
 export type LessonFrontmatter = z.infer<typeof lessonFrontmatterSchema>;
 export type LessonLab = z.infer<typeof lessonLabSchema>;
 export type LessonGoal = z.infer<typeof lessonGoalSchema>;
+export type LessonHint = z.infer<typeof lessonHintSchema>;
+export type LessonExercise = z.infer<typeof lessonExerciseSchema>;
+export type SolutionStep = z.infer<typeof solutionStepSchema>;

@@ -35,6 +35,8 @@ export interface ExecEnv {
    * Ctrl-C killed it (bash then drops the rest of the command line).
    */
   attach(session: InteractiveSession, ended: SessionEnd, onEnd: (status: number, interrupted: boolean) => void): void;
+  /** Told as each program starts (the lesson runtime's observer); it must not throw. */
+  readonly onProgram?: (argv: readonly string[]) => void;
 }
 
 /** Shared between a session's `io.exit` and the shell. */
@@ -141,6 +143,7 @@ export class Executor {
   }
 
   #invoke(prep: Prepared & { kind: 'ready' }): number | InteractiveSession {
+    this.#env.onProgram?.(prep.ctx.argv);
     try {
       const r = prep.program.run(prep.ctx);
       if (typeof r === 'number') return Number.isFinite(r) ? Math.trunc(r) & 0xff : 1;
@@ -220,6 +223,7 @@ export class Executor {
     if (prep.kind === 'done') return { push: () => {}, end: (d) => endDownstream(prep.status, d) };
     const program = prep.program;
     if (program.filter !== undefined) {
+      this.#env.onProgram?.(prep.ctx.argv);
       let filter: StreamFilter | number;
       try {
         filter = program.filter(prep.ctx);

@@ -17,7 +17,7 @@ import { standardPrograms, worldPrograms } from './programs/index.ts';
 import { TimerPacer, type LabEnv, type LabWorld, type Pacer } from './programs/net/lab-env.ts';
 import { Registry } from './registry.ts';
 import type { InteractiveSession } from './session.ts';
-import { Shell } from './shell.ts';
+import { Shell, type ShellObserver } from './shell.ts';
 import type { Sink } from './sinks.ts';
 
 export interface LabShellOptions {
@@ -32,6 +32,8 @@ export interface LabShellOptions {
   readonly cols?: number;
   readonly rows?: number;
   readonly onExit?: (code: number) => void;
+  /** Told what runs and what it prints (the lesson runtime's event recorder). */
+  readonly observer?: ShellObserver;
 }
 
 export interface RunLineOptions {
@@ -118,6 +120,7 @@ export class LabShell extends Shell {
       ...(opts.cols === undefined ? {} : { cols: opts.cols }),
       ...(opts.rows === undefined ? {} : { rows: opts.rows }),
       ...(opts.onExit === undefined ? {} : { onExit: opts.onExit }),
+      ...(opts.observer === undefined ? {} : { observer: opts.observer }),
     });
     this.world = world;
     this.programs = programs;

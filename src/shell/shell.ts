@@ -37,9 +37,37 @@ export interface ShellOptions {
   readonly onExit?: (code: number) => void;
   /** `$$`. */
   readonly pid?: number;
+  /** Told what runs and what it prints (the lesson runtime records it); it never changes the output. */
+  readonly observer?: ShellObserver;
   /** The size used until a terminal is attached. */
   readonly cols?: number;
   readonly rows?: number;
+}
+
+/**
+ * Watches the shell as the learner uses it. Every call is guarded: an observer's bug is swallowed and
+ * never changes what the terminal shows.
+ */
+export interface ShellObserver {
+  /** A command line was accepted and is about to run. */
+  commandStart?(line: string): void;
+  /** A program starts (argv[0] is its name as typed; each stage of a pipeline in turn). */
+  programStart?(argv: readonly string[]): void;
+  /** Text a program wrote to the terminal (stdout or stderr; not the prompt, not the echo of typed keys). */
+  output?(text: string): void;
+  /** A line typed into an interactive program (telnet, nc, s_client), as the program received it. */
+  sessionInput?(line: string): void;
+  /** The command line ended with this status. */
+  commandEnd?(status: number): void;
+}
+
+/** Calls an observer hook, swallowing its errors. */
+function tell(fn: () => void): void {
+  try {
+    fn();
+  } catch {
+    // observing never changes what the shell does
+  }
 }
 
 /** The secondary prompt (PS2). */
@@ -95,7 +123,15 @@ export class Shell {
     this.#initVars();
     this.#cols = opts.cols ?? 80;
     this.#rows = opts.rows ?? 24;
-    const ttySink: Sink = { kind: 'tty', isTty: true, write: (t) => this.#out(toCrlf(t)) };
+    const obs = opts.observer;
+    const ttySink: Sink = {
+      kind: 'tty',
+      isTty: true,
+      write: (t) => {
+        if (obs?.output !== undefined && t !== '') tell(() => obs.output?.(t));
+        this.#out(toCrlf(t));
+      },
+    };
     const env: ExecEnv = {
       state: this.#state,
       host: this.#host,
@@ -119,6 +155,7 @@ export class Shell {
         this.#state.history = [];
       },
       attach: (session, end, onEnd) => this.#attachSession(session, end, onEnd),
+      ...(obs?.programStart === undefined ? {} : { onProgram: (argv: readonly string[]) => tell(() => obs.programStart?.(argv)) }),
     };
     this.#executor = new Executor(env);
     this.#completer = createCompleter({
@@ -265,7 +302,11 @@ export class Shell {
         return s.lineEnders ?? '';
       },
       write: (t) => this.#out(t),
-      deliver: (line) => this.#guard(() => s.onInput(line)),
+      deliver: (line) => {
+        const obs = this.#opts.observer;
+        if (obs?.sessionInput !== undefined) tell(() => obs.sessionInput?.(line));
+        this.#guard(() => s.onInput(line));
+      },
       eof: () => this.#guard(() => s.onEof?.()),
       interrupt: () => {
         let handled = false;
@@ -340,8 +381,11 @@ export class Shell {
       return;
     }
     this.#running = true;
-    this.#executor.run(r.items, () => {
+    const obs = this.#opts.observer;
+    if (obs?.commandStart !== undefined) tell(() => obs.commandStart?.(text));
+    this.#executor.run(r.items, (status) => {
       this.#running = false;
+      if (obs?.commandEnd !== undefined) tell(() => obs.commandEnd?.(status));
       if (this.#exitCode !== null) {
         const code = this.#exitCode;
         this.#exit(code);

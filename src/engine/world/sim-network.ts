@@ -1,4 +1,4 @@
-import type { ClientHello } from '../tls/types.ts';
+import type { ClientHello, ServerHandshake } from '../tls/types.ts';
 import type { ClientAddress, Master } from '../master/master.ts';
 import type { ConnectResult, Network, ServerEndpoint, ServerOutput } from './network.ts';
 import type { SimFs } from './sim-fs.ts';
@@ -14,6 +14,31 @@ export interface TappedSession {
   readonly port: number;
   readonly events: TapEvent[];
 }
+
+/** Who opened a connection: a program the learner ran, or Postfix's own smtp client. */
+export type ConnectingClient = 'learner' | 'postfix';
+
+/** A connection as an observer sees it when it opens. */
+export interface ConnectionInfo {
+  readonly client: ConnectingClient;
+  /** The name or address the client asked for. */
+  readonly host: string;
+  readonly address: string;
+  readonly port: number;
+  /** The master.cf service that accepted it (local connections), or null for a remote host. */
+  readonly service: string | null;
+}
+
+/** Watches one connection: what each side sent and each handshake. Observing never changes what is sent. */
+export interface ConnectionTap {
+  fromServer?(data: string, closed: boolean): void;
+  fromClient?(bytes: string): void;
+  handshake?(hello: ClientHello, result: ServerHandshake): void;
+  clientClosed?(): void;
+}
+
+/** Called for each connection that opens; returns a tap for it, or null to leave it alone. */
+export type ConnectionObserver = (info: ConnectionInfo) => ConnectionTap | null;
 
 export interface SimNetworkEnv {
   readonly fs: SimFs;
@@ -56,6 +81,8 @@ export function reverseName(hostsFile: string, addr: string): string {
 export class SimNetwork implements Network {
   readonly #env: SimNetworkEnv;
   #tapped: TappedSession[] = [];
+  #observer: ConnectionObserver | null = null;
+  #client: ConnectingClient = 'learner';
 
   constructor(env: SimNetworkEnv) {
     this.#env = env;
@@ -72,14 +99,50 @@ export class SimNetwork implements Network {
       const listener = this.#env.master.listenerFor(address, port);
       if (listener === null) return { ok: false, address, error: 'refused' };
       const client: ClientAddress = { name: reverseName(this.#env.fs.read('/etc/hosts') ?? '', from), addr: from };
-      return { ok: true, address, endpoint: this.#env.master.accept(listener, client) };
+      return this.#observed({ ok: true, address, endpoint: this.#env.master.accept(listener, client) }, host, port, listener.service);
     }
     if (!this.#env.knownAddresses.has(address)) return { ok: false, address, error: 'unreachable' };
     const ep = this.#env.remote(address, port);
     if (ep === null) return { ok: false, address, error: 'refused' };
     const session: TappedSession = { address, port, events: [] };
     this.#tapped.push(session);
-    return { ok: true, address, endpoint: tap(ep, session) };
+    return this.#observed({ ok: true, address, endpoint: tap(ep, session) }, host, port, null);
+  }
+
+  /**
+   * Watches every connection that opens from now on (the lesson runtime records what the learner's
+   * programs and Postfix's smtp client exchanged). One observer at a time; null removes it.
+   */
+  observe(fn: ConnectionObserver | null): void {
+    this.#observer = fn;
+  }
+
+  /** This network as Postfix's own smtp client uses it: its connections are marked as Postfix's. */
+  clientView(client: ConnectingClient): Network {
+    return {
+      resolve: (host) => this.resolve(host),
+      connect: (host, port) => {
+        const before = this.#client;
+        this.#client = client;
+        try {
+          return this.connect(host, port);
+        } finally {
+          this.#client = before;
+        }
+      },
+    };
+  }
+
+  #observed(r: ConnectResult & { ok: true }, host: string, port: number, service: string | null): ConnectResult {
+    const obs = this.#observer;
+    if (obs === null) return r;
+    let t: ConnectionTap | null;
+    try {
+      t = obs({ client: this.#client, host, address: r.address, port, service });
+    } catch {
+      t = null; // an observer's bug never breaks a connection
+    }
+    return t === null ? r : { ...r, endpoint: observeEndpoint(r.endpoint, t) };
   }
 
   /** Remote sessions recorded since the last call. */
@@ -123,6 +186,45 @@ function tap(ep: ServerEndpoint, s: TappedSession): ServerEndpoint {
   return new Proxy(ep, {
     get(target, prop) {
       if (prop === 'open' || prop === 'receive' || prop === 'handshake') return overrides[prop];
+      const v: unknown = Reflect.get(target, prop, target);
+      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+    },
+  });
+}
+
+/** The endpoint with `t` told of everything that passes; what passes is unchanged. */
+function observeEndpoint(ep: ServerEndpoint, t: ConnectionTap): ServerEndpoint {
+  const safe = (fn: () => void): void => {
+    try {
+      fn();
+    } catch {
+      // observing never breaks the connection
+    }
+  };
+  const server = (o: ServerOutput): ServerOutput => {
+    safe(() => t.fromServer?.(o.data, o.closed));
+    return o;
+  };
+  const overrides: Pick<ServerEndpoint, 'open' | 'receive' | 'handshake' | 'clientClosed'> = {
+    open: () => server(ep.open()),
+    receive: (bytes: string) => {
+      safe(() => t.fromClient?.(bytes));
+      return server(ep.receive(bytes));
+    },
+    handshake: (hello: ClientHello) => {
+      const r = ep.handshake(hello);
+      safe(() => t.handshake?.(hello, r.result));
+      server(r.output);
+      return r;
+    },
+    clientClosed: () => {
+      safe(() => t.clientClosed?.());
+      ep.clientClosed();
+    },
+  };
+  return new Proxy(ep, {
+    get(target, prop) {
+      if (prop === 'open' || prop === 'receive' || prop === 'handshake' || prop === 'clientClosed') return overrides[prop];
       const v: unknown = Reflect.get(target, prop, target);
       return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
     },
