@@ -521,17 +521,19 @@ def copy_base():
     shutil.copytree(os.path.join(GT, 'base'), d)
 
 
-def main():
+def main(scenarios=None):
+    """Run the selected scenarios (argv: names or prefixes); record_reload.py and record_cert.py pass their own list."""
+    scenarios = SCENARIOS if scenarios is None else scenarios
     sel = sys.argv[1:]
     if sel == ['--list']:
-        for name, desc, fn in SCENARIOS:
+        for name, desc, fn in scenarios:
             print('%-40s %s' % (name, desc))
         return
     os.makedirs(OUT, exist_ok=True)
     copy_base()
     RECEIVERS[2526] = Receiver(2526, starttls=True)
     RECEIVERS[2527] = Receiver(2527, starttls=False)
-    for name, desc, fn in SCENARIOS:
+    for name, desc, fn in scenarios:
         if sel and not any(name == x or name.startswith(x) for x in sel):
             continue
         print('==>', name, flush=True)
