@@ -62,6 +62,8 @@ export interface LessonSession {
   loaded(): LoadedConfig | null;
   image(): LabImage;
   evaluate(lesson: Pick<LessonFrontmatter, 'exercises'>): ExerciseStatus[];
+  /** Whether one predicate reference holds now (a name, or { check, args }; `not` allowed). */
+  check(ref: PredicateRef | string): boolean;
   ehloDiff(): EhloDiff;
   lastConnection(): ConnectionRecord | null;
   lastDelivery(): ConnectionRecord | null;
@@ -185,6 +187,7 @@ export function createLessonSession(opts: LessonSessionOptions): LessonSession {
         return { id: ex.id, done: isDone, goals, hints };
       });
     },
+    check: (ref) => holds(ctx, ref),
     ehloDiff() {
       const after = scratchCopy(state);
       const beforeWorld = sameLoaded(before, loaded()) ? null : scratchCopy(state, before);
