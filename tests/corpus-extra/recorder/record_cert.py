@@ -107,6 +107,31 @@ def scn_combined_cert_first(s):
               ['cat %s %s > %s' % (CRT, KEY, pem), 'chmod 600 ' + pem], 'rm -f ' + pem)
 
 
+@scenario('p25-cert-combined-mismatch', 'One file with another pair\'s key (mx.example.net.key) followed by mail.example.org.crt, as both files.')
+def scn_combined_mismatch(s):
+    pem = TLS + '/mail.example.org.pem'
+    cert_case(s, ['smtpd_tls_cert_file = ' + pem, 'smtpd_tls_key_file = ' + pem], 'may, other key + cert in one file',
+              ['cat %s %s > %s' % (TLS + '/mx.example.net.key', CRT, pem), 'chmod 600 ' + pem], 'rm -f ' + pem)
+
+
+@scenario('p25-cert-combined-empty', 'An empty file as both smtpd_tls_cert_file and smtpd_tls_key_file.')
+def scn_combined_empty(s):
+    pem = TLS + '/empty.pem'
+    cert_case(s, ['smtpd_tls_cert_file = ' + pem, 'smtpd_tls_key_file = ' + pem], 'may, one empty file as both',
+              ['touch ' + pem], 'rm -f ' + pem)
+
+
+@scenario('p25-cert-combined-missing', 'A file that does not exist as both smtpd_tls_cert_file and smtpd_tls_key_file.')
+def scn_combined_missing(s):
+    pem = TLS + '/missing.pem'
+    cert_case(s, ['smtpd_tls_cert_file = ' + pem, 'smtpd_tls_key_file = ' + pem], 'may, one missing file as both')
+
+
+@scenario('p25-cert-combined-directory', 'A directory (/etc/postfix/tls) as both smtpd_tls_cert_file and smtpd_tls_key_file.')
+def scn_combined_directory(s):
+    cert_case(s, ['smtpd_tls_cert_file = /etc/postfix/tls', 'smtpd_tls_key_file = /etc/postfix/tls'], 'may, a directory as both')
+
+
 @scenario('p25-cert-mode-000', 'The certificate file with mode 000 (the key keeps 600).')
 def scn_cert_000(s):
     cert_case(s, [], 'may, cert mode 000', ['chmod 000 ' + CRT], 'chmod 644 ' + CRT)
