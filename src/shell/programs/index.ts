@@ -31,6 +31,9 @@ import { postsuperProgram } from './postsuper.ts';
 import { sendmailProgram } from './sendmail.ts';
 import { swaksProgram } from './swaks.ts';
 import { telnetProgram } from './telnet.ts';
+import { journalctlProgram } from './journalctl.ts';
+import { systemctlProgram } from './systemctl.ts';
+import { serviceProgram } from './service.ts';
 
 export function standardPrograms(): Program[] {
   return [
@@ -88,5 +91,8 @@ export function worldPrograms(env: LabEnv): Program[] {
     timeoutProgram(env.pacer),
     explain,
     man,
+    systemctlProgram(env),
+    journalctlProgram(env),
+    serviceProgram(env),
   ];
 }
