@@ -87,6 +87,8 @@ export interface MasterState {
   /** Throttled services and when the throttle ends (ms on the world's clock). */
   readonly throttled: readonly { readonly service: string; readonly until: number }[];
   readonly processes: readonly ProcessState[];
+  /** Connections waiting in a listen queue for a process (their service is throttled), oldest first. */
+  readonly listenQueue: readonly { readonly service: string; readonly client: ClientAddress }[];
 }
 
 interface LiveProcess {
@@ -103,6 +105,24 @@ interface LiveProcess {
   busy: boolean;
   retiring: boolean;
 }
+
+/** A connection the kernel accepted for a service that has no process to take it yet. */
+interface QueuedConnection {
+  readonly listener: InetListener;
+  readonly client: ClientAddress;
+  /** What the client sent while it waited: the daemon reads it once it has accepted. */
+  readonly input: string[];
+  /** The client has closed its end (the connection still waits in the queue). */
+  gone: boolean;
+  /** Once a daemon took it: its endpoint. */
+  served: ServerEndpoint | null;
+  /** What the server sent that the client has not read yet, and whether it then closed. */
+  unread: string;
+  closed: boolean;
+}
+
+/** At most this many throttle periods are caught up at once (a lab left alone for hours). */
+const MAX_CATCH_UP = 200;
 
 /** service_throttle_time's default (postconf -d), should the value be unreadable. */
 const DEFAULT_THROTTLE_MS = 60_000;
@@ -124,8 +144,10 @@ const DEFAULT_THROTTLE_MS = 60_000;
  * - A process that dies before finishing its first connection throttles its service for
  *   `service_throttle_time`: master logs the exit and `bad command startup -- throttling`, and
  *   starts no process for it until then, so clients connect but hear nothing. A reload does not
- *   lift the throttle (master_restart_service leaves it); removing the service does.
- *   Not modelled: connections waiting in the listen queue are not served when the throttle ends.
+ *   lift the throttle (master_restart_service leaves it); removing the service does. The
+ *   connections wait in the listen queue: when the throttle ends, master starts a process for the
+ *   oldest (it may die again, and throttle again from then). `runDue()` lets that happen on time;
+ *   otherwise it happens when a connection comes or a waiting client looks (`poll`).
  *
  * `exportState()` and `restore()` copy this state to another world (a scratch copy for a goal
  * check) without logging and without using PIDs or queue IDs of the original.
@@ -137,6 +159,7 @@ export class Master {
   #inetInterfaces: string | null = null;
   #processes: LiveProcess[] = [];
   readonly #throttled = new Map<string, number>();
+  #listenQueue: QueuedConnection[] = [];
 
   constructor(env: MasterEnv) {
     this.#env = env;
@@ -163,6 +186,7 @@ export class Master {
     this.#inetInterfaces = snapshot.main.get('inet_interfaces');
     this.#processes = [];
     this.#throttled.clear();
+    this.#listenQueue = [];
     this.#env.log('postfix/master', this.#pid, masterDaemonStarted);
     return true;
   }
@@ -188,6 +212,8 @@ export class Master {
     // A service gone from master.cf is stopped (master_delete_children lifts its throttle).
     for (const service of [...this.#throttled.keys()])
       if (!next.listeners.some((l) => l.service === service)) this.#throttled.delete(service);
+    for (const q of this.#listenQueue) if (!next.listeners.some((l) => l.service === q.listener.service)) q.closed = true;
+    this.#listenQueue = this.#listenQueue.filter((q) => !q.closed);
     // A master.cf that master(8) cannot use: it re-reads it on reload and dies.
     if (next.masterFatal !== null) this.stop();
   }
@@ -198,6 +224,8 @@ export class Master {
     this.#inetInterfaces = null;
     this.#processes = [];
     this.#throttled.clear();
+    for (const q of this.#listenQueue) q.closed = true;
+    this.#listenQueue = [];
   }
 
   /** The listener for `addr:port`, if Postfix listens there now. */
@@ -209,13 +237,44 @@ export class Master {
 
   /** Accepts a connection for `listener`: an idle process of the service takes it, or a new one. */
   accept(listener: InetListener, client: ClientAddress): ServerEndpoint {
+    if (this.#config === null || this.#pid === null) return silentEndpoint();
+    const now = this.#env.clock.now();
+    this.#advance(now);
+    // A throttled service: the kernel completes the TCP handshake, but no daemon answers yet.
+    if (this.#throttled.has(listener.service) || this.#listenQueue.some((q) => q.listener.service === listener.service))
+      return this.#queue(listener, client);
+    const r = this.#take(listener, client, now);
+    if (r.ok) return r.endpoint;
+    return r.accepted ? closedEndpoint() : this.#queue(listener, client);
+  }
+
+  /** Lets the time pass up to now: processes past max_idle exit, throttles end, waiting connections get a process. */
+  runDue(): void {
+    if (this.#pid !== null) this.#advance(this.#env.clock.now());
+  }
+
+  /** When `runDue()` has work next (a throttle ends with connections waiting), or null. */
+  nextDueAt(): number | null {
+    let next: number | null = null;
+    for (const q of this.#listenQueue) {
+      const until = this.#throttled.get(q.listener.service);
+      if (until !== undefined && (next === null || until < next)) next = until;
+    }
+    return next;
+  }
+
+  /**
+   * A process of the service takes the connection (an idle one, or a new one that reads main.cf);
+   * a process that dies at start throttles the service from `at`.
+   */
+  #take(
+    listener: InetListener,
+    client: ClientAddress,
+    at: number,
+  ): { readonly ok: true; readonly endpoint: ServerEndpoint } | { readonly ok: false; readonly accepted: boolean } {
     const cfg = this.#config;
     const masterPid = this.#pid;
-    if (cfg === null || masterPid === null) return silentEndpoint();
-    const now = this.#env.clock.now();
-    this.#expire(now);
-    // A throttled service: the kernel completes the TCP handshake, but no daemon ever answers.
-    if (this.#throttled.has(listener.service)) return silentEndpoint();
+    if (cfg === null || masterPid === null) return { ok: false, accepted: false };
     let proc = this.#idleProcess(listener.service);
     if (proc === null) {
       const mainCf = this.#env.readMainCf();
@@ -225,16 +284,23 @@ export class Master {
         const path = `${DAEMON_DIRECTORY}/${listener.command}`;
         this.#env.log('postfix/master', masterPid, masterProcessExit(path, pid, start.exitStatus));
         this.#env.log('postfix/master', masterPid, masterThrottling(path));
-        this.#throttled.set(listener.service, now + throttleMs(cfg.main));
-        return start.accepted === true ? closedEndpoint() : silentEndpoint();
+        this.#throttled.set(listener.service, at + throttleMs(cfg.main));
+        return { ok: false, accepted: start.accepted === true };
       }
-      proc = newProcess(listener.service, pid, mainCf ?? '', start, now, cfg, listener);
+      proc = newProcess(listener.service, pid, mainCf ?? '', start, at, cfg, listener);
       this.#processes.push(proc);
     }
     const taken = proc;
     taken.busy = true;
-    if (taken.daemon === null) return silentEndpoint();
-    return whenDone(taken.daemon.accept(client), () => this.#release(taken));
+    if (taken.daemon === null) return { ok: true, endpoint: silentEndpoint() };
+    return { ok: true, endpoint: whenDone(taken.daemon.accept(client), () => this.#release(taken)) };
+  }
+
+  /** The connection waits in the service's listen queue; its endpoint shows what happens to it later. */
+  #queue(listener: InetListener, client: ClientAddress): ServerEndpoint {
+    const q: QueuedConnection = { listener, client, input: [], gone: false, served: null, unread: '', closed: false };
+    this.#listenQueue.push(q);
+    return queuedEndpoint(q, () => this.runDue());
   }
 
   /**
@@ -259,6 +325,7 @@ export class Master {
         busy: p.busy,
         retiring: p.retiring,
       })),
+      listenQueue: this.#listenQueue.map((q) => ({ service: q.listener.service, client: q.client })),
     };
   }
 
@@ -293,6 +360,12 @@ export class Master {
       proc.retiring = p.retiring;
       this.#processes.push(proc);
     }
+    // Their clients belong to the original world: here they wait unread, but still come first.
+    for (const w of state.listenQueue ?? []) {
+      const listener = cfg.listeners.find((l) => l.service === w.service);
+      if (listener !== undefined)
+        this.#listenQueue.push({ listener, client: w.client, input: [], gone: true, served: null, unread: '', closed: false });
+    }
   }
 
   /** A new process of `listener`'s service reads `mainCf` and starts. */
@@ -313,10 +386,25 @@ export class Master {
     return best;
   }
 
-  /** Lets the time pass up to `now`: idle processes past max_idle exit, throttles run out. */
-  #expire(now: number): void {
+  /** Lets the time pass up to `now`: idle processes past max_idle exit, throttles end, queued connections get a process. */
+  #advance(now: number): void {
     this.#processes = this.#processes.filter((p) => p.busy || p.maxIdleMs === 0 || now - p.lastUsed < p.maxIdleMs);
-    for (const [service, until] of [...this.#throttled]) if (now >= until) this.#throttled.delete(service);
+    const services = new Set([...this.#throttled.keys(), ...this.#listenQueue.map((q) => q.listener.service)]);
+    for (const service of services) {
+      let until = this.#throttled.get(service) ?? now;
+      for (let round = 0; until <= now && round < MAX_CATCH_UP; round++) {
+        // The throttle ends at `until`: master listens again and a process takes the oldest waiting connection.
+        this.#throttled.delete(service);
+        const q = this.#listenQueue.find((c) => c.listener.service === service);
+        if (q === undefined) break;
+        const r = this.#take(q.listener, q.client, until);
+        if (r.ok || r.accepted) this.#listenQueue = this.#listenQueue.filter((c) => c !== q);
+        if (r.ok) serveQueued(q, r.endpoint);
+        else if (r.accepted) q.closed = true;
+        // Died: throttled again from then. Served: the next waiting connection is taken at once.
+        until = this.#throttled.get(service) ?? until;
+      }
+    }
   }
 
   /** A process finished its connection: it waits for the next one, or exits. */
@@ -350,6 +438,65 @@ function newProcess(
     useCount: 0,
     busy: false,
     retiring: false,
+  };
+}
+
+/** A process took a connection that waited: it reads what the client sent meanwhile. */
+function serveQueued(q: QueuedConnection, ep: ServerEndpoint): void {
+  q.served = ep;
+  let o = ep.open();
+  q.unread += o.data;
+  for (const bytes of q.input) {
+    if (o.closed) break;
+    o = ep.receive(bytes);
+    q.unread += o.data;
+  }
+  q.closed = o.closed;
+  if (q.gone && !q.closed) ep.clientClosed();
+}
+
+/**
+ * The client's end of a connection in a listen queue. Until a process takes it, the server says
+ * nothing; what the client sends is kept for the process. `poll()` tells what came meanwhile.
+ */
+function queuedEndpoint(q: QueuedConnection, runDue: () => void): ServerEndpoint {
+  const take = (): ServerOutput => {
+    const data = q.unread;
+    q.unread = '';
+    return { data, closed: q.closed };
+  };
+  const poll = (): ServerOutput => {
+    if (q.served === null && !q.closed) runDue();
+    return take();
+  };
+  return {
+    open: poll,
+    poll,
+    receive(bytes) {
+      if (q.closed) return take();
+      if (q.served === null) {
+        q.input.push(bytes);
+        return poll();
+      }
+      const o = q.served.receive(bytes);
+      q.unread += o.data;
+      q.closed = o.closed;
+      return take();
+    },
+    handshake(hello) {
+      if (q.served === null || q.closed) return { result: { ok: false, log: [] }, output: take() };
+      const r = q.served.handshake(hello);
+      q.unread += r.output.data;
+      q.closed = r.output.closed;
+      return { result: r.result, output: take() };
+    },
+    clientClosed() {
+      if (q.served !== null && !q.closed) q.served.clientClosed();
+      q.gone = true;
+    },
+    get tls() {
+      return q.served?.tls ?? null;
+    },
   };
 }
 

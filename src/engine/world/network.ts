@@ -32,6 +32,11 @@ export interface ServerEndpoint {
   handshake(hello: ClientHello): { readonly result: ServerHandshake; readonly output: ServerOutput };
   /** The client closed its end (without QUIT, or after it). */
   clientClosed(): void;
+  /**
+   * What the server sent since the last call while the client only waited (a connection that
+   * waited in a throttled service's listen queue gets its banner, or EOF, later). Absent: never anything.
+   */
+  poll?(): ServerOutput;
   /** The TLS session, once a handshake succeeded. */
   readonly tls: TlsSession | null;
 }

@@ -53,6 +53,10 @@ export interface WorldOptions {
   readonly restore?: MasterState;
 }
 
+function earliest(a: number | null, b: number | null): number | null {
+  return a === null ? b : b === null ? a : Math.min(a, b);
+}
+
 /** A clock that simulated time can move forward (steppingClock), as World.advance needs it. */
 type MovableClock = Clock & { advance(ms: number): void };
 
@@ -124,10 +128,11 @@ export class World {
   }
 
   /**
-   * Runs whatever has come due on the clock (qmgr's deferred-queue scans and the retries they
-   * start). The lab page calls it periodically with its real-time clock.
+   * Runs whatever has come due on the clock (master(8)'s throttled services trying again for the
+   * connections that wait, qmgr's deferred-queue scans and the retries they start). The lab page calls it periodically with its real-time clock.
    */
   runDue(): void {
+    this.master.runDue();
     this.queue.runDue?.();
   }
 
@@ -143,7 +148,7 @@ export class World {
     }
     let left = Math.max(0, ms);
     for (;;) {
-      const next = this.queue.nextDueAt?.() ?? null;
+      const next = earliest(this.queue.nextDueAt?.() ?? null, this.master.nextDueAt());
       const step = next === null ? null : Math.max(0, next - clock.now());
       if (step === null || step > left) break;
       clock.advance(step);

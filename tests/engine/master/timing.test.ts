@@ -189,11 +189,15 @@ describe('master.cf changes wait for postfix reload', () => {
     expect(w.logLines()).toHaveLength(before + 3);
     // Other services are not affected.
     expect(ehloQuit(w).ehlo).toEqual(EHLO_MAY);
-    // After service_throttle_time (60s) master tries again: the same death.
+    // After service_throttle_time (60s) master tries again: the waiting client gets the next smtpd, which dies the
+    // same way (EOF), and the service is throttled again, so a new client waits in turn.
     clock.advance(60_000);
+    w.runDue();
+    expect(second.ok && second.endpoint.poll?.()).toEqual({ data: '', closed: true });
+    expect(w.logLines().slice(-3)[0]).toMatch(/ postfix\/submission\/smtpd\[\d+\]: fatal: unexpected command-line argument: Each$/);
+    expect(w.logLines().slice(-1)[0]).toMatch(/bad command startup -- throttling$/);
     const third = w.network.connect('127.0.0.1', 587);
-    expect(third.ok && third.endpoint.open()).toEqual({ data: '', closed: true });
-    expect(w.logLines().slice(-2)[1]).toMatch(/bad command startup -- throttling$/);
+    expect(third.ok && third.endpoint.open()).toEqual({ data: '', closed: false });
   });
 
   it('a main.cf mistake reaches a new smtpd without reload: it dies at start and master throttles the service', () => {
