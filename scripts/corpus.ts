@@ -4,8 +4,8 @@
  *   npm run -s corpus -- replay <scenario-dir> <out-dir>
  *   npm run -s corpus -- check [--strict] [scenario-dir ...]
  *
- * `check` defaults to every scenario folder of ../shared/postfix-ground-truth and of the
- * project's own tests/corpus-extra, and ends
+ * `check` defaults to every scenario folder of ../shared/postfix-ground-truth, of its more/
+ * folder and of the project's own tests/corpus-extra, and ends
  * with `N passed, M failed, K pending`; it exits 1 when any scenario failed.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -15,6 +15,8 @@ import { checkScenario, replayScenario, type ScenarioFiles } from '../src/corpus
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DEFAULT_CORPUS = resolve(ROOT, '../shared/postfix-ground-truth');
+/** More recordings of the shared corpus (stripping proxy, TLS 1.0-only MX, policy maps...; its README). */
+const MORE_CORPUS = 'more';
 /** The project's own recordings from real Postfix (same format; see its README). */
 const PROJECT_CORPUS = resolve(ROOT, 'tests/corpus-extra');
 
@@ -51,6 +53,19 @@ function scenarioDirs(root: string): string[] {
     .sort();
 }
 
+/**
+ * Every scenario of the shared corpus, of its more/ folder (its own base/; README.md, next.py and
+ * base are no scenarios) and of the project's own corpus.
+ */
+function defaultScenarioDirs(): string[] {
+  const more = join(DEFAULT_CORPUS, MORE_CORPUS);
+  return [
+    ...scenarioDirs(DEFAULT_CORPUS),
+    ...(existsSync(more) ? scenarioDirs(more) : []),
+    ...(existsSync(PROJECT_CORPUS) ? scenarioDirs(PROJECT_CORPUS) : []),
+  ];
+}
+
 function usage(): never {
   process.stderr.write('usage: corpus replay <scenario-dir> <out-dir>\n       corpus check [scenario-dir ...]\n');
   process.exit(2);
@@ -77,8 +92,7 @@ if (cmd === 'replay') {
     process.stderr.write(`corpus: no corpus at ${DEFAULT_CORPUS}\n`);
     process.exit(2);
   }
-  const dirs =
-    args.length > 0 ? args : [...scenarioDirs(DEFAULT_CORPUS), ...(existsSync(PROJECT_CORPUS) ? scenarioDirs(PROJECT_CORPUS) : [])];
+  const dirs = args.length > 0 ? args : defaultScenarioDirs();
   let passed = 0;
   let failed = 0;
   let pending = 0;

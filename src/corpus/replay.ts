@@ -1,8 +1,11 @@
+import type { ProxyRecord } from '../engine/remote/strip-proxy.ts';
 import type { ClientHello, TlsVersion } from '../engine/tls/types.ts';
 import type { Network, ServerEndpoint, ServerOutput } from '../engine/world/network.ts';
 import type { TappedSession } from '../engine/world/sim-network.ts';
 import { normalize } from './normalize.ts';
 import type { ToolRun } from './tool-output.ts';
+import type { RemotePool } from './remote-blocks.ts';
+import { blockEnd, LOG_BLOCK, MX_BLOCK, PHASE_EVENT, PROXY_BLOCK, renderMxBlock, renderProxyBlock, WAIT_EVENT } from './remote-blocks.ts';
 import type { Step } from './transcript.ts';
 
 export interface CommandResult {
@@ -22,6 +25,12 @@ export interface ReplayTarget {
   readonly sendmail?: (sender: string, recipients: readonly string[], message: string) => void;
   /** Connections to simulated remote hosts since the last call, oldest first. */
   readonly takeRemoteSessions?: () => readonly TappedSession[];
+  /** Connections the remote world's STARTTLS-stripping proxies carried since the last call. */
+  readonly takeProxyRecords?: () => readonly ProxyRecord[];
+  /** Lets simulated time pass (the recorder waited), running what comes due. */
+  readonly advance?: (ms: number) => void;
+  /** The recorder's next phase (more/outbound-policy-map): false when config.txt did not describe it. */
+  readonly phase?: (n: number) => boolean;
 }
 
 /** A whole tool run the recorder kept (sclient-*.txt) and what the lab printed for the same command. */
@@ -120,7 +129,6 @@ const PINNED_CLIENT = /^# recorder TLS client: only (SSLv3|TLSv1|TLSv1\.1|TLSv1\
 const BARE_LF = /\s+<<sent with bare LF, no CR>>$/;
 const CLOSE_EVENT = /^# connection (closed by server \(EOF\)|error while reading)/;
 const SILENCE_EVENT = /^# \(no reply within \d+s\)$/;
-const RECORDER_INTERNAL = /^# (buffered after|receiver exception)/;
 
 /**
  * Replays the client side of a recorded scenario against the lab and writes the
@@ -146,6 +154,13 @@ export function replay(
   let nextHello: ClientHello = RECORDER_HELLO;
   let injected = false;
   let logCut: number | null = null;
+  /** more/: the sessions of the last submission or command, once a block asked for them. */
+  let pool: RemotePool | null = null;
+  /** Where the log stood when the last command or submission began. */
+  let logMark = 0;
+  /** The recorder's phase (more/outbound-policy-map), or null. */
+  let phaseNo: number | null = null;
+  const wholeLog = steps.some((s) => s.kind === 'event' && LOG_BLOCK.test(s.raw));
 
   const closeConn = (): void => {
     if (conn !== null && !conn.closed) conn.ep.clientClosed();
@@ -164,6 +179,7 @@ export function replay(
     switch (step.kind) {
       case 'connect': {
         closeConn();
+        pool = null;
         out.push(step.raw);
         const r = target.network.connect(step.host, step.port);
         if (!r.ok) {
@@ -259,12 +275,33 @@ export function replay(
           out.push(silent ? step.raw : '# lab: the server answered or closed instead of staying silent');
         } else if (CLOSE_EVENT.test(step.raw)) {
           out.push(c?.closed === true ? step.raw : '# lab: the connection is still open');
-        } else if (step.raw.startsWith('# === what the fake remote MX')) {
+        } else if (MX_BLOCK.test(step.raw) || PROXY_BLOCK.test(step.raw) || LOG_BLOCK.test(step.raw)) {
           out.push(step.raw);
-          const end = steps.findIndex((s, i) => i > k && s.kind === 'command');
-          const stop = end < 0 ? steps.length : end;
-          out.push(...renderRemote(steps.slice(k + 1, stop), target.takeRemoteSessions?.() ?? []));
+          const stop = blockEnd(steps, k);
+          const block = steps.slice(k + 1, stop);
           k = stop - 1;
+          const mx = MX_BLOCK.exec(step.raw);
+          const proxy = PROXY_BLOCK.exec(step.raw);
+          pool ??= { tapped: target.takeRemoteSessions?.() ?? [], proxies: target.takeProxyRecords?.() ?? [] };
+          if (mx !== null) out.push(...renderMxBlock(block, pool, mx[1] ?? '', Number(mx[2])));
+          else if (proxy !== null)
+            out.push(...renderProxyBlock(block, pool, proxy[1] ?? null, proxy[2] === undefined ? null : Number(proxy[2])));
+          else {
+            // The recorder read the log from just before the command or submission it watched (more/next.py LogCap).
+            out.push(
+              ...target
+                .logLines()
+                .slice(logMark)
+                .map((l) => `L: ${l}`),
+            );
+          }
+        } else if (WAIT_EVENT.test(step.raw)) {
+          out.push(step.raw);
+          target.advance?.(Number(WAIT_EVENT.exec(step.raw)?.[1]) * 1000);
+        } else if (PHASE_EVENT.test(step.raw)) {
+          phaseNo = Number(PHASE_EVENT.exec(step.raw)?.[1]);
+          const ok = phaseNo === 1 || (target.phase?.(phaseNo) ?? false);
+          out.push(ok ? step.raw : '# lab: config.txt does not say how this phase was prepared');
         } else {
           out.push(step.raw);
         }
@@ -273,17 +310,24 @@ export function replay(
       case 'inject': {
         injected = true;
         closeConn();
+        pool = null;
+        logMark = target.logLines().length;
         out.push(step.raw);
         // The recorder's message (corpus record.py, outbound scenarios).
         const to = step.recipients.join(' ');
-        target.sendmail?.(step.sender, step.recipients, `From: ${step.sender}\nTo: ${to}\nSubject: outbound ${scenario}\n\nhello\n`);
+        // more/next.py tags the subject with the phase when a scenario has several (outbound-policy-map).
+        const tag = phaseNo === null ? scenario : `${scenario} phase ${phaseNo}`;
+        target.sendmail?.(step.sender, step.recipients, `From: ${step.sender}\nTo: ${to}\nSubject: outbound ${tag}\n\nhello\n`);
         break;
       }
       case 'command': {
         closeConn();
+        pool = null;
+        logMark = target.logLines().length;
         // The recorder read the log of an outbound scenario right after delivery, before it ran
-        // postqueue/mailq/postsuper (corpus record.py): their log lines are not in raw.log.
-        if (injected && logCut === null) logCut = target.logLines().length;
+        // postqueue/mailq/postsuper (corpus record.py): their log lines are not in raw.log. more/
+        // shows each attempt's log in the transcript and kept the whole log.
+        if (injected && logCut === null && !wholeLog) logCut = target.logLines().length;
         out.push(step.raw);
         const recorded = followingOutput(steps, k);
         const stdinSteps = step.stdinLines ? leadingClientLines(recorded) : [];
@@ -393,27 +437,4 @@ function excerpt(recorded: readonly Step[], r: CommandResult): string[] {
   }
   if (missing.length === 0) return want.map((w) => `${w.kind === 'server' ? 'S' : 'E'}: ${w.text}`);
   return [...missing.map((m) => `# lab: excerpt line not in output: ${m}`), ...mine.map((l) => `S: ${l}`)];
-}
-
-function renderRemote(recorded: readonly Step[], sessions: readonly TappedSession[]): string[] {
-  const headers = recorded.flatMap((s) => (s.kind === 'event' && s.raw.startsWith('# --- receiver ') ? [s.raw] : []));
-  const internal = recorded.flatMap((s) => (s.kind === 'event' && RECORDER_INTERNAL.test(s.raw) ? [s.raw] : []));
-  const out: string[] = [];
-  sessions.forEach((sess, i) => {
-    const h = headers[i];
-    out.push(
-      h?.includes(`${sess.address}:${sess.port} `) === true ? h : `# --- receiver ${sess.address}:${sess.port} accepted connection ---`,
-    );
-    // "receiver exception" means the recorder's MX failed to send its last reply (the client was
-    // gone; the MX side is not ground truth, corpus README): that reply never reached the wire.
-    const last = sess.events[sess.events.length - 1];
-    const lost = i === sessions.length - 1 && internal.some((l) => l.startsWith('# receiver exception')) && last?.dir === 'server';
-    for (const e of lost ? sess.events.slice(0, -1) : sess.events) {
-      if (e.dir === 'tls') out.push(`# TLS handshake complete (receiver side): ${e.version} ${e.cipher}`);
-      else if (e.dir === 'server') out.push(...serverLines(e.data));
-      else out.push(...packetLines(e.data).map((l) => `C: ${stripEol(l)}`));
-    }
-  });
-  out.push(...internal);
-  return out;
 }

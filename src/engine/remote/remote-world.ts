@@ -1,7 +1,8 @@
 import type { RemoteTlsServer } from '../tls/types.ts';
 import type { ReceivedByMx, RemoteMxSpec, RemoteServerEndpoint } from './fake-mx.ts';
 import { FakeMxListener } from './fake-mx.ts';
-import type { StripProxySpec } from './strip-proxy.ts';
+import type { ServerEndpoint } from '../world/network.ts';
+import type { ProxyRecord, StripProxySpec } from './strip-proxy.ts';
 import { StripProxySession } from './strip-proxy.ts';
 
 /** A host of the remote world: an MX, or a STARTTLS-stripping proxy in front of one. */
@@ -49,6 +50,9 @@ export class RemoteWorld {
   readonly #listeners = new Map<string, FakeMxListener>();
   readonly #proxies = new Map<string, StripProxySpec>();
   readonly #firstNumbers: Readonly<Record<string, number>>;
+  #records: ProxyRecord[] = [];
+  /** Connects to the lab machine itself (a proxy in front of the real smtpd); set by the world. */
+  #local: ((address: string, port: number) => ServerEndpoint | null) | null = null;
 
   constructor(specs: readonly RemoteHostSpec[] = CORPUS_REMOTE_HOSTS, opts: RemoteWorldOptions = {}) {
     this.#firstNumbers = opts.firstNumbers ?? {};
@@ -86,8 +90,26 @@ export class RemoteWorld {
   #proxyTo(p: StripProxySpec, depth: number): RemoteServerEndpoint {
     const key = `${p.upstreamAddress}:${p.upstreamPort}`;
     const next = this.#proxies.get(key);
-    const upstream = next !== undefined && depth < 5 ? this.#proxyTo(next, depth + 1) : (this.#listeners.get(key)?.accept() ?? null);
-    return new StripProxySession(upstream);
+    const listener = this.#listeners.get(key);
+    let upstream: ServerEndpoint | null;
+    if (next !== undefined && depth < 5) upstream = this.#proxyTo(next, depth + 1);
+    else if (listener !== undefined) upstream = listener.accept();
+    else upstream = this.#local?.(p.upstreamAddress, p.upstreamPort) ?? null;
+    const record: ProxyRecord = { spec: p, relayed: [], upstream: [], tls: false };
+    if (upstream !== null) this.#records.push(record);
+    return new StripProxySession(upstream, record);
+  }
+
+  /** How a proxy reaches a server on the lab machine itself (the world's own network). */
+  connectLocalWith(fn: (address: string, port: number) => ServerEndpoint | null): void {
+    this.#local = fn;
+  }
+
+  /** The connections the proxies carried since the last call, oldest first. */
+  takeProxyRecords(): ProxyRecord[] {
+    const r = this.#records;
+    this.#records = [];
+    return r;
   }
 
   /** What the listener at `address:port` presents when a client starts TLS, or null. */

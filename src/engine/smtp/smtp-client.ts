@@ -4,7 +4,7 @@ import type { DeliveryStatus } from '../queue/log-texts.ts';
 import { RELAY_NONE } from '../queue/log-texts.ts';
 import { boolParam, intParam, param, timeParamMs } from '../queue/params.ts';
 import { isRemoteServerEndpoint } from '../remote/fake-mx.ts';
-import type { ClientHandshake, ClientTlsEngine, RemoteTlsServer } from '../tls/types.ts';
+import type { ClientHandshake, ClientHandshakeOptions, ClientTlsEngine, RemoteTlsServer } from '../tls/types.ts';
 import type { Network, ServerEndpoint, ServerOutput } from '../world/network.ts';
 import type { SimFs } from '../world/sim-fs.ts';
 import {
@@ -113,6 +113,19 @@ function mustVerify(level: SessionTlsLevel): boolean {
 
 function isIpv4(host: string): boolean {
   return /^\d{1,3}(\.\d{1,3}){3}$/.test(host);
+}
+
+/**
+ * The names the server certificate must match (smtp_tls_verify_cert_match at verify,
+ * smtp_tls_secure_cert_match at secure): `hostname` and `nexthop` stand for the host smtp(8)
+ * connected to, which is the nexthop itself here (no MX lookups in the lab); other words are names.
+ */
+function certMatchNames(params: ParameterView, level: SessionTlsLevel, nexthop: Nexthop): string[] {
+  const list = param(params, level === 'secure' ? 'smtp_tls_secure_cert_match' : 'smtp_tls_verify_cert_match') || 'hostname';
+  return list
+    .split(/[\s,:]+/)
+    .filter((w) => w !== '' && w !== 'dot-nexthop')
+    .map((w) => (w === 'hostname' || w === 'nexthop' ? nexthop.host : w));
 }
 
 /** A failure of the whole session (all recipients still to do get it). */
@@ -436,7 +449,14 @@ class Session {
       (isRemoteServerEndpoint(ep) ? ep.remoteTls : null) ?? this.#env.remoteTls?.(this.#addr, this.#nexthop.port) ?? undefined;
     let hs: ClientHandshake;
     let after: ServerOutput | null;
-    const opts = { level: this.#level, loglevel: this.#loglevel, peer: this.#relay };
+    const opts: ClientHandshakeOptions = {
+      level: this.#level,
+      loglevel: this.#loglevel,
+      peer: this.#relay,
+      nexthopIsAddress: isIpv4(this.#nexthop.host),
+      matchNames: certMatchNames(this.#tlsParams, this.#level, this.#nexthop),
+      ...(this.#env.fs === null ? {} : { files: this.#env.fs.lookup }),
+    };
     try {
       const engine = this.#env.clientTls;
       if (engine.handshakeWith !== undefined) {

@@ -98,6 +98,11 @@ export function createLabWorld(opts: LabWorldOptions = {}): World & { readonly q
     parts,
     ...(opts.restore === undefined ? {} : { restore: opts.restore }),
   });
+  // A proxy of the remote world may stand in front of the lab's own smtpd (more/strip-inbound-sclient).
+  remote.connectLocalWith((address, port) => {
+    const r = world.network.connect(address, port);
+    return r.ok ? r.endpoint : null;
+  });
   if (opts.restore === undefined && (opts.start ?? true)) world.postfix(['start'], false);
   return world as World & { readonly queue: MailQueue };
 }

@@ -153,6 +153,11 @@ export class SimNetwork implements Network {
   }
 }
 
+/** A remote endpoint that must get each client packet whole (it relays reads as they come). */
+export interface WholePacketReader {
+  readonly readsWholePackets: true;
+}
+
 function tap(ep: ServerEndpoint, s: TappedSession): ServerEndpoint {
   const note = (o: ServerOutput): ServerOutput => {
     if (o.data !== '') s.events.push({ dir: 'server', data: o.data });
@@ -161,6 +166,11 @@ function tap(ep: ServerEndpoint, s: TappedSession): ServerEndpoint {
   const overrides: Pick<ServerEndpoint, 'open' | 'receive' | 'handshake'> = {
     open: () => note(ep.open()),
     receive: (bytes: string) => {
+      // A relay (a stripping proxy) reads whole packets, as the corpus's proxy did.
+      if ((ep as Partial<WholePacketReader>).readsWholePackets === true) {
+        s.events.push({ dir: 'client', data: bytes });
+        return note(ep.receive(bytes));
+      }
       // A remote MX of the lab reads line by line (as the corpus's fake MX did), so each
       // line is recorded with the reply it caused, and pipelined commands read naturally.
       let data = '';
