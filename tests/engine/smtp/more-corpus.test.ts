@@ -2,19 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { compareLogs } from '../../../src/corpus/compare.ts';
 import { normalize } from '../../../src/corpus/normalize.ts';
 import { CORPUS_REMOTE_HOSTS, CORPUS_STRIP_PROXY, RemoteWorld } from '../../../src/engine/remote/remote-world.ts';
-import type { ClientHandshake, ClientTlsEngine, TlsVersion } from '../../../src/engine/tls/types.ts';
+import { parseScenarioConfig } from '../../../src/corpus/scenario-config.ts';
+import { MX_CERT_PATH, MX_EXAMPLE_NET_CERT } from '../../../src/engine/tls/data/lab-pki.ts';
 import { corpusFile, makeLab, scenarioParams, stampToMs } from '../queue/harness.ts';
 
 /**
  * Replays the outbound scenarios of the corpus's `more/` folder (STARTTLS stripping, TLS-1.0-only
  * MX with the plaintext fallback, DANE without DNSSEC, policy maps, verify with a CA file):
  * submission, every delivery attempt's log (per daemon), postqueue -p / -f, postsuper -d ALL and
- * the client lines the first hop saw.
- *
- * The protocol decision inside a handshake (TLSv1 against >=TLSv1.2, certificate checks) belongs to
- * the TLS engine; here it answers with the recording's own TLS lines, one handshake after another,
- * so that what is checked is smtp(8)'s part: when it starts TLS, what it does with the outcome,
- * which reasons and fallbacks follow, and where the lines land.
+ * the client lines the first hop saw. The TLS model decides every handshake (TLSv1-only MX against
+ * >=TLSv1.2, the CA file and the IP nexthop), with the remote hosts config.txt describes.
  */
 const SCENARIOS = [
   'strip-outbound-may',
@@ -29,9 +26,6 @@ const SCENARIOS = [
 
 const DAEMONS = new Set(['postfix/pickup', 'postfix/cleanup', 'postfix/qmgr', 'postfix/smtp', 'postfix/local', 'postfix/postsuper']);
 
-/** smtp(8)'s own lines (not the TLS engine's): status lines, the fallback notice, DANE warnings. */
-const OWN_SMTP_LINE = /postfix\/smtp\[<PID>\]: (<QUEUEID>: to=<|<QUEUEID>: Cannot start TLS|warning: \S+: dane)/;
-
 interface Phase {
   /** Normalized and raw lines, index-aligned. */
   readonly norm: readonly string[];
@@ -44,29 +38,6 @@ function phases(name: string): Phase[] {
   const cuts = norm.flatMap((l, i) => (l.startsWith('# === phase ') ? [i] : []));
   if (cuts.length === 0) return [{ norm, raw }];
   return cuts.map((c, k) => ({ norm: norm.slice(c, cuts[k + 1]), raw: raw.slice(c, cuts[k + 1]) }));
-}
-
-function handshakeFrom(lines: readonly string[]): ClientHandshake {
-  const est = lines
-    .map((l) =>
-      /^(Untrusted|Trusted|Verified) TLS connection established to \S+: (TLSv[\d.]+) with cipher (\S+) \((\d+)\/(\d+) bits\)/.exec(l),
-    )
-    .find((m) => m !== null);
-  if (est === undefined || est === null) return { ok: false, log: lines };
-  return {
-    ok: true,
-    session: { version: est[2] as TlsVersion, cipher: est[3] ?? '', cipherBits: Number(est[4]), algBits: Number(est[5]) },
-    verified: est[1] === 'Verified',
-    log: lines,
-  };
-}
-
-/** A TLS engine that plays back the recorded handshakes in order. */
-function playback(results: ClientHandshake[]): ClientTlsEngine & { readonly left: () => number } {
-  return {
-    handshake: () => results.shift() ?? { ok: false, log: ['(no more recorded handshakes)'] },
-    left: () => results.length,
-  };
 }
 
 function blocks(p: Phase, header: RegExp): { start: number; end: number }[] {
@@ -106,23 +77,21 @@ describe.each(SCENARIOS)('more/%s', (name) => {
     });
     const params = scenarioParams(name, overrides, 'more');
 
-    // Attempts: each `# === mail log lines ...` block; the TLS engine plays their handshakes back.
+    // Attempts: each `# === mail log lines ...` block.
     const attempts = blocks(phase, /^# === mail log lines of /);
-    const handshakes: ClientHandshake[] = attempts.flatMap(({ start, end }) => {
-      const tls = norm
-        .slice(start, end)
-        .filter((l) => l.startsWith('L: ') && / postfix\/smtp\[<PID>\]: /.test(l) && !OWN_SMTP_LINE.test(l))
-        .map((l) => l.replace(/^L: .*? postfix\/smtp\[<PID>\]: /, ''));
-      return tls.length > 0 ? [handshakeFrom(tls)] : [];
-    });
-    const tlsEngine = playback(handshakes);
 
     const stamp = /message-id=<(\d{14})\./.exec(norm.join('\n'))?.[1] ?? '';
     const rx = /queued as RX(\d{4})/.exec(norm.join('\n'));
     const firstNumbers: Record<string, number> = {};
     if (rx !== null) for (const h of CORPUS_REMOTE_HOSTS) firstNumbers[`${h.address}:${h.port}`] = Number(rx[1]);
-    const remote = new RemoteWorld([...CORPUS_REMOTE_HOSTS, CORPUS_STRIP_PROXY], { firstNumbers });
-    const lab = makeLab({ params, startMs: stampToMs(stamp), remote, tls: tlsEngine, files });
+    // The TLS 1.0-only MX as config.txt describes it (its cipher list included).
+    const prep = parseScenarioConfig(corpusFile('more', name, 'config.txt')).preparations;
+    const hosts = CORPUS_REMOTE_HOSTS.map((h) => {
+      const only = prep.find((p) => p.kind === 'tls-only-mx' && p.port === h.port);
+      return only?.kind === 'tls-only-mx' ? { ...h, tls: { ...h.tls, protocols: [only.version], cipherList: only.cipherList } } : h;
+    });
+    const remote = new RemoteWorld([...hosts, CORPUS_STRIP_PROXY], { firstNumbers });
+    const lab = makeLab({ params, startMs: stampToMs(stamp), remote, files: { ...files, [MX_CERT_PATH]: MX_EXAMPLE_NET_CERT } });
 
     let logMark = 0;
     let attempt = 0;
@@ -188,7 +157,6 @@ describe.each(SCENARIOS)('more/%s', (name) => {
       }
     }
     expect(attempt).toBe(attempts.length);
-    expect(tlsEngine.left()).toBe(0);
 
     // The first hop's view: the proxy's blocks where a proxy relayed, else the MX's.
     const proxy = blocks(phase, /^# === what the STARTTLS-stripping proxy/);
