@@ -2,6 +2,7 @@
 //
 // Starts `astro preview` on a free port, waits until it answers, runs every tests/e2e/*.e2e.mjs in
 // Debian's Chromium through playwright-core, stops the server, and ends with "N passed, M failed".
+// An argument limits the run to the test files whose name contains it (`npm run test:e2e -- lab`).
 // Each test file exports `tests`: an array of { name, run(t) }, where t.page() opens a page in a fresh
 // browser context that fails the test on any console error, uncaught exception, failed same-origin
 // request, or request to any host other than the preview server (those are blocked, too).
@@ -139,15 +140,16 @@ function withTimeout(promise, ms, what) {
   ]).finally(() => clearTimeout(timer));
 }
 
-async function loadTests() {
+/** `node scripts/e2e.mjs lesson` runs only the test files whose name contains "lesson"; a second argument, only the tests whose name contains it. */
+async function loadTests(only = process.argv[2], grep = process.argv[3]) {
   const files = readdirSync(TEST_DIR)
-    .filter((name) => name.endsWith('.e2e.mjs'))
+    .filter((name) => name.endsWith('.e2e.mjs') && (only === undefined || name.includes(only)))
     .sort();
   const tests = [];
   for (const file of files) {
     const module = await import(pathToFileURL(join(TEST_DIR, file)).href);
     if (!Array.isArray(module.tests)) throw new Error(`${file} does not export a "tests" array`);
-    for (const test of module.tests) tests.push({ file, ...test });
+    for (const test of module.tests) if (grep === undefined || test.name.includes(grep)) tests.push({ file, ...test });
   }
   return tests;
 }

@@ -5,7 +5,11 @@ import { fileURLToPath } from 'node:url';
 
 export const CORPUS = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'shared', 'postfix-ground-truth');
 export const PROMPT = 'root@mail:~# ';
-export const STORAGE_KEY = 'postfix-tls-lab:lab:v1';
+/** The /lab/ page's lab image (src/components/lab/image-store.ts, through progress.ts) and its prefs (lab-prefs.ts). */
+export const IMAGE_KEY = 'ptl:lesson:_lab';
+export const PREFS_KEY = 'postfix-tls-lab:lab-prefs:v1';
+/** A lesson lab's image key (progress.ts: ptl:lesson:<slug>). */
+export const lessonKey = (slug) => `ptl:lesson:${slug}`;
 
 export function corpusText(...parts) {
   return readFileSync(join(CORPUS, ...parts), 'utf8');

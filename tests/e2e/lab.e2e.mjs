@@ -8,6 +8,7 @@
 // terminal/term-postfix-cli (postfix reload on a terminal).
 import AxeBuilder from '@axe-core/playwright';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import {
   corpusReply,
   corpusScreen,
@@ -16,7 +17,8 @@ import {
   openLab,
   PROMPT,
   screenText,
-  STORAGE_KEY,
+  IMAGE_KEY,
+  PREFS_KEY,
   typeInTerminal,
   waitForScreen,
 } from './lab-helpers.mjs';
@@ -71,12 +73,35 @@ async function expectNoAxeViolations(page, label) {
   assert.deepEqual(summary, [], `axe found violations on ${label}`);
 }
 
+/** The lab's stored prefs (history, screen reader switch) and image, parsed. */
 async function storedState(page) {
-  return page.evaluate((key) => {
-    const raw = localStorage.getItem(key);
-    return raw === null ? null : JSON.parse(raw);
-  }, STORAGE_KEY);
+  return page.evaluate(
+    ([prefsKey, imageKey]) => {
+      const prefs = localStorage.getItem(prefsKey);
+      const image = localStorage.getItem(imageKey);
+      return { ...(prefs === null ? {} : JSON.parse(prefs)), image: image === null ? null : JSON.parse(image) };
+    },
+    [PREFS_KEY, IMAGE_KEY],
+  );
 }
+
+/** Seeds localStorage before the page's first load only (a reload keeps what the page stored). */
+async function seedOnce(page, key, value) {
+  await page.addInitScript(
+    ([k, v]) => {
+      if (sessionStorage.getItem('seeded') === null) {
+        localStorage.setItem(k, v);
+        sessionStorage.setItem('seeded', '1');
+      }
+    },
+    [key, value],
+  );
+}
+
+/** lab-default's version, read from its source (the site under test must agree). */
+const LAB_DEFAULT_VERSION = Number(
+  /version:\s*(\d+)/.exec(readFileSync(new URL('../../src/lesson-runtime/scenarios/lab-default.ts', import.meta.url), 'utf8'))?.[1],
+);
 
 export const tests = [
   {
@@ -343,23 +368,37 @@ export const tests = [
       await new Promise((r) => setTimeout(r, 200));
       assert.equal((await screenText(page)).trim(), PROMPT.trim(), 'the history survived the reset');
       await eventually(async () => (await storedState(page))?.history?.length === 0, { what: 'the saved state reset' });
+      assert.deepEqual((await storedState(page))?.image?.files, {});
     },
   },
   {
-    name: 'files and shell history survive a reload',
+    name: 'files, other files, what Postfix loaded and shell history survive a reload; an unapplied edit stays unapplied',
     async run(t) {
       const page = await t.page();
       await openLab(page, t.url(LAB));
       await page.getByLabel('smtpd_tls_loglevel', { exact: true }).selectOption('3');
       await page.getByLabel('submission', { exact: true }).check();
+      await page.getByRole('button', { name: 'Apply (postfix reload)' }).click();
+      // Then an edit not applied, and a file that is neither main.cf nor master.cf.
+      await level(page).selectOption('encrypt');
       await typeInTerminal(page, 'echo kept-in-history\n');
+      await typeInTerminal(page, "echo 'example.net encrypt' > /etc/postfix/tls_policy\n");
       await eventually(async () => (await storedState(page))?.history?.includes('echo kept-in-history'), { what: 'the history saved' });
+      await eventually(async () => (await storedState(page))?.image?.files?.['/etc/postfix/tls_policy'] !== undefined, {
+        what: 'the policy file saved',
+      });
       await page.reload();
       await waitForScreen(page, PROMPT);
       assert.equal(await page.getByLabel('smtpd_tls_loglevel', { exact: true }).inputValue(), '3');
       assert.equal(await page.getByLabel('submission', { exact: true }).isChecked(), true);
-      // Postfix booted with the saved files: nothing is pending.
-      assert.equal(await page.locator('.lab-diff').count(), 0);
+      // Postfix runs what it had loaded: the encrypt edit is still pending, not live.
+      assert.equal(await level(page).inputValue(), 'encrypt');
+      const diff = await page.locator('.lab-diff').textContent();
+      assert.match(diff, /^\+ smtpd_tls_security_level = encrypt$/m);
+      const live = await smtpSession(page);
+      assert.ok(live.split('\n').includes('250-STARTTLS'), 'the unapplied edit became live after the reload');
+      await typeInTerminal(page, 'cat /etc/postfix/tls_policy\n');
+      await waitForScreen(page, /^example\.net encrypt$/m);
       await typeInTerminal(page, '');
       await page.keyboard.press('ArrowUp');
       await waitForScreen(page, `${PROMPT}echo kept-in-history`);
@@ -369,45 +408,40 @@ export const tests = [
     },
   },
   {
-    name: 'a corrupt or foreign saved value does not break the page, and saved text is never HTML',
+    name: 'a corrupt or foreign saved value does not break the page',
     async run(t) {
       const bad = [
         '{not json',
-        '{"v":99,"files":{}}',
-        JSON.stringify({ v: 1, files: { 'main.cf': 5, 'master.cf': '' } }),
-        '"just text"',
+        JSON.stringify({ format: 'postfix-tls-lab/image', version: 1, scenario: { name: 'lab-default', version: 1 }, files: 5 }),
+        JSON.stringify({ format: 'something-else' }),
         'null',
       ];
       for (const raw of bad) {
         const page = await t.page();
-        await page.addInitScript(
-          ([key, value]) => {
-            if (sessionStorage.getItem('seeded') === null) {
-              localStorage.setItem(key, value);
-              sessionStorage.setItem('seeded', '1');
-            }
-          },
-          [STORAGE_KEY, raw],
-        );
+        await seedOnce(page, IMAGE_KEY, raw);
         await openLab(page, t.url(LAB));
         assert.match(await page.locator('.lab-notice').textContent(), /could not be used/, raw);
         assert.equal(await level(page).inputValue(), 'may');
         await typeInTerminal(page, 'echo still-works\n');
         await waitForScreen(page, /\nstill-works\n/);
       }
-
+    },
+  },
+  {
+    name: 'saved text is never HTML',
+    async run(t) {
       const page = await t.page();
       const html = '<img src=x onerror="window.__labXss=1"><b>bold</b>';
-      const saved = { v: 1, files: { 'main.cf': `smtpd_tls_security_level = encrypt\n# ${html}\n`, 'master.cf': '' }, history: [html] };
-      await page.addInitScript(
-        ([key, value]) => {
-          if (sessionStorage.getItem('seeded') === null) {
-            localStorage.setItem(key, value);
-            sessionStorage.setItem('seeded', '1');
-          }
-        },
-        [STORAGE_KEY, JSON.stringify(saved)],
-      );
+      const image = {
+        format: 'postfix-tls-lab/image',
+        version: 1,
+        scenario: { name: 'lab-default', version: LAB_DEFAULT_VERSION },
+        files: { '/etc/postfix/main.cf': { content: `smtpd_tls_security_level = encrypt\n# ${html}\n`, mode: 0o644 } },
+        loaded: null,
+        exercisesDone: [],
+      };
+      await seedOnce(page, IMAGE_KEY, JSON.stringify(image));
+      await page.addInitScript(([key, value]) => localStorage.setItem(key, value), [PREFS_KEY, JSON.stringify({ history: [html] })]);
       await openLab(page, t.url(LAB));
       assert.equal(await level(page).inputValue(), 'encrypt');
       assert.ok((await page.getByRole('region', { name: '/etc/postfix/main.cf' }).textContent()).includes(`# ${html}`));

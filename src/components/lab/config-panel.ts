@@ -62,14 +62,22 @@ export class ConfigPanel {
   readonly #applyOutput: HTMLOutputElement;
   #files: LabFiles = { main: '', master: '' };
 
-  constructor(prefix: string, hooks: PanelHooks) {
+  /** `only`: the ids of the controls to show (a lesson's `lab.controls`); null shows them all. */
+  constructor(prefix: string, hooks: PanelHooks, only: ReadonlySet<string> | null = null) {
     this.#hooks = hooks;
     const headingId = `${prefix}-config`;
-    const mainSet = h('fieldset', { class: 'lab-panel__group' }, h('legend', {}, 'main.cf'));
-    for (const c of MAIN_CONTROLS) mainSet.append(this.#choiceField(prefix, c));
-    const masterSet = h('fieldset', { class: 'lab-panel__group' }, h('legend', {}, 'master.cf'));
-    for (const c of SERVICE_CONTROLS) masterSet.append(this.#serviceField(prefix, c));
-    for (const c of SERVICE_PARAM_CONTROLS) masterSet.append(this.#choiceField(prefix, c));
+    const shown = <C extends { readonly id: string }>(list: readonly C[]): C[] => list.filter((c) => only === null || only.has(c.id));
+    const mainControls = shown(MAIN_CONTROLS);
+    const mainSet = mainControls.length === 0 ? null : h('fieldset', { class: 'lab-panel__group' }, h('legend', {}, 'main.cf'));
+    for (const c of mainControls) mainSet?.append(this.#choiceField(prefix, c));
+    const serviceControls = shown(SERVICE_CONTROLS);
+    const serviceParamControls = shown(SERVICE_PARAM_CONTROLS);
+    const masterSet =
+      serviceControls.length + serviceParamControls.length === 0
+        ? null
+        : h('fieldset', { class: 'lab-panel__group' }, h('legend', {}, 'master.cf'));
+    for (const c of serviceControls) masterSet?.append(this.#serviceField(prefix, c));
+    for (const c of serviceParamControls) masterSet?.append(this.#choiceField(prefix, c));
     this.#problems = h('div', { class: 'lab-panel__problems' });
     this.#pending = h('div', { class: 'lab-panel__pending' });
     this.applyButton = h('button', { type: 'button', class: 'lab-button lab-button--primary' }, 'Apply (postfix reload)');

@@ -8,40 +8,62 @@
  * once (the panel follows `world.fs`). Postfix only uses them after a reload, as the real one does;
  * the panel shows the difference against what Postfix last loaded.
  *
- * State kept between visits (localStorage, see stored-state.ts): main.cf, master.cf, the shell
- * history and the screen reader switch.
+ * The world is a lesson session (src/lesson-runtime/session.ts) on a scenario: the `scenario`
+ * attribute (default `lab-default`, the lab machine as it boots). State kept between visits
+ * (localStorage): the lab image (image-store.ts: the files that differ from the scenario, what Postfix
+ * has loaded, whether it runs, the exercises done), the shell history and the screen reader switch
+ * (lab-prefs.ts), apart per `storage-key`. The `controls` attribute lists the panel controls shown
+ * (comma-separated ids; absent: all).
  *
  * Public API: `screenText()` (the terminal's text, for tests and for embedding pages), `terminal`
- * (the xterm instance, read-only use), `reset()`.
+ * (the xterm instance, read-only use), `reset()`, `session` (the lesson session, for the exercises
+ * and pictures of a lesson page), `save()`. A `lab-change` event fires after anything that may have
+ * changed the lab's state (a command line, an edit, Apply, a reset, mail.log).
  */
 import { MAIN_CF_PATH } from '../../engine/config/main-cf.ts';
 import { MASTER_CF_PATH } from '../../engine/config/master-cf.ts';
+import { assertNever } from '../../engine/util/assert-never.ts';
 import type { LogRecord } from '../../engine/log/mail-log.ts';
 import type { Clock } from '../../engine/world/clock.ts';
 import { masterDaemonStarted, masterReload } from '../../engine/master/log-texts.ts';
-import { createLabWorld } from '../../engine/world/lab-world.ts';
+import type { LabImage } from '../../lesson-runtime/lab-image.ts';
+import { scenarioNamed } from '../../lesson-runtime/scenarios/index.ts';
+import { createLessonSession, type LessonSession } from '../../lesson-runtime/session.ts';
 import type { Shell } from '../../shell/index.ts';
+import { TimerPacer, type LabWorld } from '../../shell/programs/net/lab-env.ts';
 import { mountTerminal, type MountedTerminal } from '../../terminal/index.ts';
 import { ConfigPanel } from './config-panel.ts';
 import type { LabFiles } from './controls.ts';
-import { createLabShellFor, type LabWorld } from './create-lab-shell.ts';
 import { h, uniquePrefix } from './dom.ts';
 import './lab-console.css';
 import { FileView } from './file-view.ts';
-import { forgetSaved, loadSaved, storageKeyFor, storeSaved } from './lab-storage.ts';
+import { forgetImage, imageSlugFor, loadImage, storeImage } from './image-store.ts';
+import { forgetPrefs, loadPrefs, prefsKeyFor, storePrefs } from './lab-prefs.ts';
 import { LogPane } from './log-pane.ts';
-import type { SavedLab } from './stored-state.ts';
 
 /** The host field of log lines: the World's default (the first label of myhostname, mail.example.org). */
 const WALL_CLOCK: Clock = { now: () => Date.now() };
 const SAVE_DELAY_MS = 400;
+const DEFAULT_SCENARIO = 'lab-default';
 
 interface Session {
+  readonly lesson: LessonSession;
   readonly world: LabWorld;
   readonly shell: Shell;
   /** The files as Postfix last loaded them. */
   applied: LabFiles;
   readonly unsubs: (() => void)[];
+}
+
+/**
+ * The Shell has no way to start with a history yet, but `state.history` is the live array the line
+ * editor and `history` read (typed read-only for programs), so the saved lines go into it before the
+ * shell is attached. TODO(shell): a `history` option in ShellOptions would make this cast unnecessary.
+ */
+function restoreHistory(shell: Shell, lines: readonly string[]): void {
+  if (lines.length === 0) return;
+  const live = shell.state.history as string[];
+  live.push(...lines);
 }
 
 function readFiles(world: LabWorld): LabFiles {
@@ -71,6 +93,7 @@ export class LabConsoleElement extends HTMLElement {
   #renderFrame = 0;
   #saveTimer: ReturnType<typeof setTimeout> | null = null;
   #saveWarned = false;
+  #changeTimer: ReturnType<typeof setTimeout> | null = null;
   readonly #onPageHide = () => this.#saveNow();
 
   constructor() {
@@ -98,33 +121,70 @@ export class LabConsoleElement extends HTMLElement {
     return this.#mounted?.term ?? null;
   }
 
-  /** Where this lab keeps its files and history (see `storageKeyFor`; the `storage-key` attribute). */
-  get #storageKey(): string {
-    return storageKeyFor(this.getAttribute('storage-key'));
+  /** The lesson session the lab runs (null before it starts): its world, events and goal checks. */
+  get session(): LessonSession | null {
+    return this.#session?.lesson ?? null;
   }
 
-  /** A fresh world and shell: default files, empty history, a new log. */
+  /** Stores the lab now (it also stores itself shortly after every change and when the page goes). */
+  save(): void {
+    this.#saveNow();
+  }
+
+  /** Where this lab keeps its image (the `storage-key` attribute: a lesson's slug). */
+  get #imageKey(): string {
+    return imageSlugFor(this.getAttribute('storage-key'));
+  }
+
+  get #prefsKey(): string {
+    return prefsKeyFor(this.getAttribute('storage-key'));
+  }
+
+  /** The scenario the lab starts from (the `scenario` attribute; an unknown one falls back to the default). */
+  get #scenarioName(): string {
+    const name = this.getAttribute('scenario');
+    return name !== null && scenarioNamed(name) !== undefined ? name : DEFAULT_SCENARIO;
+  }
+
+  /** The panel controls to show: the `controls` attribute (comma-separated ids), or all without it. */
+  get #controls(): ReadonlySet<string> | null {
+    const attr = this.getAttribute('controls');
+    return attr === null ? null : new Set(attr.split(/[\s,]+/).filter((c) => c !== ''));
+  }
+
+  /** A fresh world and shell: the scenario's files, empty history, a new log. Exercises done stay done. */
   reset(): void {
     const mounted = this.#mounted;
     if (mounted === null) return;
+    const done = this.#session?.lesson.image().exercisesDone ?? [];
     this.#endSession();
-    forgetSaved(this.#storageKey);
-    const session = this.#newSession(null);
+    forgetImage(this.#imageKey);
+    forgetPrefs(this.#prefsKey);
+    let session = this.#newSession(null, []);
+    if (done.length > 0) {
+      const image: LabImage = { ...session.lesson.image(), exercisesDone: [...done] };
+      this.#endSession();
+      session = this.#newSession(image, []);
+    }
     mounted.setShell(session.shell);
     this.#log?.reset(session.world.logLines());
     this.#panel?.clearApplyOutput();
     this.#render();
     this.#scheduleSave();
-    this.#say('The lab was reset: default files, an empty shell history and a fresh mail.log.');
+    this.#say('The lab was reset: the starting files, an empty shell history and a fresh mail.log.');
   }
 
   #build(): void {
     this.#built = true;
     const p = this.#prefix;
-    this.#panel = new ConfigPanel(p, {
-      onFiles: (next) => this.#writeFiles(next),
-      onApply: () => this.#apply(),
-    });
+    this.#panel = new ConfigPanel(
+      p,
+      {
+        onFiles: (next) => this.#writeFiles(next),
+        onApply: () => this.#apply(),
+      },
+      this.#controls,
+    );
     this.#log = new LogPane(`${p}-log`);
     this.#mainView = new FileView(`${p}-main`, MAIN_CF_PATH);
     this.#masterView = new FileView(`${p}-master`, MASTER_CF_PATH);
@@ -188,7 +248,11 @@ export class LabConsoleElement extends HTMLElement {
       'dialog',
       { class: 'lab-dialog', 'aria-labelledby': titleId },
       h('h2', { id: titleId, class: 'lab-heading' }, 'Reset the lab?'),
-      h('p', {}, 'main.cf and master.cf go back to the defaults, and the shell history and mail.log start empty.'),
+      h(
+        'p',
+        {},
+        'The files go back to how this lab starts, and the shell history and mail.log start empty. Exercises you have done stay done.',
+      ),
       h('form', { method: 'dialog', class: 'lab-dialog__buttons' }, cancel, confirm),
     );
     dialog.addEventListener('close', () => {
@@ -201,16 +265,10 @@ export class LabConsoleElement extends HTMLElement {
   #start(): void {
     const screen = this.#screen;
     if (screen === null || this.#mounted !== null) return;
-    const loaded = loadSaved(this.#storageKey);
-    let saved: SavedLab | null = null;
-    if (loaded.kind === 'ok') saved = loaded.saved;
-    else if (loaded.kind === 'invalid') {
-      forgetSaved(this.#storageKey);
-      this.#say(`Your saved lab could not be used (${loaded.reason}), so the lab starts from the default files.`);
-    }
-    if (this.#srSwitch !== null) this.#srSwitch.checked = saved?.screenReader === true;
-    const session = this.#newSession(saved);
-    this.#mounted = mountTerminal(screen, session.shell, { screenReaderMode: saved?.screenReader === true, describedBy: this.#hintId });
+    const prefs = loadPrefs(this.#prefsKey);
+    if (this.#srSwitch !== null) this.#srSwitch.checked = prefs.screenReader;
+    const session = this.#openStored(prefs.history);
+    this.#mounted = mountTerminal(screen, session.shell, { screenReaderMode: prefs.screenReader, describedBy: this.#hintId });
     // A command line was entered: history and the running state (postfix stop...) may have changed.
     this.#mounted.term.onData((d) => {
       if (d.includes('\r') || d.includes('\n')) {
@@ -225,6 +283,39 @@ export class LabConsoleElement extends HTMLElement {
     this.#render();
   }
 
+  /** The session from what is stored: this lab's image if it is usable, else a fresh start (and why). */
+  #openStored(history: readonly string[]): Session {
+    const scenario = scenarioNamed(this.#scenarioName);
+    const stored = scenario === undefined ? ({ kind: 'empty' } as const) : loadImage(this.#imageKey, scenario);
+    switch (stored.kind) {
+      case 'ok':
+      case 'scenario-changed':
+        try {
+          const session = this.#newSession(stored.image, history);
+          if (stored.kind === 'scenario-changed') {
+            this.#say(
+              `This lab has changed since you last worked in it (version ${stored.storedVersion}, now ${stored.currentVersion}). Your files and finished exercises are kept, but may not fit the new lab: use “Reset the lab…” to start it afresh.`,
+            );
+          }
+          return session;
+        } catch {
+          forgetImage(this.#imageKey);
+          this.#say('Your saved lab could not be restored, so this lab starts afresh.');
+          return this.#newSession(null, history);
+        }
+      case 'corrupt':
+      case 'foreign':
+        // progress.ts has removed the value (this lab's only).
+        this.#say(`Your saved lab could not be used (${stored.reason}), so this lab starts afresh. Other lessons keep theirs.`);
+        return this.#newSession(null, history);
+      case 'empty':
+      case 'unavailable':
+        return this.#newSession(null, history);
+      default:
+        return assertNever(stored);
+    }
+  }
+
   #stop(): void {
     window.removeEventListener('pagehide', this.#onPageHide);
     this.#themeObserver?.disconnect();
@@ -233,26 +324,30 @@ export class LabConsoleElement extends HTMLElement {
     this.#renderFrame = 0;
     if (this.#saveTimer !== null) clearTimeout(this.#saveTimer);
     this.#saveTimer = null;
+    if (this.#changeTimer !== null) clearTimeout(this.#changeTimer);
+    this.#changeTimer = null;
     this.#endSession();
     this.#mounted?.dispose();
     this.#mounted = null;
     this.#log?.dispose();
   }
 
-  #newSession(saved: SavedLab | null): Session {
-    const files =
-      saved === null
-        ? {}
-        : { files: { [MAIN_CF_PATH]: { content: saved.main, mode: 0o644 }, [MASTER_CF_PATH]: { content: saved.master, mode: 0o644 } } };
-    // The page's own clock: log lines carry the learner's real time (the engine only ever reads it).
-    const world = createLabWorld({ ...files, clock: WALL_CLOCK });
-    const shell = createLabShellFor(world, { history: saved?.history ?? [] });
-    const session: Session = { world, shell, applied: readFiles(world), unsubs: [] };
+  #newSession(image: LabImage | null, history: readonly string[]): Session {
+    // The page's own clock: log lines carry the learner's real time (the engine only ever reads it);
+    // the platform's timers pace the server's pauses as a real terminal shows them.
+    const lesson = createLessonSession({ scenario: this.#scenarioName, image, clock: WALL_CLOCK, pacer: new TimerPacer() });
+    const world = lesson.world;
+    const shell = lesson.shell;
+    restoreHistory(shell, history);
+    const loaded = lesson.loaded();
+    const applied = loaded === null ? readFiles(world) : { main: loaded.mainCf, master: loaded.masterCf };
+    const session: Session = { lesson, world, shell, applied, unsubs: [] };
     session.unsubs.push(
       world.fs.subscribe((path) => {
-        if (path !== MAIN_CF_PATH && path !== MASTER_CF_PATH) return;
-        this.#scheduleRender();
+        // Any file counts for the image (a new certificate, a policy map); the views show two.
         this.#scheduleSave();
+        if (path === MAIN_CF_PATH || path === MASTER_CF_PATH) this.#scheduleRender();
+        else this.#scheduleChange();
       }),
       world.log.subscribe((r) => {
         this.#log?.add(world.formatLogRecord(r), `${r.program}: ${r.text}`);
@@ -271,7 +366,7 @@ export class LabConsoleElement extends HTMLElement {
     const s = this.#session;
     if (s === null) return;
     for (const u of s.unsubs) u();
-    s.shell.dispose();
+    s.lesson.dispose();
     this.#session = null;
   }
 
@@ -304,10 +399,20 @@ export class LabConsoleElement extends HTMLElement {
   #render(): void {
     const s = this.#session;
     if (s === null) return;
+    this.#scheduleChange();
     const files = readFiles(s.world);
     this.#panel?.render({ files, applied: s.applied, running: s.world.master.running });
     this.#mainView?.render(s.world.fs.read(MAIN_CF_PATH), s.applied.main);
     this.#masterView?.render(s.world.fs.read(MASTER_CF_PATH), s.applied.master);
+  }
+
+  /** Tells the page (a lesson's exercises and pictures) that the lab may have changed, once per burst. */
+  #scheduleChange(): void {
+    if (this.#changeTimer !== null) return;
+    this.#changeTimer = setTimeout(() => {
+      this.#changeTimer = null;
+      this.dispatchEvent(new CustomEvent('lab-change'));
+    }, 0);
   }
 
   #scheduleSave(): void {
@@ -320,15 +425,13 @@ export class LabConsoleElement extends HTMLElement {
     this.#saveTimer = null;
     const s = this.#session;
     if (s === null) return;
-    const result = storeSaved(
-      { ...readFiles(s.world), history: s.shell.history, screenReader: this.#srSwitch?.checked === true },
-      this.#storageKey,
-    );
+    storePrefs(this.#prefsKey, { history: s.shell.history, screenReader: this.#srSwitch?.checked === true });
+    const result = storeImage(this.#imageKey, s.lesson.image());
     if (result === 'saved' || this.#saveWarned) return;
     this.#saveWarned = true;
     this.#say(
       result === 'too-big'
-        ? 'main.cf or master.cf is too big to be kept in this browser: your changes last until you leave the page.'
+        ? 'A file is too big to be kept in this browser: your changes last until you leave the page.'
         : 'This browser does not let the lab keep your work: it lasts until you leave the page.',
     );
   }
