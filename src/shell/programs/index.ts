@@ -4,7 +4,9 @@ import type { LabEnv } from './net/lab-env.ts';
 import { cd, echo, exit, exportBuiltin, falseProgram, history, pwd, trueProgram } from './builtins.ts';
 import { cat } from './cat.ts';
 import { clear } from './clear.ts';
-import { chmod, cp, hostname, mv, rm, touch } from './files.ts';
+import { chmod, cp, mv, rm, touch } from './files.ts';
+import { hostname } from './hostname.ts';
+import { which } from './which.ts';
 import { grep } from './grep.ts';
 import { head } from './head.ts';
 import { help } from './help.ts';
@@ -34,6 +36,7 @@ import { telnetProgram } from './telnet.ts';
 import { journalctlProgram } from './journalctl.ts';
 import { systemctlProgram } from './systemctl.ts';
 import { serviceProgram } from './service.ts';
+import { ssProgram } from './ss.ts';
 
 export function standardPrograms(): Program[] {
   return [
@@ -61,6 +64,7 @@ export function standardPrograms(): Program[] {
     rm,
     touch,
     hostname,
+    which,
     sed,
     printfBuiltin,
     getent,
@@ -94,5 +98,6 @@ export function worldPrograms(env: LabEnv): Program[] {
     systemctlProgram(env),
     journalctlProgram(env),
     serviceProgram(env),
+    ssProgram(env),
   ];
 }
