@@ -59,10 +59,7 @@ describe('common mistakes get their hint', () => {
     expectMistake(b, 'enable-may', 'Outgoing mail tries TLS', 'files-differ-from-loaded');
   });
 
-  // Known gap, reported to the runtime: the learner's next connection goes to the idle smtpd, which still
-  // runs at none (no STARTTLS), but the scratch copy starts a fresh smtpd that reads main.cf from disk.
-  // When the copy carries the idle daemons (course contract), this starts to pass: drop the `.fails`.
-  it.fails('lesson 3: without reload, the EHLO goal stays unmet while an idle smtpd keeps the old level', () => {
+  it('lesson 3: without reload, the EHLO goal stays unmet while an idle smtpd keeps the old level', () => {
     const b = start(3);
     replay(b.session, ['telnet localhost 25', 'EHLO client.example.com', 'QUIT']);
     replay(b.session, ["postconf -e 'smtpd_tls_security_level = may' 'smtp_tls_security_level = may'"]);
