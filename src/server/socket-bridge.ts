@@ -229,8 +229,9 @@ export class SocketBridge {
     if (this.#mode === 'closed') return;
     this.#mode = 'closed';
     const t = this.#tls;
+    // With TLS, ending the TLS socket sends close_notify and then ends the TCP connection.
     if (t !== null && !t.destroyed) t.end();
-    this.#raw.end();
+    else this.#raw.end();
     // A client that never closes its end is cut off shortly after.
     setTimeout(() => this.#raw.destroy(), 2000).unref();
     this.#finish();

@@ -61,6 +61,15 @@ export function nodeTlsSettings(params: ParameterView, files: FileLookup): NodeT
   return { minVersion: min, maxVersion: max, secureOptions, ciphers, cert, key };
 }
 
+/**
+ * smtpd's SSL_CTX_set_session_id_context: "Postfix/TLS" with its NUL (tls/tls_server.c,
+ * server_session_id_context, sizeof). It goes into every session ticket, so the tickets, and the
+ * byte counts s_client prints, have Postfix's size.
+ */
+const POSTFIX_SESSION_ID_CONTEXT = 'Postfix/TLS\0';
+
+const TICKET_LIFETIME_S = 7200;
+
 const cache = new Map<string, SecureContext>();
 
 /** A Node secure context for these settings (cached: the same settings give the same context). */
@@ -75,6 +84,9 @@ export function secureContextFor(s: NodeTlsSettings): SecureContext {
       ciphers: s.ciphers,
       cert: s.cert,
       key: s.key,
+      sessionIdContext: POSTFIX_SESSION_ID_CONTEXT,
+      // The lifetime hint s_client prints against Postfix (submissions-465-wrappermode/sclient-465.txt).
+      sessionTimeout: TICKET_LIFETIME_S,
     });
     cache.set(key, ctx);
   }
