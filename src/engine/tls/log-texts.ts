@@ -111,6 +111,20 @@ export const logInvalidGrade = (peer: string, grade: string): string => `warning
 /** Postfix tls_misc.c tls_set_ciphers */
 export const logInvalidUnary = (peer: string, token: string): string =>
   `warning: ${peer}: invalid unary '!+-@' in cipher exclusion: ${token}`;
-/** Postfix tls_certkey.c load_chain_files (format from the source; not in the corpus) */
+/** corpus-extra p25-cert-cert-as-key, p25-cert-combined-empty (tls_certkey.c load_pem_bio; also smtpd_tls_chain_files) */
 export const logChainFilesError = (files: string): string =>
   `warning: error loading private keys and certificates from: ${files}: disabling TLS support`;
+/** corpus-extra p25-cert-combined-missing (tls_certkey.c load_mixed_file: fopen failed; `%m` = strerror) */
+export const logOpenChainFile = (file: string, reason: string): string => `warning: error opening chain file: ${file}: ${reason}`;
+/** corpus-extra p25-cert-combined-empty, p25-cert-combined-directory */
+export const logNoPemData = (file: string): string => `warning: No PEM data in ${file}`;
+/** corpus-extra p25-cert-key-as-cert */
+export const logNoCertsForKey = (index: number, file: string): string => `warning: No certs for key at index ${index} in ${file}`;
+/** corpus-extra p25-cert-cert-as-key */
+export const logNoPrivateKey = (file: string): string => `warning: No private key found in ${file}`;
+/** corpus-extra p25-cert-combined-mismatch */
+export const logKeyDoesNotMatch = (index: number, file: string): string =>
+  `warning: key at index ${index} in ${file} does not match next certificate`;
+/** Postfix tls_certkey.c load_pkey, a second key in a mixed file (format from the source; not recorded) */
+export const logSecondKeyIgnored = (index: number, file: string, first: number): string =>
+  `warning: ignoring 2nd key at index ${index} in ${file} after 1st at ${first}`;

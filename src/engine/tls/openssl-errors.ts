@@ -38,9 +38,9 @@ export const ERR = {
   bioSystemLib: err('10080002', 'BIO routines', 'BIO_new_file', 'system lib', '../crypto/bio/bss_file.c', 311),
   /** corpus p25-may-cert-missing (SSL_CTX_use_certificate_chain_file) */
   certSystemLib: err('0A080002', 'SSL routines', 'SSL_CTX_use_certificate_chain_file', 'system lib', '../ssl/ssl_rsa.c', 450),
-  /** local: SSL_CTX_use_PrivateKey_file on a missing file */
+  /** corpus-extra p25-cert-key-missing: SSL_CTX_use_PrivateKey_file on a missing file */
   keySystemLib: err('0A080002', 'SSL routines', 'SSL_CTX_use_PrivateKey_file', 'system lib', '../ssl/ssl_rsa.c', 368),
-  /** local: a certificate file without a PEM certificate */
+  /** corpus-extra p25-cert-empty-file, p25-cert-directory: a certificate file without a PEM certificate */
   pemNoStartLine: err(
     '0480006C',
     'PEM routines',
@@ -50,7 +50,7 @@ export const ERR = {
     760,
     'Expecting: TRUSTED CERTIFICATE',
   ),
-  /** local */
+  /** corpus-extra p25-cert-empty-file, p25-cert-directory */
   certPemLib: err('0A080009', 'SSL routines', 'SSL_CTX_use_certificate_chain_file', 'PEM lib', '../ssl/ssl_rsa.c', 462),
   /** corpus p25-may-key-garbage */
   decoderUnsupported: err(
@@ -64,7 +64,7 @@ export const ERR = {
   ),
   /** corpus p25-may-key-garbage */
   keyPemLib: err('0A080009', 'SSL routines', 'SSL_CTX_use_PrivateKey_file', 'PEM lib', '../ssl/ssl_rsa.c', 385),
-  /** local: a key that does not belong to the certificate */
+  /** corpus-extra p25-cert-key-of-other-pair: a key that does not belong to the certificate */
   keyMismatch: err(
     '05800074',
     'x509 certificate routines',
@@ -73,6 +73,8 @@ export const ERR = {
     '../crypto/x509/x509_cmp.c',
     403,
   ),
+  /** corpus-extra p25-cert-combined-mismatch: SSL_CTX_use_cert_and_key with a key of another pair */
+  privateKeyMismatch: err('0A000120', 'SSL routines', 'ssl_set_cert_and_key', 'private key mismatch', '../ssl/ssl_rsa.c', 983),
   /** corpus tls-protocols-restricted-may (server) */
   unsupportedProtocol: err(
     '0A000102',

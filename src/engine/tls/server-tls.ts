@@ -1,23 +1,19 @@
 import type { ParameterView } from '../config/parameter-view.ts';
 import { cipherSetting, policyOfList } from './ciphers.ts';
 import { resolveHello } from './client-hello.ts';
+import { loadCertAndKey, loadChainFiles } from './cert-files.ts';
 import { LAB_CERT } from './data/lab-pki.ts';
 import {
   LOG_NO_SERVER_CERTS,
   LOG_SERVER_ENGINE_INIT,
   logAcceptLost,
-  logCannotGetCert,
-  logCannotGetKey,
-  logChainFilesError,
   logInvalidGrade,
   logInvalidProtocolsServer,
   logInvalidUnary,
-  logLibraryProblem,
   logSettingUpFrom,
 } from './log-texts.ts';
 import type { ServerSide } from './negotiate.ts';
 import { negotiate, plaintextRecord } from './negotiate.ts';
-import { ERR, type OpenSslError } from './openssl-errors.ts';
 import { parseProtocolList } from './protocol-list.ts';
 import { serverHandshakeLog } from './server-log.ts';
 import { tlsLogLevel } from './tls-loglevel.ts';
@@ -32,8 +28,6 @@ import type {
   ServerTlsInitOptions,
   TlsSession,
 } from './types.ts';
-import type { CertificateInfo } from './x509/certificate.ts';
-import { firstCertificate, firstPrivateKey } from './x509/certificate.ts';
 
 /**
  * The server side of the TLS model: what tls_server_init() does at smtpd start (certificate, key,
@@ -44,50 +38,6 @@ const MEDIUM_DEFAULT = 'aNULL:-aNULL:HIGH:MEDIUM:+RC4:@STRENGTH';
 
 function param(params: ParameterView, name: string, fallback: string): string {
   return params.isSet(name) || params.get(name) !== '' ? params.get(name) : fallback;
-}
-
-type Loaded = { readonly ok: true; readonly cert: CertificateInfo } | { readonly ok: false; readonly log: readonly string[] };
-
-/** A file that fopen() cannot find: smtpd's warning, then OpenSSL's three error lines (corpus p25-may-cert-missing). */
-function missingFile(warning: string, file: string, sslError: OpenSslError): Loaded {
-  return {
-    ok: false,
-    log: [warning, logLibraryProblem(ERR.fopenMissing(file)), logLibraryProblem(ERR.bioSystemLib), logLibraryProblem(sslError)],
-  };
-}
-
-/** SSL_CTX_use_certificate_chain_file, then SSL_CTX_use_PrivateKey_file (corpus p25-* scenarios). */
-function loadCertAndKey(certFile: string, keyFile: string, files: ServerTlsInitOptions['files']): Loaded {
-  // Mode bits do not matter: smtpd reads them as root before it drops privileges (corpus p25-may-key-mode-000).
-  const certText = files(certFile);
-  if (certText === undefined) return missingFile(logCannotGetCert(certFile), certFile, ERR.certSystemLib);
-  const cert = firstCertificate(certText.content);
-  if (cert === null) {
-    return { ok: false, log: [logCannotGetCert(certFile), logLibraryProblem(ERR.pemNoStartLine), logLibraryProblem(ERR.certPemLib)] };
-  }
-  const keyText = files(keyFile);
-  if (keyText === undefined) return missingFile(logCannotGetKey(keyFile), keyFile, ERR.keySystemLib);
-  const key = firstPrivateKey(keyText.content);
-  if (key === null)
-    return { ok: false, log: [logCannotGetKey(keyFile), logLibraryProblem(ERR.decoderUnsupported), logLibraryProblem(ERR.keyPemLib)] };
-  // OpenSSL 3 checks the pair while loading the key, so a mismatch fails SSL_CTX_use_PrivateKey_file.
-  if (key.modulus !== cert.modulus) return { ok: false, log: [logCannotGetKey(keyFile), logLibraryProblem(ERR.keyMismatch)] };
-  return { ok: true, cert };
-}
-
-/**
- * smtpd_tls_chain_files (3.4+): files holding a key followed by its certificate chain. Only the first key
- * and certificate are used; a failure logs Postfix's tls_certkey.c message (format from the source).
- */
-function loadChainFiles(list: string, files: ServerTlsInitOptions['files']): Loaded {
-  const names = list.split(/[,\s]+/).filter((n) => n !== '');
-  const text = names.map((n) => files(n)?.content ?? '').join('\n');
-  const cert = firstCertificate(text);
-  const key = firstPrivateKey(text);
-  if (names.some((n) => files(n) === undefined) || cert === null || key === null || key.modulus !== cert.modulus) {
-    return { ok: false, log: [logChainFilesError(names.join(', '))] };
-  }
-  return { ok: true, cert };
 }
 
 function init(params: ParameterView, opts: ServerTlsInitOptions): ServerTlsInit {
@@ -111,6 +61,7 @@ function init(params: ParameterView, opts: ServerTlsInitOptions): ServerTlsInit 
         : loadCertAndKey(certFile, keyFile, opts.files);
   if (loaded === null) return { context: null, warnings: [...warnings, LOG_NO_SERVER_CERTS] };
   if (!loaded.ok) return { context: null, warnings: [...warnings, ...loaded.log] };
+  warnings.push(...loaded.log);
   const grade = param(params, opts.enforce ? 'smtpd_tls_mandatory_ciphers' : 'smtpd_tls_ciphers', 'medium');
   const exclusions = [
     params.get('smtpd_tls_exclude_ciphers'),

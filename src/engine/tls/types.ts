@@ -42,7 +42,11 @@ export interface SimFile {
   /** Last modification, milliseconds since the epoch (absent: from before the machine booted). */
   readonly mtime?: number;
 }
-export type FileLookup = (path: string) => SimFile | undefined;
+/**
+ * Reads a file of the simulated machine. `isDirectory`, when the lookup has it, tells a directory from a
+ * missing path (fopen() opens a directory; p25-cert-directory).
+ */
+export type FileLookup = ((path: string) => SimFile | undefined) & { readonly isDirectory?: (path: string) => boolean };
 
 /** A server TLS context, as `tls_server_init()` builds it at smtpd start. Opaque outside tls/. */
 export interface ServerTlsContext {

@@ -1,4 +1,4 @@
-import type { SimFile } from '../tls/types.ts';
+import type { FileLookup, SimFile } from '../tls/types.ts';
 import type { Clock } from './clock.ts';
 
 /**
@@ -25,8 +25,10 @@ export class SimFs {
     return this.#files.get(path);
   }
 
-  /** Bound, so it can be passed as a `FileLookup`. */
-  readonly lookup = (path: string): SimFile | undefined => this.#files.get(path);
+  /** Bound, so it can be passed as a `FileLookup` (which also tells directories apart). */
+  readonly lookup: FileLookup = Object.assign((path: string): SimFile | undefined => this.#files.get(path), {
+    isDirectory: (path: string): boolean => this.isDir(path),
+  });
 
   write(path: string, content: string, mode?: number): void {
     const prev = this.#files.get(path);

@@ -78,6 +78,11 @@ def scn_key_empty(s):
               ['touch /etc/postfix/tls/empty.key'], 'rm -f /etc/postfix/tls/empty.key')
 
 
+@scenario('p25-cert-key-missing', 'smtpd_tls_key_file names a file that does not exist (the certificate is there).')
+def scn_key_missing(s):
+    cert_case(s, ['smtpd_tls_key_file = /etc/postfix/tls/missing.key'], 'may, key file missing')
+
+
 @scenario('p25-cert-key-of-other-pair', 'smtpd_tls_key_file is the key of another pair (mx.example.net.key with mail.example.org.crt).')
 def scn_key_other(s):
     cert_case(s, ['smtpd_tls_key_file = /etc/postfix/tls/mx.example.net.key'], 'may, key of another certificate')

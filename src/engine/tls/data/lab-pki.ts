@@ -8,6 +8,8 @@ export const LAB_CERT_PATH = '/etc/postfix/tls/mail.example.org.crt';
 export const LAB_KEY_PATH = '/etc/postfix/tls/mail.example.org.key';
 /** The remote MX's certificate, for lessons that trust it with `smtp_tls_CAfile` (corpus more/outbound-verify-selfsigned-with-cafile). */
 export const MX_CERT_PATH = '/etc/postfix/tls/mx.example.net.crt';
+/** Its key: the recording machine's setup.sh made both pairs in /etc/postfix/tls/ (corpus-extra p25-cert-key-of-other-pair). */
+export const MX_KEY_PATH = '/etc/postfix/tls/mx.example.net.key';
 
 function parsed(pem: string): CertificateInfo {
   const c = firstCertificate(pem);
@@ -29,6 +31,7 @@ export const LAB_TLS_FILES: Readonly<Record<string, SimFile>> = {
   [LAB_CERT_PATH]: { content: MAIL_EXAMPLE_ORG_CERT, mode: 0o644 },
   [LAB_KEY_PATH]: { content: MAIL_EXAMPLE_ORG_KEY, mode: 0o600 },
   [MX_CERT_PATH]: { content: MX_EXAMPLE_NET_CERT, mode: 0o644 },
+  [MX_KEY_PATH]: { content: MX_EXAMPLE_NET_KEY, mode: 0o600 },
 };
 
 export { MAIL_EXAMPLE_ORG_CERT, MAIL_EXAMPLE_ORG_KEY, MX_EXAMPLE_NET_CERT, MX_EXAMPLE_NET_KEY };
