@@ -153,3 +153,41 @@ describe('common mistakes get their hint', () => {
     });
   });
 });
+
+describe('other hints fire on the state they describe', () => {
+  it('lesson 2: a misspelt parameter name', () => {
+    const b = start(2);
+    const out = replay(b.session, ['postconf smtpd_tls_securty_level']);
+    expect(out).toContain('postconf: warning: smtpd_tls_securty_level: unknown parameter');
+    expectMistake(b, 'read-both-levels', 'server level', 'saw-output');
+  });
+
+  it('lesson 5: only the mandatory list restricted, which port 25 at may ignores', () => {
+    const b = start(5);
+    replay(b.session, ["postconf -e 'smtpd_tls_mandatory_protocols = >=TLSv1.2'", 'postfix reload']);
+    expectMistake(b, 'refuse-old-tls', 'A TLS 1.0 client fails the handshake on port 25', 'param-loaded');
+  });
+
+  it('lesson 6: only the server log level raised', () => {
+    const b = start(6);
+    replay(b.session, [
+      "postconf -e 'smtpd_tls_loglevel = 1'",
+      'postfix reload',
+      'echo hello | sendmail -f alice@example.org bob@example.net',
+    ]);
+    const out = replay(b.session, ["grep 'TLS connection' /var/log/mail.log"]);
+    expect(out).not.toContain('TLS connection established to');
+    expectMistake(b, 'log-handshakes', 'outgoing TLS connection', 'param-loaded');
+  });
+
+  it('lesson 10: telnet on the implicit-TLS port sees nothing', () => {
+    const b = start(10);
+    replay(b.session, [
+      "postconf -Me 'submissions/inet=submissions inet n - y - - smtpd -o syslog_name=postfix/submissions -o smtpd_tls_wrappermode=yes -o smtpd_sasl_auth_enable=yes'",
+      'postfix reload',
+    ]);
+    const out = replay(b.session, ['telnet localhost 465', 'EHLO client.example.com']);
+    expect(out).not.toContain('220 mail.example.org');
+    expectMistake(b, 'enable-submissions', 'You completed a TLS handshake on port 465 yourself', 'ran');
+  });
+});
