@@ -45,6 +45,10 @@ export interface SClientOptions {
   readonly nocommands: boolean;
   readonly caFile: string | null;
   readonly verifyReturnError: boolean;
+  /** `-verify_hostname NAME`: the name the certificate must match. */
+  readonly verifyHostname: string | null;
+  /** `-verify N`: the depth s_client announces. */
+  readonly verifyDepth: number | null;
   readonly only: SClientVersionFlag | null;
   readonly without: readonly SClientVersionFlag[];
   readonly cipher: string | null;
@@ -100,6 +104,8 @@ export function parseSClientArgs(args: readonly string[]): ParsedArgs {
     nocommands: false,
     caFile: null as string | null,
     verifyReturnError: false,
+    verifyHostname: null as string | null,
+    verifyDepth: null as number | null,
     only: null as SClientVersionFlag | null,
     onlyCount: 0,
     without: [] as SClientVersionFlag[],
@@ -187,6 +193,12 @@ export function parseSClientArgs(args: readonly string[]): ParsedArgs {
       case '-verify_return_error':
         o.verifyReturnError = true;
         break;
+      case '-verify_hostname':
+        o.verifyHostname = value;
+        break;
+      case '-verify':
+        o.verifyDepth = Number(value);
+        break;
       case '-cipher':
         o.cipher = value;
         break;
@@ -228,6 +240,8 @@ export function parseSClientArgs(args: readonly string[]): ParsedArgs {
       nocommands: o.nocommands,
       caFile: o.caFile,
       verifyReturnError: o.verifyReturnError,
+      verifyHostname: o.verifyHostname,
+      verifyDepth: o.verifyDepth,
       only: o.only,
       without: o.without,
       cipher: o.cipher,

@@ -33,16 +33,32 @@ export const READ_R_BLOCK = 'read R BLOCK\n';
 /** local: `connect:errno=111` after a refused connection, 22 after a failed lookup */
 export const connectErrno = (n: number): string => `connect:errno=${n}\n`;
 
+/** The client's error when `-verify_return_error` stops the handshake (host-tools/openssl-sclient-verify-return-error.txt). */
+export const CERT_VERIFY_FAILED: OpenSslError = {
+  code: '0A000086',
+  lib: 'SSL routines',
+  func: 'tls_post_process_server_certificate',
+  reason: 'certificate verify failed',
+  file: '../ssl/statem/statem_clnt.c',
+  line: 1889,
+  data: '',
+};
+
 export function errorLine(threadId: string, e: OpenSslError): string {
   return `${opensslErrorLine(threadId, e)}\n`;
 }
 
-/** The verify callback (stderr): corpus tls-protocols-default; `-brief` keeps only the error (terminal -brief screen). */
-export function verifyLines(cert: CertificateInfo, trusted: boolean, brief: boolean): string {
+/**
+ * The verify callback (stderr): corpus tls-protocols-default; `-brief` keeps only the error (terminal -brief
+ * screen). `code` 0 is a trusted chain; 18 (no -CAfile trusting it) and 62 (`-verify_hostname` mismatch) are
+ * recorded in tests/corpus-extra/host-tools/openssl-sclient-*.txt. With `-verify_return_error` the callback
+ * returns 0 at the first error: no `verify return:1` lines, and the handshake fails.
+ */
+export function verifyLines(cert: CertificateInfo, code: number, brief: boolean, returnError = false): string {
   const depth = `depth=0 ${nameSpaced(cert.subject)}\n`;
-  if (trusted) return brief ? '' : `${depth}verify return:1\n`;
-  const err = `${depth}verify error:num=18:self-signed certificate\n`;
-  return brief ? err : `${err}verify return:1\n${depth}verify return:1\n`;
+  if (code === 0) return brief ? '' : `${depth}verify return:1\n`;
+  const err = `${depth}verify error:num=${code}:${VERIFY_TEXT[code] ?? ''}\n`;
+  return brief || returnError ? err : `${err}verify return:1\n${depth}verify return:1\n`;
 }
 
 /** One certificate of the `Certificate chain` block. */
@@ -102,7 +118,7 @@ export function sessionBlock(s: SessionBlock): string {
 /** corpus tls-protocols-default sclient-tls1_3.txt */
 export const ticketArrived = (block: string): string => `---\nPost-Handshake New Session Ticket arrived:\n${block}---\n`;
 
-export const VERIFY_TEXT: Readonly<Record<number, string>> = { 0: 'ok', 18: 'self-signed certificate' };
+export const VERIFY_TEXT: Readonly<Record<number, string>> = { 0: 'ok', 18: 'self-signed certificate', 62: 'hostname mismatch' };
 
 export const SECURE_RENEG = (yes: boolean): string => `Secure Renegotiation IS${yes ? '' : ' NOT'} supported\n`;
 export const COMPRESSION_LINES = 'Compression: NONE\nExpansion: NONE\nNo ALPN negotiated\n';
@@ -110,8 +126,12 @@ export const NO_PEER_CERT = 'no peer certificate available\n';
 export const NO_CLIENT_CA = 'No client certificate CA names sent\n';
 export const handshakeBytes = (read: number, written: number): string =>
   `SSL handshake has read ${read} bytes and written ${written} bytes\n`;
-export const verification = (code: number): string =>
-  code === 0 ? 'Verification: OK\n' : `Verification error: ${VERIFY_TEXT[code] ?? 'unknown'}\n`;
+export const verification = (code: number, peername: string | null = null): string =>
+  code === 0
+    ? `Verification: OK\n${peername === null ? '' : `Verified peername: ${peername}\n`}`
+    : `Verification error: ${VERIFY_TEXT[code] ?? 'unknown'}\n`;
+/** `-verify N` (apps/s_client.c, not recorded): said at option parsing, on stderr. */
+export const verifyDepth = (n: number): string => `verify depth is ${n}\n`;
 export const newCipher = (version: string, cipher: string): string => `New, ${version}, Cipher is ${cipher}\n`;
 export const serverPublicKey = (bits: number): string => `Server public key is ${bits} bit\n`;
 export const EARLY_DATA_NOT_SENT = 'Early data was not sent\n';
