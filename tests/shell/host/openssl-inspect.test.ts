@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { createLabWorld } from '../../../src/engine/world/lab-world.ts';
 import { createLabShell } from '../../../src/shell/lab-shell.ts';
-import { maskThreadId, opensslRecords } from './recordings.ts';
+import { hostRecords, maskThreadId, opensslRecords } from './recordings.ts';
 
 function labInTlsDir() {
   const world = createLabWorld();
@@ -27,6 +27,23 @@ describe('openssl inspecting the lab files answers as openssl 3.0.22 did', () =>
   it.each(records.map((r) => [r.cmd, r] as const))('%s', (_cmd, r) => {
     const shell = labInTlsDir();
     const got = shell.runLine(r.cmd.replace(/ < \/dev\/null$/, ''));
+    expect({ stdout: got.stdout, stderr: maskThreadId(got.stderr), status: got.exitCode }).toEqual({
+      stdout: r.stdout,
+      stderr: maskThreadId(r.stderr),
+      status: r.status,
+    });
+  });
+});
+
+describe("openssl on /etc/postfix/tls as helper H1's host-tool recordings have it", () => {
+  const files = ['openssl-x509-text.txt', 'openssl-x509-noout.txt', 'openssl-digests.txt', 'openssl-verify.txt', 'openssl-rsa-modulus.txt'];
+  const cases = files.flatMap((f) => hostRecords(f).map((r) => [`${f}: ${r.cmd}`, r] as const));
+  it('has the recordings', () => {
+    expect(cases.length).toBeGreaterThan(10);
+  });
+  it.each(cases)('%s', (_name, r) => {
+    const shell = createLabShell(createLabWorld());
+    const got = shell.runLine(r.cmd);
     expect({ stdout: got.stdout, stderr: maskThreadId(got.stderr), status: got.exitCode }).toEqual({
       stdout: r.stdout,
       stderr: maskThreadId(r.stderr),

@@ -20,6 +20,8 @@ interface KeyOptions {
   modulus: boolean;
   check: boolean;
   text: boolean;
+  /** pkey -text_pub: the public half only. */
+  textPub: boolean;
   pubout: boolean;
 }
 
@@ -33,7 +35,7 @@ function publicText(k: RsaPrivateKey): string {
 export function keyCommand(prog: Prog, argv: readonly string[], env: InspectEnv): ToolStep {
   const out = new Output();
   const args = new Args(argv);
-  const o: KeyOptions = { input: null, noout: false, modulus: false, check: false, text: false, pubout: false };
+  const o: KeyOptions = { input: null, noout: false, modulus: false, check: false, text: false, textPub: false, pubout: false };
   for (let a = args.next(); a !== undefined; a = args.next()) {
     const name = a.startsWith('--') ? a.slice(1) : a;
     if (name === '-in' || IGNORED_WITH_VALUE.has(name)) {
@@ -49,6 +51,7 @@ export function keyCommand(prog: Prog, argv: readonly string[], env: InspectEnv)
     else if (name === '-modulus' && prog === 'rsa') o.modulus = true;
     else if (name === '-check') o.check = true;
     else if (name === '-text') o.text = true;
+    else if (name === '-text_pub' && prog === 'pkey') o.textPub = true;
     else if (name === '-pubout') o.pubout = true;
     else if (name.startsWith('-') && name.length > 1) {
       // Any other -xxx is taken for a cipher to encrypt the output key with.
@@ -81,6 +84,6 @@ export function keyCommand(prog: Prog, argv: readonly string[], env: InspectEnv)
   }
   if (o.check) out.stdout(KEY_TEXT.pkeyValid);
   if (!o.noout) out.stdout(keyPem);
-  if (o.text) out.stdout(o.pubout ? publicText(key) : rsaKeyText(key));
+  if (o.text || o.textPub) out.stdout(o.pubout || o.textPub ? publicText(key) : rsaKeyText(key));
   return out.take(0);
 }
