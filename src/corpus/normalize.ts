@@ -77,5 +77,7 @@ export function maskVolatile(line: string): string {
       .replace(/\bqueued as RX\d{4}\b/g, 'queued as RX<N>')
       // OpenSSL starts its error lines with the thread's ID, different in every process.
       .replace(/^((?:[SE]: )?)[0-9A-F]{16}:error:/, '$1<THREAD>:error:')
+      // A session ticket's bytes in a transcript (the recorder normalized them only in whole tool runs).
+      .replace(/^([SE]:\s+)[0-9a-f]{4} - (?:[0-9a-f]{2}[ -]){1,16}.*$/, '$1<TICKET-HEXDUMP-LINE>')
   );
 }

@@ -6,6 +6,8 @@
  */
 import type { ProxyRecord } from '../engine/remote/strip-proxy.ts';
 import type { TapEvent, TappedSession } from '../engine/world/sim-network.ts';
+import { daemonOf } from './compare.ts';
+import { normalize } from './normalize.ts';
 import type { Step } from './transcript.ts';
 
 /** Remote sessions and proxied connections of one delivery attempt or command, shared by its blocks. */
@@ -131,4 +133,28 @@ export function blockEnd(steps: readonly Step[], k: number): number {
       i > k && (s.kind === 'command' || s.kind === 'inject' || s.kind === 'connect' || (s.kind === 'event' && s.raw.startsWith('# === '))),
   );
   return end < 0 ? steps.length : end;
+}
+
+/**
+ * A block's log lines in the recording's interleaving where the daemons agree: lines of different
+ * daemons interleave by timing in a real log (compare.ts compares logs per daemon for that reason),
+ * so each recorded line takes the lab's next line of its daemon; lab lines left over follow in order.
+ */
+export function logBlockLines(block: readonly Step[], lab: readonly string[]): string[] {
+  const byDaemon = new Map<string, string[]>();
+  for (const l of lab) {
+    const d = daemonOf(normalize(l));
+    byDaemon.set(d, [...(byDaemon.get(d) ?? []), l]);
+  }
+  const used = new Set<string>();
+  const out: string[] = [];
+  for (const s of block) {
+    if (s.kind !== 'log') continue;
+    const next = byDaemon.get(daemonOf(s.text))?.shift();
+    if (next === undefined) continue;
+    used.add(next);
+    out.push(next);
+  }
+  const rest = [...byDaemon.values()].flat();
+  return [...out, ...lab.filter((l) => rest.includes(l))].map((l) => `L: ${l}`);
 }

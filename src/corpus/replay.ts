@@ -5,8 +5,20 @@ import type { TappedSession } from '../engine/world/sim-network.ts';
 import { normalize } from './normalize.ts';
 import type { ToolRun } from './tool-output.ts';
 import type { RemotePool } from './remote-blocks.ts';
-import { blockEnd, LOG_BLOCK, MX_BLOCK, PHASE_EVENT, PROXY_BLOCK, renderMxBlock, renderProxyBlock, WAIT_EVENT } from './remote-blocks.ts';
+import {
+  blockEnd,
+  LOG_BLOCK,
+  logBlockLines,
+  MX_BLOCK,
+  PHASE_EVENT,
+  PROXY_BLOCK,
+  renderMxBlock,
+  renderProxyBlock,
+  WAIT_EVENT,
+} from './remote-blocks.ts';
+import { recorderFeed } from './recorder-feed.ts';
 import type { Step } from './transcript.ts';
+import { isProcessNote, noteConnect, processNote, processNotes, refusalNoteFollows, SideBySide, waitForServer } from './process-events.ts';
 
 export interface CommandResult {
   readonly stdout: string;
@@ -127,6 +139,15 @@ export function readNowAndLater(o: ServerOutput): { readonly now: string; readon
 const PINNED_CLIENT = /^# recorder TLS client: only (SSLv3|TLSv1|TLSv1\.1|TLSv1\.2|TLSv1\.3)(, ciphers DEFAULT@SECLEVEL=0)?$/;
 /** The recorder's note on a client line it sent with a bare LF. */
 const BARE_LF = /\s+<<sent with bare LF, no CR>>$/;
+/**
+ * Commands a recorder ran after the transcript's last step, before it read the log (so their log
+ * lines are in raw.log): more/next.py scn_strip_inbound ends with `sh('postsuper -d ALL')`.
+ */
+const RECORDER_EPILOGUE: Readonly<Record<string, readonly string[]>> = { 'strip-inbound-sclient': ['postsuper -d ALL'] };
+/** more/strip-inbound-sclient: `C: $ ... 2>&1    (same run again, stdout+stderr merged: see sclient-...txt)`. */
+const SHOWN_ELSEWHERE = /\s{2,}\(same run again, /;
+/** more/strip-inbound-sclient: `# stdin: after 2 s "EHLO client.example.com", ...`. */
+const STDIN_NOTE = /^# stdin: /;
 const CLOSE_EVENT = /^# connection (closed by server \(EOF\)|error while reading)/;
 const SILENCE_EVENT = /^# \(no reply within \d+s\)$/;
 
@@ -158,6 +179,8 @@ export function replay(
   let pool: RemotePool | null = null;
   /** Where the log stood when the last command or submission began. */
   let logMark = 0;
+  const notes = processNotes();
+  const sides = new SideBySide<Conn>(scenario);
   /** The recorder's phase (more/outbound-policy-map), or null. */
   let phaseNo: number | null = null;
   const wholeLog = steps.some((s) => s.kind === 'event' && LOG_BLOCK.test(s.raw));
@@ -178,16 +201,20 @@ export function replay(
     const step = steps[k] as Step;
     switch (step.kind) {
       case 'connect': {
-        closeConn();
+        if (!sides.keepsCurrent()) closeConn();
         pool = null;
         out.push(step.raw);
+        const logBefore = target.logLines().length;
         const r = target.network.connect(step.host, step.port);
+        noteConnect(notes, step.raw, logBefore, r.ok ? null : r.error);
+        sides.opened(step.raw, null);
         if (!r.ok) {
-          out.push(`# lab: connect to ${step.host}:${step.port} failed: ${r.error}`);
+          if (!refusalNoteFollows(steps[k + 1])) out.push(`# lab: connect to ${step.host}:${step.port} failed: ${r.error}`);
           break;
         }
         const c: Conn = { ep: r.endpoint, closed: false, expectTls: false, last: null, later: '' };
         conn = c;
+        sides.opened(step.raw, c);
         emit(c.ep.open(), c);
         break;
       }
@@ -219,7 +246,7 @@ export function replay(
           skipClient--;
           break;
         }
-        const c = conn;
+        const c = sides.clientConn(conn);
         // Find the packet that starts with this line (wire.txt), else send the line alone.
         let packet = BARE_LF.test(step.text) ? `${step.text.replace(BARE_LF, '')}\n` : `${step.text}\r\n`;
         let texts = [step.text];
@@ -274,6 +301,9 @@ export function replay(
           const silent = c !== null && !c.closed && (c.last === null || c.last.data === '');
           out.push(silent ? step.raw : '# lab: the server answered or closed instead of staying silent');
         } else if (CLOSE_EVENT.test(step.raw)) {
+          // A server that may still answer later (a throttled service): the client waits, as the recorder's did.
+          const later = c === null || c.closed ? null : waitForServer(c.ep, notes, target.advance);
+          if (c !== null && later !== null) emit(later, c);
           out.push(c?.closed === true ? step.raw : '# lab: the connection is still open');
         } else if (MX_BLOCK.test(step.raw) || PROXY_BLOCK.test(step.raw) || LOG_BLOCK.test(step.raw)) {
           out.push(step.raw);
@@ -288,16 +318,13 @@ export function replay(
             out.push(...renderProxyBlock(block, pool, proxy[1] ?? null, proxy[2] === undefined ? null : Number(proxy[2])));
           else {
             // The recorder read the log from just before the command or submission it watched (more/next.py LogCap).
-            out.push(
-              ...target
-                .logLines()
-                .slice(logMark)
-                .map((l) => `L: ${l}`),
-            );
+            out.push(...logBlockLines(block, target.logLines().slice(logMark)));
           }
         } else if (WAIT_EVENT.test(step.raw)) {
           out.push(step.raw);
           target.advance?.(Number(WAIT_EVENT.exec(step.raw)?.[1]) * 1000);
+        } else if (isProcessNote(step.raw)) {
+          out.push(processNote(step.raw, notes, () => target.logLines(), target.advance));
         } else if (PHASE_EVENT.test(step.raw)) {
           phaseNo = Number(PHASE_EVENT.exec(step.raw)?.[1]);
           const ok = phaseNo === 1 || (target.phase?.(phaseNo) ?? false);
@@ -311,6 +338,8 @@ export function replay(
         injected = true;
         closeConn();
         pool = null;
+        target.takeRemoteSessions?.();
+        target.takeProxyRecords?.();
         logMark = target.logLines().length;
         out.push(step.raw);
         // The recorder's message (corpus record.py, outbound scenarios).
@@ -329,17 +358,33 @@ export function replay(
         // shows each attempt's log in the transcript and kept the whole log.
         if (injected && logCut === null && !wholeLog) logCut = target.logLines().length;
         out.push(step.raw);
+        // more/next.py notes how it fed stdin right after the command line.
+        const note = steps[k + 1];
+        if (note?.kind === 'event' && STDIN_NOTE.test(note.raw)) {
+          out.push(note.raw);
+          k++;
+        }
         const recorded = followingOutput(steps, k);
         const stdinSteps = step.stdinLines ? leadingClientLines(recorded) : [];
         out.push(...stdinSteps.map((t) => `C: ${t}`));
         skipClient = stdinSteps.length;
         const matrix = recorded.some((s) => s.kind === 'event' && s.raw.startsWith('# RESULT '));
         const stdin = step.stdinLines ? stdinSteps.map((t) => `${t}\n`).join('') : matrix ? PROTOCOL_MATRIX_STDIN : '';
+        // Sessions of earlier commands nobody showed are not this command's.
+        target.takeRemoteSessions?.();
+        target.takeProxyRecords?.();
         const before = target.logLines().length;
-        const r = target.run?.(step.command, { pty: step.pty, stdin }) ?? { stdout: '', stderr: '', exitCode: 127 };
+        const feed = recorderFeed(step.command);
+        const r = target.run?.(feed?.command ?? step.command, { pty: step.pty, stdin: feed?.stdin ?? stdin }) ?? {
+          stdout: '',
+          stderr: '',
+          exitCode: 127,
+        };
         const same = unusedRuns.findIndex((t) => t.command === step.command.trim().replace(/\s+/g, ' '));
         if (same >= 0) toolResults.push({ run: unusedRuns.splice(same, 1)[0] as ToolRun, result: r });
-        if (matrix) out.push(...keyLines(recorded, r));
+        if (SHOWN_ELSEWHERE.test(step.raw)) {
+          // The output went to its own file (a whole tool run), not into the transcript.
+        } else if (matrix) out.push(...keyLines(recorded, r));
         else if (EXCERPT_TOOLS.test(step.command)) out.push(...excerpt(recorded, r));
         else {
           out.push(...textLines(r.stdout).map((l) => `S: ${l}`));
@@ -363,6 +408,7 @@ export function replay(
     }
   }
   closeConn();
+  for (const c of RECORDER_EPILOGUE[scenario] ?? []) target.run?.(c, { pty: false, stdin: '' });
   // Tool runs the recorder made besides the transcript (e.g. openssl s_client on 465): run them
   // now, as it did (under timeout(1)), so their log lines are part of the log too.
   for (const t of unusedRuns) {

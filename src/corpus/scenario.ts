@@ -2,7 +2,7 @@ import { compareLogs, compareTranscripts, type Mismatch } from './compare.ts';
 import { maskVolatile, normalize } from './normalize.ts';
 import { LATER } from './pending.ts';
 import { replay, type ToolRunResult } from './replay.ts';
-import { parseToolRun, toolOutputLines } from './tool-output.ts';
+import { parseToolRun, splitToolRuns, toolOutputLines } from './tool-output.ts';
 import { diffLines, hunks } from './diff.ts';
 import { parseScenarioConfig } from './scenario-config.ts';
 import { buildScenarioWorld } from './scenario-world.ts';
@@ -37,7 +37,8 @@ export function replayScenario(f: ScenarioFiles): NormalizedReplay {
   const target = buildScenarioWorld(f.baseMainCf, f.baseMasterCf, cfg);
   const steps = parseTranscript(f.transcript);
   const packets = f.wire === null ? null : parseClientPackets(f.wire);
-  const runs = (f.toolRuns ?? []).flatMap((t) => parseToolRun(t.name, t.text) ?? []);
+  const commands = steps.flatMap((s) => (s.kind === 'command' ? [s.command] : []));
+  const runs = [...(f.toolRuns ?? []).flatMap((t) => parseToolRun(t.name, t.text) ?? []), ...splitToolRuns(f.toolRuns ?? [], commands)];
   const r = replay(steps, packets, target, f.name, runs);
   if (r.pending !== null) return r;
   return { transcript: normalize(r.transcript), log: normalize(r.log), toolRuns: r.toolRuns, pending: null };

@@ -65,3 +65,36 @@ function maskCertificate(text: string): string[] {
 export function toolOutputLines(text: string): string[] {
   return maskCertificate(text);
 }
+
+/**
+ * more/strip-inbound-sclient keeps each s_client run as separate files,
+ * `sclient-strip-<run>-stdout|stderr|merged.normalized.txt`, of the transcript command that
+ * `<run>` names (`ign_eof`: the `-ign_eof` run, `devnull`: the `</dev/null` run; `merged`: the
+ * same command again with `2>&1`). `commands` are the transcript's command lines.
+ */
+export function splitToolRuns(files: readonly { readonly name: string; readonly text: string }[], commands: readonly string[]): ToolRun[] {
+  const groups = new Map<string, { stdout?: string; stderr?: string; merged?: string }>();
+  for (const f of files) {
+    const m = /^sclient-strip-(.+?)-(stdout|stderr|merged)\.normalized\.txt$/.exec(f.name);
+    if (m === null) continue;
+    const g = groups.get(m[1] ?? '') ?? {};
+    g[(m[2] ?? 'stdout') as 'stdout' | 'stderr' | 'merged'] = f.text;
+    groups.set(m[1] ?? '', g);
+  }
+  const out: ToolRun[] = [];
+  const flag: Readonly<Record<string, string>> = { ign_eof: ' -ign_eof', devnull: ' </dev/null' };
+  for (const [run, g] of groups) {
+    const want = flag[run];
+    if (want === undefined) continue;
+    const norm = commands.map((c) => c.trim().replace(/\s+/g, ' '));
+    const plain = norm.find((c) => c.includes(want) && !c.endsWith(' 2>&1'));
+    const merged = norm.find((c) => c.includes(want) && c.endsWith(' 2>&1'));
+    if (plain !== undefined && (g.stdout !== undefined || g.stderr !== undefined)) {
+      out.push({ name: `sclient-strip-${run}`, command: plain, stdin: '', exitCode: null, stdout: g.stdout ?? '', stderr: g.stderr ?? '' });
+    }
+    if (merged !== undefined && g.merged !== undefined) {
+      out.push({ name: `sclient-strip-${run}-merged`, command: merged, stdin: '', exitCode: null, stdout: g.merged, stderr: '' });
+    }
+  }
+  return out;
+}

@@ -25,7 +25,8 @@ export type Step =
 
 const CONNECT = /^# --- new TCP connection to ([\d.]+):(\d+)\b/;
 const INJECT = /^# message injected with: \/usr\/sbin\/sendmail -f (\S+) (.+?) \(rc=\d+\)$/;
-const REMARK = /^(.*?)\s{2,}\((run on a pty[^)]*|stdin below, one line at a time)\)$/;
+/** more/strip-inbound-sclient: `...  (same run again, stdout+stderr merged: see sclient-strip-ign_eof-merged.txt)`. */
+const REMARK = /^(.*?)\s{2,}\((run on a pty[^)]*|stdin below, one line at a time|same run again, [^)]*)\)$/;
 
 export function parseTranscript(text: string): Step[] {
   const steps: Step[] = [];

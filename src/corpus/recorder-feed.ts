@@ -1,0 +1,19 @@
+/**
+ * more/next.py feeds a tool slowly from a subshell: `(sleep 2; echo "EHLO client.example.com";
+ * sleep 2; echo "QUIT"; sleep 2) | timeout 30 openssl s_client ...`. The lab's shell has no
+ * subshells; the harness hands the tool the same lines on a pipe (the waits only let the real
+ * server answer first, and the lab answers at once), with the rest of the command line unchanged.
+ */
+export interface RecorderFeed {
+  readonly command: string;
+  readonly stdin: string;
+}
+
+const FEED = /^\(((?:\s*(?:sleep \d+|echo "[^"]*")\s*;?)+)\)\s*\|\s*(.+)$/;
+
+export function recorderFeed(command: string): RecorderFeed | null {
+  const m = FEED.exec(command.trim());
+  if (m === null) return null;
+  const lines = [...(m[1] ?? '').matchAll(/echo "([^"]*)"/g)].map((e) => `${e[1] ?? ''}\n`);
+  return { command: m[2] ?? '', stdin: lines.join('') };
+}
