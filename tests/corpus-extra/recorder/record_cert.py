@@ -137,6 +137,19 @@ def scn_combined_directory(s):
     cert_case(s, ['smtpd_tls_cert_file = /etc/postfix/tls', 'smtpd_tls_key_file = /etc/postfix/tls'], 'may, a directory as both')
 
 
+@scenario('p25-cert-key-unset', 'smtpd_tls_key_file removed from main.cf (postconf -X): its default $smtpd_tls_cert_file names the certificate alone.')
+def scn_key_unset(s):
+    cert_case(s, [], 'may, smtpd_tls_key_file removed', ['postconf -X smtpd_tls_key_file', 'postconf smtpd_tls_key_file'])
+
+
+@scenario('p25-cert-key-unset-combined', 'smtpd_tls_key_file removed from main.cf (postconf -X), smtpd_tls_cert_file names one file with key and certificate.')
+def scn_key_unset_combined(s):
+    pem = TLS + '/mail.example.org.pem'
+    cert_case(s, ['smtpd_tls_cert_file = ' + pem], 'may, smtpd_tls_key_file removed, key+cert in one file',
+              ['cat %s %s > %s' % (KEY, CRT, pem), 'chmod 600 ' + pem, 'postconf -X smtpd_tls_key_file', 'postconf smtpd_tls_key_file'],
+              'rm -f ' + pem)
+
+
 @scenario('p25-cert-mode-000', 'The certificate file with mode 000 (the key keeps 600).')
 def scn_cert_000(s):
     cert_case(s, [], 'may, cert mode 000', ['chmod 000 ' + CRT], 'chmod 644 ' + CRT)

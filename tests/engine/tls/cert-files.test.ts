@@ -29,16 +29,23 @@ function mainCf(scenario: string): Record<string, string> {
   return values;
 }
 
-/** The lab's /etc/postfix/tls, changed by the transcript's commands as root ran them before the connection. */
-function filesFor(scenario: string): SimFs {
+/**
+ * The lab's /etc/postfix/tls and main.cf, changed by the transcript's commands as root ran them before the
+ * connection (`postconf -X` removes a parameter; `postconf name` only prints).
+ */
+function prepared(scenario: string): { readonly fs: SimFs; readonly values: Record<string, string> } {
   const fs = new SimFs({ ...LAB_TLS_FILES });
+  const values = mainCf(scenario);
   for (const line of read(scenario, 'transcript.normalized.txt').split('\n')) {
     const cmd = /^C: \$ (.*)$/.exec(line)?.[1];
     if (cmd === undefined) continue;
     const touch = /^touch (\S+)$/.exec(cmd);
     const cat = /^cat (.+) > (\S+)$/.exec(cmd);
     const chmod = /^chmod ([0-7]+) (\S+)$/.exec(cmd);
-    if (touch?.[1] !== undefined) fs.write(touch[1], '');
+    const remove = /^postconf -X (\w+)$/.exec(cmd)?.[1];
+    if (remove !== undefined) delete values[remove];
+    else if (/^postconf \w+$/.test(cmd)) continue;
+    else if (touch?.[1] !== undefined) fs.write(touch[1], '');
     else if (cat?.[1] !== undefined && cat[2] !== undefined) {
       fs.write(
         cat[2],
@@ -50,7 +57,7 @@ function filesFor(scenario: string): SimFs {
     } else if (chmod?.[1] !== undefined && chmod[2] !== undefined) fs.chmod(chmod[2], parseInt(chmod[1], 8));
     else throw new Error(`${scenario}: no model for the command ${cmd}`);
   }
-  return fs;
+  return { fs, values };
 }
 
 /** smtpd's warnings before `connect from` (what tls_server_init logged at process start). */
@@ -70,8 +77,8 @@ describe('certificate and key files as Postfix 3.7 + OpenSSL 3.0 read them (corp
   });
 
   it.each(SCENARIOS)('%s', (scenario) => {
-    const fs = filesFor(scenario);
-    const init = serverTls.init(mapView(mainCf(scenario)), { enforce: false, files: fs.lookup });
+    const { fs, values } = prepared(scenario);
+    const init = serverTls.init(mapView(values), { enforce: false, files: fs.lookup });
     expect(init.warnings).toEqual(initWarnings(scenario));
     const transcript = read(scenario, 'transcript.normalized.txt');
     if (transcript.includes('S: 220 2.0.0 Ready to start TLS')) {
