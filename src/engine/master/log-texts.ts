@@ -3,6 +3,8 @@
  * Sources: corpus terminal/term-postfix-cli (screen and raw.log), invalid-level-maybe/raw.log,
  * postconf-behaviours (postfix status/start/stop/reload).
  */
+import { queueListTime } from '../queue/mail-date.ts';
+
 export const MAIL_VERSION = '3.7.11';
 export const CONFIG_DIRECTORY = '/etc/postfix';
 
@@ -24,6 +26,18 @@ export const masterThrottling = (path: string): string => `warning: ${path}: bad
  * service): it dies once it has accepted a connection. From the source (smtpd/smtpd.c, smtpd_service).
  */
 export const smtpdUnexpectedArgument = (word: string): string => `fatal: unexpected command-line argument: ${word}`;
+
+/**
+ * anvil(8)'s statistics when it exits (tests/corpus-extra/reload-maincf-no-reload,
+ * reload-mastercf-submission: `statistics: max connection rate 4/60s for (smtp:127.0.0.1) at Dec  7 00:37:36`).
+ * The time is ctime()'s without the weekday and year.
+ */
+const ctime15 = (ms: number): string => queueListTime(ms).slice(4);
+export const anvilRate = (what: string, value: number, unitSeconds: number, ident: string, when: number): string =>
+  `statistics: max ${what} rate ${value}/${unitSeconds}s for (${ident}) at ${ctime15(when)}`;
+export const anvilCount = (what: string, value: number, ident: string, when: number): string =>
+  `statistics: max ${what} count ${value} for (${ident}) at ${ctime15(when)}`;
+export const anvilCacheSize = (value: number, when: number): string => `statistics: max cache size ${value} at ${ctime15(when)}`;
 
 export const scriptStarting = 'starting the Postfix mail system';
 export const scriptStopping = 'stopping the Postfix mail system';

@@ -17,6 +17,8 @@ import {
   masterThrottling,
 } from './log-texts.ts';
 import { closedEndpoint, silentEndpoint } from './silent-endpoint.ts';
+import { Anvil, type AnvilSettings, type AnvilState } from './anvil.ts';
+import { NetworkList } from '../smtpd/network-list.ts';
 
 /** A daemon process as master(8) sees it: ready to take connections, or dead at start. */
 export type DaemonStart =
@@ -89,6 +91,8 @@ export interface MasterState {
   readonly processes: readonly ProcessState[];
   /** Connections waiting in a listen queue for a process (their service is throttled), oldest first. */
   readonly listenQueue: readonly { readonly service: string; readonly client: ClientAddress }[];
+  /** anvil(8), while it runs. */
+  readonly anvil: AnvilState | null;
 }
 
 interface LiveProcess {
@@ -100,6 +104,9 @@ interface LiveProcess {
   /** max_idle and max_use as this process read them (0: no limit). */
   readonly maxIdleMs: number;
   readonly maxUse: number;
+  /** smtpd talks to anvil(8) except for these clients (smtpd_client_event_limit_exceptions); null: never. */
+  readonly anvilExceptions: NetworkList | null;
+  readonly ipcIdleMs: number;
   lastUsed: number;
   useCount: number;
   busy: boolean;
@@ -123,6 +130,16 @@ interface QueuedConnection {
 
 /** At most this many throttle periods are caught up at once (a lab left alone for hours). */
 const MAX_CATCH_UP = 200;
+
+/** smtpd creates its anvil client when one of these is set (smtpd.c, post_jail_init). */
+const ANVIL_LIMITS = [
+  'smtpd_client_connection_rate_limit',
+  'smtpd_client_connection_count_limit',
+  'smtpd_client_message_rate_limit',
+  'smtpd_client_recipient_rate_limit',
+  'smtpd_client_new_tls_session_rate_limit',
+  'smtpd_client_auth_rate_limit',
+];
 
 /** service_throttle_time's default (postconf -d), should the value be unreadable. */
 const DEFAULT_THROTTLE_MS = 60_000;
@@ -160,9 +177,15 @@ export class Master {
   #processes: LiveProcess[] = [];
   readonly #throttled = new Map<string, number>();
   #listenQueue: QueuedConnection[] = [];
+  #anvil: Anvil;
 
   constructor(env: MasterEnv) {
     this.#env = env;
+    this.#anvil = this.#newAnvil(null);
+  }
+
+  #newAnvil(state: AnvilState | null): Anvil {
+    return new Anvil((program, pid, text) => this.#env.log(program, pid, text), state);
   }
 
   get running(): boolean {
@@ -206,6 +229,8 @@ export class Master {
       next = this.#env.snapshotOf(snapshot.mainCfText, snapshot.masterCfText, saved);
     }
     this.#config = next;
+    // anvil(8) exits with the status pipes closed, and says what it saw.
+    this.#anvil.reload(this.#env.clock.now());
     // Idle processes exit now; busy ones finish their connection with the old settings, then exit.
     this.#processes = this.#processes.filter((p) => p.busy);
     for (const p of this.#processes) p.retiring = true;
@@ -226,6 +251,7 @@ export class Master {
     this.#throttled.clear();
     for (const q of this.#listenQueue) q.closed = true;
     this.#listenQueue = [];
+    this.#anvil.stop();
   }
 
   /** The listener for `addr:port`, if Postfix listens there now. */
@@ -255,7 +281,7 @@ export class Master {
 
   /** When `runDue()` has work next (a throttle ends with connections waiting), or null. */
   nextDueAt(): number | null {
-    let next: number | null = null;
+    let next: number | null = this.#anvil.nextDueAt();
     for (const q of this.#listenQueue) {
       const until = this.#throttled.get(q.listener.service);
       if (until !== undefined && (next === null || until < next)) next = until;
@@ -293,7 +319,31 @@ export class Master {
     const taken = proc;
     taken.busy = true;
     if (taken.daemon === null) return { ok: true, endpoint: silentEndpoint() };
-    return { ok: true, endpoint: whenDone(taken.daemon.accept(client), () => this.#release(taken)) };
+    const endpoint = taken.daemon.accept(client);
+    // smtpd reports each session to anvil(8), which master starts on the first request.
+    const anvil = taken.anvilExceptions !== null && !taken.anvilExceptions.matches(client.name, client.addr);
+    if (anvil) this.#anvil.connect(listener.service, client.addr, taken.pid, at, taken.ipcIdleMs, () => this.#spawnAnvil(cfg));
+    return {
+      ok: true,
+      endpoint: whenDone(endpoint, () => {
+        if (anvil) this.#anvil.disconnect(listener.service, client.addr, taken.pid, this.#env.clock.now(), taken.ipcIdleMs);
+        this.#release(taken);
+      }),
+    };
+  }
+
+  /** anvil(8) starts: a new process that reads main.cf. */
+  #spawnAnvil(cfg: ConfigSnapshot): { pid: number; settings: AnvilSettings } {
+    const params = cfg.daemonParams('anvil', 'unix', this.#env.readMainCf() ?? '');
+    return {
+      pid: this.#env.ids.nextPid(),
+      settings: {
+        program: `${params.get('syslog_name')}/anvil`,
+        unitMs: timeParamMs(params, 'anvil_rate_time_unit') ?? 60_000,
+        maxIdleMs: timeParamMs(params, 'max_idle') ?? 100_000,
+        statMs: timeParamMs(params, 'anvil_status_update_time') ?? 600_000,
+      },
+    };
   }
 
   /** The connection waits in the service's listen queue; its endpoint shows what happens to it later. */
@@ -326,6 +376,7 @@ export class Master {
         retiring: p.retiring,
       })),
       listenQueue: this.#listenQueue.map((q) => ({ service: q.listener.service, client: q.client })),
+      anvil: this.#anvil.exportState(),
     };
   }
 
@@ -344,6 +395,7 @@ export class Master {
     this.#pid = state.pid;
     this.#config = cfg;
     this.#inetInterfaces = state.inetInterfaces;
+    this.#anvil = this.#newAnvil(state.anvil ?? null);
     for (const t of state.throttled) this.#throttled.set(t.service, t.until);
     for (const p of state.processes) {
       const listener = cfg.listeners.find((l) => l.service === p.service);
@@ -388,7 +440,12 @@ export class Master {
 
   /** Lets the time pass up to `now`: idle processes past max_idle exit, throttles end, queued connections get a process. */
   #advance(now: number): void {
-    this.#processes = this.#processes.filter((p) => p.busy || p.maxIdleMs === 0 || now - p.lastUsed < p.maxIdleMs);
+    this.#processes = this.#processes.filter((p) => {
+      const stays = p.busy || p.maxIdleMs === 0 || now - p.lastUsed < p.maxIdleMs;
+      if (!stays) this.#anvil.clientGone(p.pid, p.lastUsed + p.maxIdleMs);
+      return stays;
+    });
+    this.#anvil.advance(now);
     const services = new Set([...this.#throttled.keys(), ...this.#listenQueue.map((q) => q.listener.service)]);
     for (const service of services) {
       let until = this.#throttled.get(service) ?? now;
@@ -413,7 +470,10 @@ export class Master {
     proc.busy = false;
     proc.useCount += 1;
     proc.lastUsed = this.#env.clock.now();
-    if (proc.retiring || (proc.maxUse > 0 && proc.useCount >= proc.maxUse)) this.#processes = this.#processes.filter((p) => p !== proc);
+    if (proc.retiring || (proc.maxUse > 0 && proc.useCount >= proc.maxUse)) {
+      this.#processes = this.#processes.filter((p) => p !== proc);
+      this.#anvil.clientGone(proc.pid, proc.lastUsed);
+    }
   }
 }
 
@@ -434,6 +494,11 @@ function newProcess(
     daemon,
     maxIdleMs: timeParamMs(params, 'max_idle') ?? 100_000,
     maxUse: intParam(params, 'max_use', 100),
+    anvilExceptions:
+      listener.command === 'smtpd' && ANVIL_LIMITS.some((n) => intParam(params, n, 0) > 0)
+        ? new NetworkList(params.get('smtpd_client_event_limit_exceptions'))
+        : null,
+    ipcIdleMs: timeParamMs(params, 'ipc_idle') ?? 5_000,
     lastUsed: now,
     useCount: 0,
     busy: false,
