@@ -1,4 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
+import { connect as netConnect, type Socket } from 'node:net';
 import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -134,4 +135,89 @@ export function asRecordedPorts(text: string, lab: TestLab): string {
 
 export function readText(path: string): string {
   return readFileSync(path, 'utf8');
+}
+
+/** A plain TCP client that reads SMTP replies line by line (for dialogues the recordings spell out). */
+export class LineClient {
+  readonly #socket: Socket;
+  #buffer = '';
+  #closed = false;
+  #waiters: (() => void)[] = [];
+
+  private constructor(socket: Socket) {
+    this.#socket = socket;
+    socket.on('data', (d: Buffer) => {
+      this.#buffer += d.toString('latin1');
+      this.#wake();
+    });
+    socket.on('close', () => {
+      this.#closed = true;
+      this.#wake();
+    });
+    socket.on('error', () => undefined);
+  }
+
+  static open(port: number): Promise<LineClient> {
+    return new Promise((resolve, reject) => {
+      const s = netConnect({ host: '127.0.0.1', port }, () => resolve(new LineClient(s)));
+      s.once('error', reject);
+    });
+  }
+
+  #wake(): void {
+    const w = this.#waiters;
+    this.#waiters = [];
+    for (const f of w) f();
+  }
+
+  get closed(): boolean {
+    return this.#closed;
+  }
+
+  /** Everything received and not read yet. */
+  take(): string {
+    const b = this.#buffer;
+    this.#buffer = '';
+    return b;
+  }
+
+  /** One whole reply (up to its last line, `NNN text`), without CRLFs; [] if the server closed first. */
+  async reply(timeoutMs = 5000): Promise<string[]> {
+    const until = Date.now() + timeoutMs;
+    for (;;) {
+      const m = /^(?:\d{3}-[^\n]*\n)*\d{3}(?: [^\n]*)?\n/.exec(this.#buffer);
+      if (m !== null) {
+        this.#buffer = this.#buffer.slice(m[0].length);
+        return m[0]
+          .split('\n')
+          .filter((l) => l !== '')
+          .map((l) => l.replace(/\r$/, ''));
+      }
+      if (this.#closed || Date.now() > until) return [];
+      await new Promise<void>((r) => {
+        this.#waiters.push(r);
+        setTimeout(r, 100);
+      });
+    }
+  }
+
+  /** Waits until the server closes the connection. */
+  async closedWithin(ms: number): Promise<boolean> {
+    const until = Date.now() + ms;
+    while (!this.#closed && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+    return this.#closed;
+  }
+
+  send(text: string): void {
+    this.#socket.write(Buffer.from(text, 'latin1'));
+  }
+
+  async command(line: string): Promise<string[]> {
+    this.send(`${line}\r\n`);
+    return this.reply();
+  }
+
+  close(): void {
+    this.#socket.destroy();
+  }
 }
