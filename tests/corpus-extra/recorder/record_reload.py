@@ -149,6 +149,31 @@ def scn_max_use(s):
     s.write()
 
 
+@scenario('reload-during-open-session',
+          'postfix reload while a client is connected: the open session keeps its smtpd and its settings; the next '
+          'connection gets a new smtpd with the new main.cf.')
+def scn_reload_open_session(s):
+    s.start()
+    procs = Procs(s)
+    a = Session(s.rec, 25, label='connection A, kept open across the reload')
+    procs.who(a)
+    a.cmd('EHLO client.example.com')
+    s.run_cmd("postconf -e 'smtpd_tls_security_level = none'")
+    s.run_cmd('postfix reload', pty=True)
+    time.sleep(1.5)
+    a.cmd('EHLO client.example.com')
+    b = Session(s.rec, 25, label='connection B, after the reload, while A is still open')
+    procs.who(b)
+    b.cmd('EHLO client.example.com')
+    b.quit()
+    a.quit()
+    time.sleep(0.5)
+    rx.wait_log(s, None, settle=2)
+    procs.note()
+    s.note(NOTE_ORDER)
+    s.write()
+
+
 def try_connect(s, port, label):
     """A TCP connection that may be refused: the event line says so."""
     try:
