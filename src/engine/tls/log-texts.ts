@@ -125,6 +125,6 @@ export const logNoPrivateKey = (file: string): string => `warning: No private ke
 /** corpus-extra p25-cert-combined-mismatch */
 export const logKeyDoesNotMatch = (index: number, file: string): string =>
   `warning: key at index ${index} in ${file} does not match next certificate`;
-/** Postfix tls_certkey.c load_pkey, a second key in a mixed file (format from the source; not recorded) */
+/** corpus-extra p25-cert-combined-two-keys (tls_certkey.c load_pkey: a second key in one file is skipped) */
 export const logSecondKeyIgnored = (index: number, file: string, first: number): string =>
   `warning: ignoring 2nd key at index ${index} in ${file} after 1st at ${first}`;

@@ -81,7 +81,8 @@ export function createLabWorld(opts: LabWorldOptions = {}): World & { readonly q
         ids: world.ids,
         log: world.log.write,
         paramsFor: (service) => (world.master.config ?? fallbackSnapshot(world)).paramsFor(service),
-        network: world.network,
+        // Postfix's own smtp client: the lesson runtime tells its deliveries from the learner's connections.
+        network: world.network.clientView('postfix'),
         clientTls,
         fs: world.fs,
         running: () => world.master.running,

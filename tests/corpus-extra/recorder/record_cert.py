@@ -119,6 +119,13 @@ def scn_combined_mismatch(s):
               ['cat %s %s > %s' % (TLS + '/mx.example.net.key', CRT, pem), 'chmod 600 ' + pem], 'rm -f ' + pem)
 
 
+@scenario('p25-cert-combined-two-keys', 'One file with the key, another pair\'s key, then the certificate, as both files.')
+def scn_combined_two_keys(s):
+    pem = TLS + '/mail.example.org.pem'
+    cert_case(s, ['smtpd_tls_cert_file = ' + pem, 'smtpd_tls_key_file = ' + pem], 'may, two keys and a cert in one file',
+              ['cat %s %s %s > %s' % (KEY, TLS + '/mx.example.net.key', CRT, pem), 'chmod 600 ' + pem], 'rm -f ' + pem)
+
+
 @scenario('p25-cert-combined-empty', 'An empty file as both smtpd_tls_cert_file and smtpd_tls_key_file.')
 def scn_combined_empty(s):
     pem = TLS + '/empty.pem'
