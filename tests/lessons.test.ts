@@ -1,38 +1,9 @@
-/// <reference types="vite/client" />
-// Vitest runs through Astro's Vite, so the lesson files are read with import.meta.glob (?raw) rather
-// than node:fs: the project has no @types/node, and this keeps the test free of Node APIs.
 import { describe, expect, it } from 'vitest';
-import { parse as parseYaml } from 'yaml';
 import { lessonFrontmatterSchema } from '../src/lesson-runtime/frontmatter.ts';
 import { neighbours, sortByOrder } from '../src/lesson-runtime/lesson-order.ts';
 import { lessonSlug } from '../src/lesson-runtime/lesson-slug.ts';
-
-const files = import.meta.glob<string>('../lessons/**/*.{md,mdx}', { query: '?raw', import: 'default', eager: true });
-
-/** Path inside lessons/, as the content collection's glob loader sees it. */
-const relative = (key: string): string => key.replace(/^\.\.\/lessons\//, '');
-const isPartial = (path: string): boolean => (path.split('/').pop() ?? '').startsWith('_');
-
-const lessons = Object.entries(files)
-  .map(([key, text]) => ({ path: relative(key), text }))
-  .filter((file) => !isPartial(file.path));
-
-/** The YAML between the opening and closing `---` lines, or undefined when the file has none. */
-function frontmatterOf(text: string): string | undefined {
-  const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/.exec(text);
-  return match?.[1];
-}
-
-function parseLesson(path: string, text: string) {
-  const yaml = frontmatterOf(text);
-  if (yaml === undefined) throw new Error(`${path}: no frontmatter block at the top of the file`);
-  const result = lessonFrontmatterSchema.safeParse(parseYaml(yaml));
-  if (!result.success) {
-    const issues = result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
-    throw new Error(`${path}: ${issues}`);
-  }
-  return { path, slug: lessonSlug(path), data: result.data };
-}
+import { SCENARIOS } from '../src/lesson-runtime/scenarios/index.ts';
+import { lessonFiles as lessons, parseLesson } from './lesson-runtime/lesson-files.ts';
 
 describe('lessons/', () => {
   it('has at least one lesson', () => {
@@ -42,6 +13,11 @@ describe('lessons/', () => {
   it.each(lessons.map((l) => [l.path, l.text] as const))('%s has valid frontmatter', (path, text) => {
     const lesson = parseLesson(path, text);
     expect(lesson.data.title.length).toBeGreaterThan(0);
+  });
+
+  it.each(lessons.map((l) => [l.path, l.text] as const))('%s names a known scenario', (path, text) => {
+    const lab = parseLesson(path, text).data.lab;
+    if (lab !== undefined) expect(Object.keys(SCENARIOS), `${path}: scenario ${lab.scenario}`).toContain(lab.scenario);
   });
 
   it('gives every lesson a unique order', () => {

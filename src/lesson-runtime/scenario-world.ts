@@ -3,9 +3,10 @@
  * lab image's files on top, and Postfix started with the configuration the image says it had loaded,
  * which may differ from the files on disk (an edit not yet reloaded stays unapplied after a page reload).
  *
- * Until the engine can restore master(8) from exported state, a world is restored by starting Postfix
- * on the loaded texts (a view of the files in which main.cf and master.cf are the loaded ones), so the
- * files on disk are never written after boot and keep their boot-time modification times.
+ * A page reload is a reboot: Postfix starts (and logs its start) on the loaded texts, through a view of
+ * the files in which main.cf and master.cf are the loaded ones, so the files on disk are never written
+ * after boot and keep their boot-time modification times. Its new smtpd processes read main.cf from
+ * disk, as real ones do. (Scratch copies for goal checks restore master's exact state instead: scratch.ts.)
  */
 import { MainCf } from '../engine/config/main-cf.ts';
 import { runPostfixCommand } from '../engine/master/postfix-command.ts';
@@ -55,13 +56,12 @@ export interface BuiltWorld {
   readonly loaded: LoadedConfig | null;
 }
 
-/** A world from a full file set (null entries absent) with Postfix running on `loaded`, or stopped. */
-export function worldFromFiles(
+/** A lab world (Postfix not started) holding exactly `files` (null: absent, even if the lab machine has it). */
+export function worldWithFiles(
   files: Readonly<Record<string, SimFile | null>>,
-  loaded: LoadedConfig | null,
   remoteSpecs: readonly RemoteHostSpec[],
   opts: BuildOptions,
-): BuiltWorld {
+): { world: LabWorld; remote: RemoteWorld } {
   const remote = new RemoteWorld(remoteSpecs);
   const present: Record<string, SimFile> = {};
   for (const [p, f] of Object.entries(files)) if (f !== null) present[p] = f;
@@ -74,6 +74,17 @@ export function worldFromFiles(
   });
   // createLabWorld lays its own files under ours: remove the ones the scenario or image deleted.
   for (const [p, f] of Object.entries(files)) if (f === null) world.fs.remove(p);
+  return { world, remote };
+}
+
+/** A world from a full file set (null entries absent) with Postfix running on `loaded`, or stopped. */
+export function worldFromFiles(
+  files: Readonly<Record<string, SimFile | null>>,
+  loaded: LoadedConfig | null,
+  remoteSpecs: readonly RemoteHostSpec[],
+  opts: BuildOptions,
+): BuiltWorld {
+  const { world, remote } = worldWithFiles(files, remoteSpecs, opts);
   if (loaded === null) return { world, remote, loaded: null };
   const onDisk = world.fs.read(MAIN_CF) === loaded.mainCf && world.fs.read(MASTER_CF) === loaded.masterCf;
   if (onDisk) world.postfix(['start'], false);

@@ -7,14 +7,13 @@ import { MAIN_CF_PATH } from '../engine/config/main-cf.ts';
 import { MASTER_CF_PATH } from '../engine/config/master-cf.ts';
 import { masterDaemonStarted, masterReload } from '../engine/master/log-texts.ts';
 import { runPostconf } from '../engine/postconf/run-postconf.ts';
-import { steppingClock, type Clock } from '../engine/world/clock.ts';
+import { steppingClock, type Clock, type SteppingClock } from '../engine/world/clock.ts';
 import { LAB_EPOCH } from '../engine/world/lab-world.ts';
 import type { IdSource } from '../engine/world/ids.ts';
 import { createLabShell, type LabShell } from '../shell/lab-shell.ts';
 import { MemoryPort } from '../shell/memory-port.ts';
 import type { LabWorld, Pacer } from '../shell/programs/net/lab-env.ts';
 import { LabEvents, type ConnectionRecord } from './events.ts';
-import type { LessonFrontmatter } from './frontmatter.ts';
 import { LAB_IMAGE_FORMAT, LAB_IMAGE_VERSION, type LabImage } from './lab-image.ts';
 import { holds, type PredicateContext, type PredicateRef } from './predicates/index.ts';
 import { ehloReply } from './predicates/state.ts';
@@ -34,6 +33,21 @@ export interface ExerciseStatus {
 /** For each listening smtpd service, the EHLO reply before and after the last change that took effect. */
 export interface EhloDiff {
   readonly services: readonly { readonly service: string; readonly port: number; readonly before: string[]; readonly after: string[] }[];
+}
+
+/** What evaluate() reads of a lesson: its frontmatter fits (the exercises' goals and hints). */
+export interface EvaluableLesson {
+  readonly exercises?:
+    | readonly {
+        readonly id: string;
+        readonly goals: readonly {
+          readonly check: string;
+          readonly args?: Readonly<Record<string, unknown>> | undefined;
+          readonly text: string;
+        }[];
+        readonly hints?: readonly { readonly when: string | PredicateRef; readonly text: string }[] | undefined;
+      }[]
+    | undefined;
 }
 
 export interface LessonSessionOptions {
@@ -61,7 +75,7 @@ export interface LessonSession {
   /** What Postfix has loaded now (null: stopped). */
   loaded(): LoadedConfig | null;
   image(): LabImage;
-  evaluate(lesson: Pick<LessonFrontmatter, 'exercises'>): ExerciseStatus[];
+  evaluate(lesson: EvaluableLesson): ExerciseStatus[];
   /** Whether one predicate reference holds now (a name, or { check, args }; `not` allowed). */
   check(ref: PredicateRef | string): boolean;
   ehloDiff(): EhloDiff;
@@ -81,17 +95,22 @@ const IMMEDIATE: Pacer = {
 };
 
 /** A clock that remembers the last time it gave out, so a scratch copy can start there without reading it again. */
-class TrackedClock implements Clock {
-  readonly #base: Clock;
+interface TrackedClock extends Clock {
   last: number;
-  constructor(base: Clock, start: number) {
-    this.#base = base;
-    this.last = start;
-  }
-  now(): number {
-    this.last = this.#base.now();
-    return this.last;
-  }
+}
+
+/** Wraps `base`; a base that simulated time can move (steppingClock's `advance`) stays movable. */
+function trackedClock(base: Clock, start: number): TrackedClock {
+  const c: TrackedClock = {
+    last: start,
+    now() {
+      c.last = base.now();
+      return c.last;
+    },
+  };
+  const move = (base as Partial<SteppingClock>).advance;
+  if (typeof move === 'function') (c as TrackedClock & Partial<SteppingClock>).advance = (ms: number) => move.call(base, ms);
+  return c;
 }
 
 function sameLoaded(a: LoadedConfig | null, b: LoadedConfig | null): boolean {
@@ -103,7 +122,7 @@ export function createLessonSession(opts: LessonSessionOptions): LessonSession {
   if (scenario === undefined) throw new Error(`unknown scenario: ${opts.scenario}`);
   const image = opts.image ?? null;
   if (image !== null && image.scenario.name !== scenario.name) throw new Error(`the image belongs to scenario ${image.scenario.name}`);
-  const tracked = new TrackedClock(opts.clock ?? steppingClock(LAB_EPOCH, 10), LAB_EPOCH);
+  const tracked = trackedClock(opts.clock ?? steppingClock(LAB_EPOCH, 10), LAB_EPOCH);
   const built = buildScenarioWorld(scenario, image, { clock: tracked, ...(opts.ids === undefined ? {} : { ids: opts.ids }) });
   const world = built.world;
   const events = new LabEvents();
@@ -124,9 +143,12 @@ export function createLessonSession(opts: LessonSessionOptions): LessonSession {
       current = now;
     }
   });
-  const loaded = (): LoadedConfig | null => (world.master.running ? current : null);
+  const loaded = (): LoadedConfig | null => {
+    const cfg = world.master.running ? world.master.config : null;
+    return cfg === null ? null : { mainCf: cfg.mainCfText, masterCf: cfg.masterCfText };
+  };
   const done = new Set<string>(image?.exercisesDone ?? []);
-  const state: LabState = { world, remote: scenario.remote ?? DEFAULT_REMOTE_HOSTS, loaded, time: () => tracked.last };
+  const state: LabState = { world, remote: scenario.remote ?? DEFAULT_REMOTE_HOSTS, time: () => tracked.last };
   const ctx: PredicateContext = { world, events, loaded, scratch: () => scratchCopy(state) };
 
   return {
@@ -190,16 +212,17 @@ export function createLessonSession(opts: LessonSessionOptions): LessonSession {
     check: (ref) => holds(ctx, ref),
     ehloDiff() {
       const after = scratchCopy(state);
-      const beforeWorld = sameLoaded(before, loaded()) ? null : scratchCopy(state, before);
-      const listeners = (w: LabWorld) => (w.master.config?.listeners ?? []).filter((l) => l.command === 'smtpd');
-      const all = new Map<string, number>();
-      for (const l of [...listeners(after), ...(beforeWorld === null ? [] : listeners(beforeWorld))])
-        if (!all.has(l.service)) all.set(l.service, l.port);
-      const services = [...all].map(([service, port]) => {
-        const a = listeners(after).some((l) => l.service === service) ? (ehloReply(after, port) ?? []) : [];
-        const b =
-          beforeWorld === null ? a : listeners(beforeWorld).some((l) => l.service === service) ? (ehloReply(beforeWorld, port) ?? []) : [];
-        return { service, port, before: b, after: a };
+      // "Before" is the lab before the last start/reload that changed the configuration (none yet: same as now).
+      const changed = !sameLoaded(before, current);
+      const beforeWorld = changed && before !== null ? scratchCopy(state, before) : null;
+      const smtpd = (w: LabWorld | null) => (w?.master.config?.listeners ?? []).filter((l) => l.command === 'smtpd');
+      const ports = new Map<string, number>();
+      for (const l of [...smtpd(after), ...smtpd(beforeWorld)]) if (!ports.has(l.service)) ports.set(l.service, l.port);
+      const reply = (w: LabWorld | null, service: string, port: number): string[] =>
+        w !== null && smtpd(w).some((l) => l.service === service) ? (ehloReply(w, port) ?? []) : [];
+      const services = [...ports].map(([service, port]) => {
+        const a = reply(after, service, port);
+        return { service, port, before: changed ? reply(beforeWorld, service, port) : a, after: a };
       });
       return { services };
     },
