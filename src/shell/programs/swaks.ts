@@ -33,6 +33,7 @@ const OPTIONS: readonly { readonly names: readonly string[]; readonly key: strin
   { names: ['tls'], key: 'tls', arg: 'none' },
   { names: ['tlsc', 'tls-on-connect'], key: 'tlsc', arg: 'none' },
   { names: ['tlso', 'tls-optional'], key: 'tlso', arg: 'none' },
+  { names: ['tlsos', 'tls-optional-strict'], key: 'tlsos', arg: 'none' },
   { names: ['a', 'auth'], key: 'auth', arg: 'optional' },
   { names: ['au', 'auth-user'], key: 'auth-user', arg: 'required' },
   { names: ['ap', 'auth-password'], key: 'auth-password', arg: 'required' },
@@ -115,6 +116,8 @@ interface Settings {
   readonly tls: boolean;
   readonly tlsOnConnect: boolean;
   readonly tlsOptional: boolean;
+  /** --tls-optional-strict: plaintext when STARTTLS is not offered, but a failed negotiation is fatal. */
+  readonly tlsOptionalStrict: boolean;
   readonly auth: readonly string[] | null;
   readonly user: string;
   readonly password: string;
@@ -359,7 +362,8 @@ class Transaction {
       if (s.tls && !s.tlsOnConnect) {
         if (!ehlo.keywords.has('STARTTLS')) {
           this.#p('error', T.NO_STARTTLS);
-          if (!s.tlsOptional) this.#quit(29);
+          // more/strip-inbound-sclient: --tls-optional and --tls-optional-strict go on in plaintext here.
+          if (!s.tlsOptional && !s.tlsOptionalStrict) this.#quit(29);
         } else if (!this.#transact('STARTTLS', '220').ok) {
           this.#p('error', T.STARTTLS_FAILED);
           if (!s.tlsOptional) throw new SwaksExit(29, false);
@@ -461,9 +465,11 @@ function settingsFrom(env: LabEnv, ctx: ProgramContext, v: Map<string, string[]>
     to,
     from: last('from') ?? `root@${env.fqdn}`,
     helo: last('helo') ?? env.fqdn,
-    tls: v.has('tls'),
+    // swaks: --tls-optional(-strict) try STARTTLS as --tls does.
+    tls: v.has('tls') || v.has('tlso') || v.has('tlsos'),
     tlsOnConnect,
     tlsOptional: v.has('tlso'),
+    tlsOptionalStrict: v.has('tlsos'),
     auth: wantsAuth ? (authTypes.length === 0 ? ['ANY'] : authTypes) : null,
     user: last('auth-user') ?? '',
     password: last('auth-password') ?? '',
