@@ -15,6 +15,7 @@ lab's files):
 Loopback only: the only network peers are 127.0.0.1:25 and 127.0.0.1:587.
 """
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -125,9 +126,15 @@ def main():
     # ---- host
     record('hostname', [('hostname', False), ('hostname -f', False)],
            note='The recording machine is called "vm" (the lab machine is "mail"; its prompt is root@mail).')
-    record('which', [('which postfix postconf openssl swaks telnet', False), ('which postfix', False),
-                     ('which telnet', False), ('which nosuchcommand', False)],
-           note='telnet is not installed by the corpus setup.sh, as on a fresh Debian 12 server.')
+    if shutil.which('telnet') is None:
+        record('which', [('which postfix postconf openssl swaks telnet', False), ('which postfix', False),
+                         ('which telnet', False), ('which nosuchcommand', False)],
+               note='telnet is not installed by the corpus setup.sh, as on a fresh Debian 12 server.')
+    else:
+        record('which-telnet-installed', [('which postfix postconf openssl swaks telnet', False), ('which telnet', False),
+                                          ('ls -l /usr/bin/telnet /etc/alternatives/telnet', False)],
+               note='After `apt-get install telnet` (Debian 12: telnet 0.17+2.4-2+deb12u3, a transitional package for\n'
+                    'inetutils-telnet). which.txt is the same machine before.')
     record('ls-etc-ssl-certs', [('ls -l /etc/ssl/certs | head', False)],
            note='Debian 12 ca-certificates as installed on the recording machine (symlinks into /usr/share/ca-certificates).')
     record('openssl-cnf-head', [('head -30 /etc/ssl/openssl.cnf', False)])
