@@ -1,8 +1,10 @@
 /**
  * more/next.py feeds a tool slowly from a subshell: `(sleep 2; echo "EHLO client.example.com";
  * sleep 2; echo "QUIT"; sleep 2) | timeout 30 openssl s_client ...`. The lab's shell has no
- * subshells; the harness hands the tool the same lines on a pipe (the waits only let the real
- * server answer first, and the lab answers at once), with the rest of the command line unchanged.
+ * subshells; the harness runs the rest of the command line and hands it the same lines paced: one
+ * read per line, after the server has answered (ReplayTarget.run `paced`). A slow pipe is never
+ * ready before the socket, which is what a terminal's typed lines model too; a pipe read at once
+ * would put `EHLO` and `QUIT` in one packet (smtpd: `improper command pipelining`).
  */
 export interface RecorderFeed {
   readonly command: string;

@@ -32,7 +32,7 @@ export interface ReplayTarget {
   /** Every mail log line written so far, formatted as in `maillog_file`. */
   logLines(): readonly string[];
   /** Runs a command line in the lab's shell, with `stdin` as its standard input; absent until the lab has one. */
-  readonly run?: (command: string, opts: { readonly pty: boolean; readonly stdin: string }) => CommandResult;
+  readonly run?: (command: string, opts: { readonly pty: boolean; readonly stdin: string; readonly paced?: boolean }) => CommandResult;
   /** Local submission as `/usr/sbin/sendmail -f SENDER RCPT...` with `message` on stdin; absent until the lab has a queue. */
   readonly sendmail?: (sender: string, recipients: readonly string[], message: string) => void;
   /** Connections to simulated remote hosts since the last call, oldest first. */
@@ -375,7 +375,7 @@ export function replay(
         target.takeProxyRecords?.();
         const before = target.logLines().length;
         const feed = recorderFeed(step.command);
-        const r = target.run?.(feed?.command ?? step.command, { pty: step.pty, stdin: feed?.stdin ?? stdin }) ?? {
+        const r = target.run?.(feed?.command ?? step.command, { pty: step.pty, stdin: feed?.stdin ?? stdin, paced: feed !== null }) ?? {
           stdout: '',
           stderr: '',
           exitCode: 127,

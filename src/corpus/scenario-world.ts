@@ -42,7 +42,8 @@ export function buildScenarioWorld(baseMainCf: string, baseMasterCf: string, cfg
     network: world.network,
     // A pty merges stdout and stderr in the order written (corpus: "run on a pty; stdout+stderr merged").
     run: (command, opts) => {
-      const r = shell.runLine(command, { tty: opts.pty, stdin: opts.stdin });
+      // A paced feed (the recorder's `(sleep 2; echo ...) |`): one read per line, as lines typed without echo.
+      const r = shell.runLine(command, { tty: opts.pty, stdin: opts.stdin, ...(opts.paced === true ? { stdinTty: true } : {}) });
       // The recorder read tools' output as Python text, with universal newlines: \r\n and \r became \n.
       const text = (t: string): string => t.replace(/\r\n?/g, '\n');
       return opts.pty
