@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { configFolder, initConfigFolder } from '../src/server/config-folder.ts';
 import { LabServer } from '../src/server/lab-server.ts';
+import { hasNodeOpensslConf, rerunWithNodeOpensslConf } from '../src/server/node-openssl-conf.ts';
 import { HELP, isLoopback, parseServeArgs } from '../src/server/options.ts';
 import { listenWarning, startBanner } from '../src/server/texts.ts';
 
@@ -32,6 +33,8 @@ async function main(): Promise<number> {
     process.stdout.write(`serve: asked the server (pid ${pid}) to reload\n`);
     return 0;
   }
+  // One session ticket after TLSv1.3, as Postfix: the setting only takes at Node's start (node-openssl-conf.ts).
+  if (!hasNodeOpensslConf(folder.root)) return rerunWithNodeOpensslConf(folder.root);
   const init = initConfigFolder(folder);
   if (!init.ok) {
     process.stderr.write(`serve: ${init.error}\n`);

@@ -19,9 +19,10 @@ const masked = (lines: readonly string[]): string[] => normalizedLines(lines).ma
 const splitLines = (text: string): string[] => text.split(/\r\n|\r|\n/);
 
 /**
- * The one known difference: after a TLSv1.3 handshake Postfix sends one session ticket
- * (tls_server.c: SSL_CTX_set_num_tickets(server_ctx, 1)), Node's TLS sends OpenSSL's default two and
- * has no setting for it. s_client prints a block per ticket; the second block is dropped here.
+ * After a TLSv1.3 handshake Postfix sends one session ticket (tls_server.c: SSL_CTX_set_num_tickets(1)).
+ * `npm run serve` sets that through OpenSSL's configuration when its process starts (node-openssl-conf.ts;
+ * serve-cli.test.ts counts the tickets); the server these tests start inside the test process has OpenSSL's
+ * default of two, so s_client prints one block more, dropped here.
  */
 /** The certificate's base64 body: the recording's machine had a certificate of its own (same subject and size). */
 function pemMasked(lines: readonly string[]): string[] {

@@ -4,7 +4,7 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startLab, need, run, type TestLab } from './support.ts';
+import { CORPUS, startLab, need, run, type TestLab } from './support.ts';
 import { isLoopback, parseServeArgs } from '../../src/server/options.ts';
 
 /** `npm run serve` as a user starts it: the entry script, its folder, its addresses, reload. */
@@ -100,6 +100,12 @@ describe('npm run serve', () => {
     ]);
     expect(cert.stdout).toContain('subject=CN = mail.example.org');
     expect(cert.stdout).toContain('DNS:mail.example.org');
+    // One session ticket after TLSv1.3, as Postfix sends (the recording's s_client saw one).
+    const recorded = readFileSync(join(CORPUS, 'submissions-465-wrappermode', 'sclient-465.normalized.txt'), 'utf8');
+    const tickets = (text: string): number => text.split('Post-Handshake New Session Ticket arrived:').length - 1;
+    const wrapped = await run('openssl', ['s_client', '-connect', `127.0.0.1:${listeners[2]?.port ?? 0}`, '-crlf', '-ign_eof'], 'QUIT\n');
+    expect(tickets(recorded)).toBe(1);
+    expect(tickets(wrapped.stdout)).toBe(1);
     const reload = await run(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'scripts/serve.ts'), 'reload', '--config', dir], '', 30_000);
     expect(reload.code).toBe(0);
     const until = Date.now() + 10_000;
