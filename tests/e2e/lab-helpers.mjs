@@ -51,7 +51,7 @@ export function corpusTerminalLine(scenario, prefix) {
 }
 
 export function screenText(target) {
-  return target.evaluate(() => document.querySelector('lab-console')?.screenText() ?? '');
+  return target.evaluate(() => document.querySelector('lab-console')?.screenText?.() ?? '');
 }
 
 /** Waits until the terminal's text satisfies `test` (a string it contains, a RegExp or a function). */

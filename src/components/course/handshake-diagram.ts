@@ -11,7 +11,8 @@ import { describeRow, diagramOutcome, diagramRows, diagramTitle, TLS_NOT_AVAILAB
 
 const SVG = 'http://www.w3.org/2000/svg';
 const WIDTH = 640;
-const LANE_X: Record<Side, number> = { client: 90, server: 550 };
+const LANE_X: Record<Side, number> = { client: 110, server: 530 };
+const BOX_WIDTH = 200;
 const LINE = 15;
 /** Lines shown per arrow; the rest is summed up (the text alternative keeps them all). */
 const MAX_LINES = 14;
@@ -63,8 +64,9 @@ export function renderHandshake(container: HTMLElement, rec: ConnectionRecord | 
       viewBox: '0 0 10 10',
       refX: 9,
       refY: 5,
-      markerWidth: 8,
-      markerHeight: 8,
+      markerUnits: 'userSpaceOnUse',
+      markerWidth: 10,
+      markerHeight: 10,
       orient: 'auto-start-reverse',
     });
     marker.append(s('path', { d: 'M0,0 L10,5 L0,10 z', class: `hs-head hs-head--${kind}` }));
@@ -75,9 +77,9 @@ export function renderHandshake(container: HTMLElement, rec: ConnectionRecord | 
   // Lane heads.
   for (const side of ['client', 'server'] as const) {
     const x = LANE_X[side];
-    svg.append(s('rect', { x: x - 80, y: 6, width: 160, height: 30, rx: 5, class: 'hs-box' }));
+    svg.append(s('rect', { x: x - BOX_WIDTH / 2, y: 6, width: BOX_WIDTH, height: 30, rx: 5, class: 'hs-box' }));
     svg.append(
-      s('text', { x, y: 26, class: 'hs-name', 'text-anchor': 'middle' }, clip(side === 'client' ? names.client : names.server, 24)),
+      s('text', { x, y: 26, class: 'hs-name', 'text-anchor': 'middle' }, clip(side === 'client' ? names.client : names.server, 26)),
     );
   }
 

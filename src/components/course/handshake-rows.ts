@@ -23,9 +23,17 @@ export interface DiagramOutcome {
 /** The reply that says STARTTLS failed on the server's side (corpus p25-may-cert-missing). */
 export const TLS_NOT_AVAILABLE = /^454 4\.7\.0 TLS not available due to local problem/;
 
+/** The note that marks where a completed handshake leaves plaintext behind (our words, not Postfix's). */
+export const ENCRYPTED_FROM_HERE = 'Encrypted from here on: the SMTP lines below travel inside TLS.';
+
 export function diagramRows(rec: ConnectionRecord): DiagramRow[] {
   const rows: DiagramRow[] = [];
+  let encrypted = false;
   for (const step of rec.steps) {
+    if (!encrypted && rec.outcome.tls !== null && step.kind !== 'tls' && rows[rows.length - 1]?.kind === 'tls') {
+      encrypted = true;
+      rows.push({ kind: 'note', text: ENCRYPTED_FROM_HERE });
+    }
     switch (step.kind) {
       case 'smtp': {
         const last = rows[rows.length - 1];
