@@ -166,9 +166,8 @@ export function durationLine(ms: number): string {
   if (rest > 0 || parts.length === 0) {
     const secs = Math.floor(rest / 1000);
     const millis = rest % 1000;
-    parts.push(
-      millis === 0 ? `${secs}s` : secs === 0 ? `${millis}ms` : `${secs}.${millis.toString().padStart(3, '0').replace(/0+$/, '')}s`,
-    );
+    // format_timespan at millisecond accuracy: three decimals (`3.120s`), or `120ms` under a second.
+    parts.push(millis === 0 ? `${secs}s` : secs === 0 ? `${millis}ms` : `${secs}.${millis.toString().padStart(3, '0')}s`);
   }
   return `   Duration: ${parts.join(' ')}\n`;
 }
