@@ -22,7 +22,14 @@ const PYTHON_DEFAULT_TLS: RemoteTlsServer = { protocols: ['TLSv1.2', 'TLSv1.3'],
 export const CORPUS_REMOTE_HOSTS: readonly RemoteMxSpec[] = [
   { address: '127.0.0.2', port: 2526, hostname: 'mx.example.net', starttls: true, tls: PYTHON_DEFAULT_TLS },
   { address: '127.0.0.2', port: 2527, hostname: 'mx.example.net', starttls: false, tls: PYTHON_DEFAULT_TLS },
-  { address: '127.0.0.2', port: 2530, hostname: 'mx.example.net', starttls: true, tls: { protocols: ['TLSv1'], ...MX_CERT } },
+  // more/README.md: pfrec.Receiver with minimum_version = maximum_version = TLSv1 and set_ciphers('DEFAULT@SECLEVEL=0').
+  {
+    address: '127.0.0.2',
+    port: 2530,
+    hostname: 'mx.example.net',
+    starttls: true,
+    tls: { protocols: ['TLSv1'], cipherList: 'DEFAULT@SECLEVEL=0', ...MX_CERT },
+  },
 ];
 
 /** The STARTTLS-stripping proxies of more/README.md: 127.0.0.3:2528 in front of the MX at 127.0.0.2:2526. */

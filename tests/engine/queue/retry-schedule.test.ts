@@ -180,3 +180,50 @@ describe('postqueue -f and -i', () => {
     expect(attempts(w)).toEqual([0, 0, 7]);
   });
 });
+
+describe("the may client's plaintext fallback comes with the scheduled retry", () => {
+  /** The smtp(8) lines the recording logged for one attempt (more/outbound-tls1only-may-ge12-fallback). */
+  function recordedSmtp(block: string): string[] {
+    const t = corpusFile('more', 'outbound-tls1only-may-ge12-fallback', 'transcript.normalized.txt').split('\n');
+    const start = t.indexOf(`# === mail log lines of ${block} ===`);
+    const out: string[] = [];
+    for (let i = start + 1; i < t.length && (t[i] ?? '').startsWith('L: '); i++) {
+      const l = t[i] ?? '';
+      if (l.includes('postfix/smtp[')) out.push(l.replace(/^L: <TIMESTAMP> mail /, ''));
+    }
+    return out;
+  }
+  const smtpLines = (w: ReturnType<typeof world>, from: number): string[] =>
+    w
+      .logLines()
+      .slice(from)
+      .filter((l) => l.includes('postfix/smtp['))
+      .map((l) =>
+        normalize(l)
+          .replace(/^<TIMESTAMP> mail /, '')
+          .replace(/queued as RX\d{4}/, 'queued as RX0001'),
+      );
+
+  it.each([
+    ['300s', 300],
+    ['10s', 10],
+  ])('queue_run_delay = %s: deferred with a handshake failure, then sent in plaintext at the first scan', (delay, at) => {
+    // The recording's settings (config.txt) against the TLSv1-only MX of the remote world.
+    const w = world([
+      ['smtp_tls_security_level', 'may'],
+      ['relayhost', '[127.0.0.2]:2530'],
+      ['smtp_tls_protocols', '>=TLSv1.2'],
+      ['minimal_backoff_time', '10s'],
+      ['queue_run_delay', delay],
+    ]);
+    submit(w);
+    expect(smtpLines(w, 0)).toEqual(recordedSmtp('the first delivery attempt'));
+    const mark = w.logLines().length;
+    w.advance((at - 1) * S);
+    expect(attempts(w)).toEqual([0]);
+    w.advance(1 * S);
+    expect(attempts(w)).toEqual([0, at]);
+    expect(smtpLines(w, mark)).toEqual(recordedSmtp('the retry'));
+    expect(w.queue.queueIds()).toEqual([]);
+  });
+});
