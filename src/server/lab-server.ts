@@ -11,6 +11,7 @@ import { readPostfixFiles, SIM_POSTFIX_DIR, type ConfigFolder } from './config-f
 import type { ServiceName } from './options.ts';
 import { SERVICES } from './options.ts';
 import { realClock, realIds } from './real-time.ts';
+import { portInUse } from './texts.ts';
 import { SocketBridge } from './socket-bridge.ts';
 import { nodeTlsSettings } from './tls-options.ts';
 
@@ -99,9 +100,11 @@ export class LabServer {
   #listen(service: ServiceName, address: string, port: number): Promise<void> {
     const srv = createServer((socket) => this.#accept(service, socket));
     return new Promise((resolve, reject) => {
-      srv.once('error', reject);
+      srv.once('error', (e: NodeJS.ErrnoException) => {
+        reject(e.code === 'EADDRINUSE' ? new Error(portInUse(service, address, port)) : e);
+      });
       srv.listen({ host: address, port }, () => {
-        srv.off('error', reject);
+        srv.removeAllListeners('error');
         this.#servers.set(service, srv);
         resolve();
       });

@@ -29,3 +29,7 @@ export function startBanner(folder: ConfigFolder, bound: readonly BoundService[]
 export function listenWarning(addr: string): string {
   return `warning: listening on ${addr}, not only on loopback: other machines may reach this lab server.\n`;
 }
+
+export function portInUse(service: string, address: string, port: number): string {
+  return `${address}:${port} is already in use, so the ${service} service cannot listen there: stop what uses it, or choose another port with --port-${service}.`;
+}

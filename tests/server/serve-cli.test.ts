@@ -6,6 +6,9 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CORPUS, startLab, need, run, type TestLab } from './support.ts';
 import { isLoopback, parseServeArgs } from '../../src/server/options.ts';
+import { configFolder, initConfigFolder } from '../../src/server/config-folder.ts';
+import { LabServer } from '../../src/server/lab-server.ts';
+import { listenWarning } from '../../src/server/texts.ts';
 
 /** `npm run serve` as a user starts it: the entry script, its folder, its addresses, reload. */
 
@@ -117,6 +120,32 @@ describe('npm run serve', () => {
     // master(8)'s line for a reload (corpus reload-mastercf-submission).
     expect(log).toMatch(/postfix\/master\[\d+\]: reload -- version 3\.7\.11, configuration \/etc\/postfix/);
   }, 90_000);
+
+  it('--listen takes another address, which is then not loopback-only (the command warns)', () => {
+    const r = parseServeArgs(['--listen', '0.0.0.0', '--port-smtp', '2626']);
+    expect(r.ok && r.options.listen).toBe('0.0.0.0');
+    expect(r.ok && r.options.ports.smtp).toBe(2626);
+    expect(isLoopback('0.0.0.0')).toBe(false);
+    expect(isLoopback('127.0.0.1')).toBe(true);
+    expect(listenWarning('0.0.0.0')).toContain('0.0.0.0');
+    expect(parseServeArgs(['--port-smtp', 'x']).ok).toBe(false);
+  });
+
+  it('a port in use is named with the option that moves it', async () => {
+    lab = await startLab();
+    const taken = lab.port('smtp');
+    const dir2 = mkdtempSync(join(tmpdir(), 'serve-busy-'));
+    try {
+      const folder = configFolder(dir2);
+      const init = initConfigFolder(folder);
+      expect(init.ok).toBe(true);
+      await expect(
+        LabServer.start({ folder, ports: { smtp: taken, submission: 0, submissions: 0 }, listen: '127.0.0.1', warn: () => undefined }),
+      ).rejects.toThrow(`127.0.0.1:${taken} is already in use, so the smtp service cannot listen there`);
+    } finally {
+      rmSync(dir2, { recursive: true, force: true });
+    }
+  }, 30_000);
 
   it('--help lists the options', async () => {
     const r = await run(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'scripts/serve.ts'), '--help'], '', 30_000);
