@@ -1,10 +1,11 @@
 /**
  * MD5 (RFC 1321) and SHA-1 (FIPS 180-4), written from the specifications, for `openssl dgst`/`md5`/`sha1`
  * and `x509 -fingerprint` on the lab's files. SHA-256 lives with the certificate code
- * (src/engine/tls/x509/sha256.ts); `digest()` reaches all three by OpenSSL's names. Checked against
+ * (src/engine/tls/x509/sha256.ts), SHA-384/512 in digest-sha512.ts; `digest()` reaches them by OpenSSL's names. Checked against
  * node:crypto in tests/engine/tools/digest.test.ts.
  */
 import { sha256 } from '../tls/x509/sha256.ts';
+import { sha384, sha512 } from './digest-sha512.ts';
 
 function rotl(x: number, n: number): number {
   return (x << n) | (x >>> (32 - n));
@@ -111,7 +112,7 @@ export function sha1(data: Uint8Array): Uint8Array {
 }
 
 /** The digests the lab's openssl knows. */
-export type DigestName = 'md5' | 'sha1' | 'sha256';
+export type DigestName = 'md5' | 'sha1' | 'sha256' | 'sha384' | 'sha512';
 
 export function digest(name: DigestName, data: Uint8Array): Uint8Array {
   switch (name) {
@@ -121,6 +122,10 @@ export function digest(name: DigestName, data: Uint8Array): Uint8Array {
       return sha1(data);
     case 'sha256':
       return sha256(data);
+    case 'sha384':
+      return sha384(data);
+    case 'sha512':
+      return sha512(data);
   }
 }
 

@@ -74,7 +74,7 @@ class SClientTerminal implements InteractiveSession {
   }
 }
 
-const SUBCOMMANDS = ['dgst', 'help', 'md5', 'pkey', 'rsa', 's_client', 'sha1', 'sha256', 'verify', 'version', 'x509'];
+const SUBCOMMANDS = ['dgst', 'help', 'md5', 'pkey', 'rsa', 's_client', 'sha1', 'sha256', 'sha384', 'sha512', 'verify', 'version', 'x509'];
 
 export function opensslProgram(env: LabEnv): Program {
   return {

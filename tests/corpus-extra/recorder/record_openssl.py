@@ -119,6 +119,11 @@ COMMANDS = [
     f'openssl md5 nosuchfile {C} nosuch2',
     f'openssl rsa -in',
     f'openssl x509 -noout -modulus -in {C} | openssl md5 | openssl sha1',
+    f'openssl dgst -sha512 {C}',
+    f'openssl dgst -sha384 {C}',
+    f'openssl sha512 {K}',
+    f'openssl x509 -in {C} -noout -fingerprint -sha512',
+    f'openssl x509 -in {C} -noout -fingerprint -sha384',
 ]
 
 # Plain files beside the PEMs: an empty one and a few words (what a learner may point openssl at by mistake).

@@ -2,7 +2,8 @@
  * `openssl dgst [-md5|-sha1|-sha256] [-r] [FILE...]` and its shortcuts `openssl md5|sha1|sha256 [FILE...]`
  * (OpenSSL 3.0.22). Without a file it reads standard input (`MD5(stdin)= ...`). A missing file is named at
  * once; OpenSSL's error stack comes out at the end, as the real program prints it on exit. The lab knows
- * MD5, SHA-1 and SHA-256 (src/engine/util/digest.ts); other digests get dgst's unknown-digest answer.
+ * MD5, SHA-1, SHA-256, SHA-384 and SHA-512 (src/engine/util/digest.ts); other digests (sha224, sha3-*...) get
+ * dgst's unknown-digest answer, which real openssl would not give for them.
  */
 import type { DigestName } from '../../util/digest.ts';
 import { digest, lowerHex, utf8Bytes } from '../../util/digest.ts';
@@ -12,8 +13,14 @@ import type { ToolStep } from './tool-io.ts';
 import { Output } from './tool-io.ts';
 
 /** How each digest labels its lines: OpenSSL 3.0's names (`SHA2-256`), except plain `dgst`'s default (`SHA256`). */
-const LABELS: Readonly<Record<DigestName, string>> = { md5: 'MD5', sha1: 'SHA1', sha256: 'SHA2-256' };
-const BY_OPTION: Readonly<Record<string, DigestName>> = { md5: 'md5', sha1: 'sha1', sha256: 'sha256' };
+const LABELS: Readonly<Record<DigestName, string>> = {
+  md5: 'MD5',
+  sha1: 'SHA1',
+  sha256: 'SHA2-256',
+  sha384: 'SHA2-384',
+  sha512: 'SHA2-512',
+};
+const BY_OPTION: Readonly<Record<string, DigestName>> = { md5: 'md5', sha1: 'sha1', sha256: 'sha256', sha384: 'sha384', sha512: 'sha512' };
 
 /** `prog` is `dgst`, or the digest name used as a command (`md5`, `sha1`, `sha256`). */
 export function dgstCommand(prog: string, argv: readonly string[], env: InspectEnv): ToolStep {

@@ -738,6 +738,8 @@ export function opensslCommand(argv: readonly string[], env: ToolEnv): SClientSe
     case 'md5':
     case 'sha1':
     case 'sha256':
+    case 'sha384':
+    case 'sha512':
       return dgstCommand(cmd, rest, inspect());
     case undefined:
     case 'help':

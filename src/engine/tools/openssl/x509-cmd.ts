@@ -17,7 +17,13 @@ import type { ToolStep } from './tool-io.ts';
 import { Output } from './tool-io.ts';
 
 /** The digests the lab computes, by the option that names them. */
-export const DIGEST_OPTIONS: Readonly<Record<string, DigestName>> = { md5: 'md5', sha1: 'sha1', sha256: 'sha256' };
+export const DIGEST_OPTIONS: Readonly<Record<string, DigestName>> = {
+  md5: 'md5',
+  sha1: 'sha1',
+  sha256: 'sha256',
+  sha384: 'sha384',
+  sha512: 'sha512',
+};
 
 type Print = 'text' | 'subject' | 'issuer' | 'startdate' | 'enddate' | 'fingerprint' | 'modulus' | 'serial' | 'pubkey' | 'ext';
 
