@@ -101,14 +101,16 @@ export function waitForServer(ep: ServerEndpoint, n: ProcessNotes, advance: ((ms
 }
 
 /**
- * Connections the recorder kept open side by side: a connect header `(connection A, kept open)`,
- * then `(connection B, ...)`. The transcript does not say which of them each client line went to;
+ * Connections the recorder kept open side by side: a connect header `(connection A, kept open)`
+ * (across commands too), then `(connection B, ...)`. The transcript does not say which of them each client line went to;
  * the scenario's notes.txt says it in prose, copied here as the order for the client lines sent
  * while both were open.
  */
 const SIDE_BY_SIDE: Readonly<Record<string, readonly string[]>> = {
   // notes.txt: "B sent EHLO first, then A." Then B's QUIT, then A's (recorder/record_reload.py, scn_maincf_no_reload).
   'reload-maincf-no-reload': ['B', 'A', 'B', 'A'],
+  // recorder/record_reload.py, scn_reload_open_session: b.cmd(EHLO), b.quit(), a.quit().
+  'reload-during-open-session': ['B', 'B', 'A'],
 };
 
 const LABEL = /\(connection ([A-Z])\b/;
@@ -122,7 +124,7 @@ export class SideBySide<T> {
     this.#route = [...(SIDE_BY_SIDE[scenario] ?? [])];
   }
 
-  /** At a connect step: the connection before stays open (its header said `kept open`). */
+  /** At a connect or command step: the connection before stays open (its header said `kept open`). */
   keepsCurrent(): boolean {
     return this.#keep;
   }

@@ -350,7 +350,7 @@ export function replay(
         break;
       }
       case 'command': {
-        closeConn();
+        if (!sides.keepsCurrent()) closeConn();
         pool = null;
         logMark = target.logLines().length;
         // The recorder read the log of an outbound scenario right after delivery, before it ran

@@ -93,6 +93,8 @@ export interface MasterState {
   readonly listenQueue: readonly { readonly service: string; readonly client: ClientAddress }[];
   /** anvil(8), while it runs. */
   readonly anvil: AnvilState | null;
+  /** The queue's daemons started on demand (cleanup, local, smtp): the main.cf each read, its last use. */
+  readonly unixDaemons: readonly { readonly service: string; readonly mainCf: string; readonly lastUsed: number }[];
 }
 
 interface LiveProcess {
@@ -111,6 +113,14 @@ interface LiveProcess {
   useCount: number;
   busy: boolean;
   retiring: boolean;
+}
+
+/** A daemon of the queue that master starts on demand (cleanup, local, smtp). */
+interface UnixDaemon {
+  readonly mainCf: string;
+  readonly params: ParameterView;
+  readonly maxIdleMs: number;
+  lastUsed: number;
 }
 
 /** A connection the kernel accepted for a service that has no process to take it yet. */
@@ -178,6 +188,7 @@ export class Master {
   readonly #throttled = new Map<string, number>();
   #listenQueue: QueuedConnection[] = [];
   #anvil: Anvil;
+  #unixDaemons = new Map<string, UnixDaemon>();
 
   constructor(env: MasterEnv) {
     this.#env = env;
@@ -210,6 +221,7 @@ export class Master {
     this.#processes = [];
     this.#throttled.clear();
     this.#listenQueue = [];
+    this.#unixDaemons.clear();
     this.#env.log('postfix/master', this.#pid, masterDaemonStarted);
     return true;
   }
@@ -234,6 +246,7 @@ export class Master {
     // Idle processes exit now; busy ones finish their connection with the old settings, then exit.
     this.#processes = this.#processes.filter((p) => p.busy);
     for (const p of this.#processes) p.retiring = true;
+    this.#unixDaemons.clear();
     // A service gone from master.cf is stopped (master_delete_children lifts its throttle).
     for (const service of [...this.#throttled.keys()])
       if (!next.listeners.some((l) => l.service === service)) this.#throttled.delete(service);
@@ -252,6 +265,7 @@ export class Master {
     for (const q of this.#listenQueue) q.closed = true;
     this.#listenQueue = [];
     this.#anvil.stop();
+    this.#unixDaemons.clear();
   }
 
   /** The listener for `addr:port`, if Postfix listens there now. */
@@ -272,6 +286,25 @@ export class Master {
     const r = this.#take(listener, client, now);
     if (r.ok) return r.endpoint;
     return r.accepted ? closedEndpoint() : this.#queue(listener, client);
+  }
+
+  /**
+   * The parameters a daemon of the queue that master starts on demand (cleanup, local, smtp) works
+   * with now: a new one reads main.cf from disk as it starts; an idle one is reused, with what it
+   * read, until it has waited max_idle or Postfix reloads. Each call counts as a use (max_use is
+   * not modelled for these). Null while Postfix is stopped.
+   */
+  unixDaemonParams(service: string): ParameterView | null {
+    const cfg = this.#config;
+    if (cfg === null) return null;
+    const now = this.#env.clock.now();
+    let d = this.#unixDaemons.get(service);
+    if (d === undefined || (d.maxIdleMs > 0 && now - d.lastUsed >= d.maxIdleMs)) {
+      d = unixDaemon(cfg, service, this.#env.readMainCf() ?? '', now);
+      this.#unixDaemons.set(service, d);
+    }
+    d.lastUsed = now;
+    return d.params;
   }
 
   /** Lets the time pass up to now: processes past max_idle exit, throttles end, waiting connections get a process. */
@@ -377,6 +410,7 @@ export class Master {
       })),
       listenQueue: this.#listenQueue.map((q) => ({ service: q.listener.service, client: q.client })),
       anvil: this.#anvil.exportState(),
+      unixDaemons: [...this.#unixDaemons].map(([service, d]) => ({ service, mainCf: d.mainCf, lastUsed: d.lastUsed })),
     };
   }
 
@@ -396,6 +430,7 @@ export class Master {
     this.#config = cfg;
     this.#inetInterfaces = state.inetInterfaces;
     this.#anvil = this.#newAnvil(state.anvil ?? null);
+    for (const d of state.unixDaemons ?? []) this.#unixDaemons.set(d.service, unixDaemon(cfg, d.service, d.mainCf, d.lastUsed));
     for (const t of state.throttled) this.#throttled.set(t.service, t.until);
     for (const p of state.processes) {
       const listener = cfg.listeners.find((l) => l.service === p.service);
@@ -563,6 +598,11 @@ function queuedEndpoint(q: QueuedConnection, runDue: () => void): ServerEndpoint
       return q.served?.tls ?? null;
     },
   };
+}
+
+function unixDaemon(cfg: ConfigSnapshot, service: string, mainCf: string, now: number): UnixDaemon {
+  const params = cfg.daemonParams(service, 'unix', mainCf);
+  return { mainCf, params, maxIdleMs: timeParamMs(params, 'max_idle') ?? 100_000, lastUsed: now };
 }
 
 function throttleMs(main: ParameterView): number {

@@ -7,7 +7,9 @@ import { clientTls } from '../tls/client-tls.ts';
 import { serverTls } from '../tls/server-tls.ts';
 import type { SimFile } from '../tls/types.ts';
 import { steppingClock, type Clock } from './clock.ts';
-import { configSnapshot, ETC_SERVICES_PATH, loadConfig } from './config-loader.ts';
+import { configSnapshot, ETC_SERVICES_PATH, loadConfig, MAIN_CF, MASTER_CF } from './config-loader.ts';
+import { checkMainCf } from '../config/check.ts';
+import type { ParameterView } from '../config/parameter-view.ts';
 import { labFiles } from './data/lab-files.ts';
 import { sequentialIds, type IdSource } from './ids.ts';
 import { World, type WorldParts } from './world.ts';
@@ -80,7 +82,7 @@ export function createLabWorld(opts: LabWorldOptions = {}): World & { readonly q
         clock: world.clock,
         ids: world.ids,
         log: world.log.write,
-        paramsFor: (service) => (world.master.config ?? fallbackSnapshot(world)).paramsFor(service),
+        paramsFor: (service) => queueParams(world, service),
         // Postfix's own smtp client: the lesson runtime tells its deliveries from the learner's connections.
         network: world.network.clientView('postfix'),
         clientTls,
@@ -112,9 +114,24 @@ function highestPid(state: MasterState): number {
   return Math.max(state.pid ?? 0, ...state.processes.map((p) => p.pid));
 }
 
-/** The configuration as the files say now (for tools that work while Postfix is stopped). */
-function fallbackSnapshot(world: World): Pick<ConfigSnapshot, 'paramsFor'> {
-  const load = loadConfig(world.fs);
-  if (load.ok) return load.snapshot;
-  return { paramsFor: () => mapView({}) };
+/** Queue daemons that run from Postfix's start or reload, and commands that read the files at each run. */
+const LONG_RUNNING = new Set(['qmgr', 'pickup']);
+const COMMANDS = new Set(['sendmail', 'postsuper', 'postqueue', 'postdrop']);
+
+/**
+ * The parameters a daemon of the queue works with (each Postfix program reads main.cf when it
+ * starts): qmgr and pickup run from Postfix's start or reload; the commands read the files at each
+ * run; cleanup, local, smtp... are started by master(8) on demand and reused while idle.
+ */
+function queueParams(world: World, service: string): ParameterView {
+  if (LONG_RUNNING.has(service)) return (world.master.config ?? filesNow(world)).paramsFor(service);
+  if (COMMANDS.has(service)) return filesNow(world).paramsFor(service);
+  return world.master.unixDaemonParams(service) ?? filesNow(world).paramsFor(service);
+}
+
+/** The configuration as the files say now (a program that starts now, or Postfix stopped). */
+function filesNow(world: World): Pick<ConfigSnapshot, 'paramsFor'> {
+  const main = world.fs.read(MAIN_CF);
+  if (checkMainCf(main).fatal !== null) return { paramsFor: () => mapView({}) };
+  return configSnapshot(main ?? '', world.fs.read(MASTER_CF) ?? '', world.fs.read(ETC_SERVICES_PATH) ?? ETC_SERVICES);
 }

@@ -216,3 +216,31 @@ describe('master.cf changes wait for postfix reload', () => {
     expect(ehloQuit(w).ehlo).toEqual(EHLO_MAY);
   });
 });
+
+describe("the queue's daemons started on demand (smtp)", () => {
+  /** Whether Postfix's smtp client sent STARTTLS to the relay for one message. */
+  const sendAndSeeStarttls = (w: LabWorld): boolean => {
+    w.network.takeTapped();
+    w.queue.submitLocal('root@example.org', ['bob@example.net'], 'Subject: t\n\nhi\n');
+    const sessions = w.network.takeTapped();
+    expect(sessions.length).toBeGreaterThan(0);
+    return sessions.some((s) => s.events.some((e) => e.dir === 'client' && e.data === 'STARTTLS\r\n'));
+  };
+
+  it('an idle smtp process keeps the main.cf it read until max_idle; a new one reads the change without reload', () => {
+    const { w, clock } = world();
+    expect(sendAndSeeStarttls(w)).toBe(true);
+    setMain(w, { smtp_tls_security_level: 'none' });
+    expect(sendAndSeeStarttls(w)).toBe(true);
+    clock.advance(101_000);
+    expect(sendAndSeeStarttls(w)).toBe(false);
+  });
+
+  it('postfix reload makes the next delivery use a new smtp process', () => {
+    const { w } = world();
+    expect(sendAndSeeStarttls(w)).toBe(true);
+    setMain(w, { smtp_tls_security_level: 'none' });
+    w.postfix(['reload'], false);
+    expect(sendAndSeeStarttls(w)).toBe(false);
+  });
+});
