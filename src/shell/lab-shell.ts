@@ -81,13 +81,16 @@ class CaptureSink implements Sink {
   readonly isTty: boolean;
   readonly #own: string[] = [];
   readonly #all: string[];
-  constructor(isTty: boolean, all: string[]) {
+  readonly #seen: (text: string) => void;
+  constructor(isTty: boolean, all: string[], seen: (text: string) => void) {
     this.isTty = isTty;
     this.kind = isTty ? 'tty' : 'pipe';
     this.#all = all;
+    this.#seen = seen;
   }
   write(text: string): void {
     if (text === '') return;
+    this.#seen(text);
     this.#own.push(text);
     this.#all.push(text);
   }
@@ -111,6 +114,7 @@ export class LabShell extends Shell {
   readonly #pacer: SwitchPacer;
   readonly #host: ShellHost;
   readonly #pid = 4242;
+  readonly #observer: ShellObserver | undefined;
 
   constructor(world: LabWorld, opts: LabShellOptions, programs: Registry, pacer: SwitchPacer, host: ShellHost) {
     super({
@@ -126,6 +130,7 @@ export class LabShell extends Shell {
     this.programs = programs;
     this.#pacer = pacer;
     this.#host = { ...host, fs: withStandardDirs(host.fs) };
+    this.#observer = opts.observer;
   }
 
   /**
@@ -136,8 +141,17 @@ export class LabShell extends Shell {
    */
   runLine(line: string, opts: RunLineOptions = { tty: false }): RunLineResult {
     const all: string[] = [];
-    const out = new CaptureSink(opts.tty === true, all);
-    const err = new CaptureSink(opts.tty === true, all);
+    const obs = this.#observer;
+    const tell = (fn: (o: ShellObserver) => void): void => {
+      if (obs === undefined) return;
+      try {
+        fn(obs);
+      } catch {
+        // observing never changes what runs
+      }
+    };
+    const out = new CaptureSink(opts.tty === true, all, (t) => tell((o) => o.output?.(t)));
+    const err = new CaptureSink(opts.tty === true, all, (t) => tell((o) => o.output?.(t)));
     const state = this.state;
     const stdin = typeof opts.stdin === 'string' ? opts.stdin : '';
     const stdinTty = opts.stdinTty ?? opts.tty === true;
@@ -148,6 +162,7 @@ export class LabShell extends Shell {
       tty: out,
       ttyErr: err,
       ...(stdinTty ? {} : { stdin: { kind: 'text', text: stdin } as const }),
+      ...(obs === undefined ? {} : { onProgram: (argv: readonly string[]) => tell((o) => o.programStart?.(argv)) }),
       pid: this.#pid,
       cols: () => this.cols,
       rows: () => this.rows,
@@ -159,7 +174,13 @@ export class LabShell extends Shell {
       exitRequested: () => false,
       clearHistory: () => {},
       attach: (session, end, onEnd) => {
-        if (stdinTty) feedSession(session, () => end.ended, stdin);
+        if (stdinTty)
+          feedSession(
+            session,
+            () => end.ended,
+            stdin,
+            (line) => tell((o) => o.sessionInput?.(line)),
+          );
         if (!end.ended) {
           try {
             session.onIdle?.();
@@ -193,12 +214,14 @@ export class LabShell extends Shell {
     }
     let status = 0;
     this.#pacer.depth++;
+    tell((o) => o.commandStart?.(text));
     try {
       new Executor(env).run(r.items, (s) => {
         status = s;
       });
     } finally {
       this.#pacer.depth--;
+      tell((o) => o.commandEnd?.(status));
     }
     setLastStatus(state, status);
     return { stdout: out.text(), stderr: err.text(), output: all.join(''), exitCode: status };
@@ -211,7 +234,7 @@ function setLastStatus(state: ShellState, status: number): void {
 }
 
 /** Gives a session its input as a terminal would deliver it: cooked lines with `\n`, or raw bytes; then EOF. */
-function feedSession(session: InteractiveSession, ended: () => boolean, stdin: string): void {
+function feedSession(session: InteractiveSession, ended: () => boolean, stdin: string, typed: (line: string) => void): void {
   const guard = (fn: () => void): void => {
     try {
       fn();
@@ -233,6 +256,7 @@ function feedSession(session: InteractiveSession, ended: () => boolean, stdin: s
       }
       const piece = cut < 0 ? rest : rest.slice(0, cut + 1);
       rest = cut < 0 ? '' : rest.slice(cut + 1);
+      typed(piece);
       guard(() => void session.onInput(piece));
     }
   }

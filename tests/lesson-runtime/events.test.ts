@@ -3,7 +3,11 @@
  * effect) and the connection records of the handshake diagram, checked against the corpus's replies.
  */
 import { describe, expect, it } from 'vitest';
+import { CORPUS_REMOTE_HOSTS, RemoteWorld } from '../../src/engine/remote/remote-world.ts';
+import { createLabWorld } from '../../src/engine/world/lab-world.ts';
+import { LabEvents } from '../../src/lesson-runtime/events.ts';
 import { createLessonSession } from '../../src/lesson-runtime/session.ts';
+import { createLabShell } from '../../src/shell/lab-shell.ts';
 
 describe('EHLO diff', () => {
   it('shows STARTTLS added to port 25 after the reload that turned it on, and nothing before any change', () => {
@@ -82,5 +86,28 @@ describe('connection records', () => {
     s.runLine('NOOP');
     expect(s.events.typed).toEqual([{ program: 'nc', line: 'NOOP' }]);
     expect(s.events.replies.map((r) => r.line)).toContain('250 2.0.0 Ok');
+  });
+});
+
+describe('a proxy in front of the lab smtpd', () => {
+  it("records the learner's connection to the proxy, not the proxy's own connection on to smtpd", () => {
+    const remote = new RemoteWorld([
+      ...CORPUS_REMOTE_HOSTS,
+      { kind: 'strip-proxy', address: '127.0.0.3', port: 2525, upstreamAddress: '127.0.0.1', upstreamPort: 25 },
+    ]);
+    const world = createLabWorld({ remote });
+    const events = new LabEvents();
+    world.network.observe(events.connectionObserver);
+    const shell = createLabShell(world, { observer: events.shellObserver });
+    shell.runLine('telnet 127.0.0.3 2525', { tty: true, stdin: 'EHLO c.example.com\nQUIT\n' });
+    const c = events.lastConnection;
+    expect(c?.client).toBe('telnet');
+    expect(c?.server).toEqual({ host: '127.0.0.3', port: 2525 });
+    const lines = c?.steps.flatMap((x) => (x.kind === 'smtp' && x.from === 'server' ? [x.text] : [])) ?? [];
+    expect(lines).toContain('250-mail.example.org');
+    expect(lines).not.toContain('250-STARTTLS');
+    // LabShell.runLine reports to the observer too: the command, its program, the lines typed.
+    expect(events.commands.map((x) => x.line)).toEqual(['telnet 127.0.0.3 2525']);
+    expect(events.typed.map((x) => x.line)).toEqual(['EHLO c.example.com', 'QUIT']);
   });
 });

@@ -83,6 +83,8 @@ export class SimNetwork implements Network {
   #tapped: TappedSession[] = [];
   #observer: ConnectionObserver | null = null;
   #client: ConnectingClient = 'learner';
+  /** connect() calls and observed endpoint calls in progress: a connection opened inside one is a relay's. */
+  #busy = 0;
 
   constructor(env: SimNetworkEnv) {
     this.#env = env;
@@ -93,6 +95,15 @@ export class SimNetwork implements Network {
   }
 
   connect(host: string, port: number, from = '127.0.0.1'): ConnectResult {
+    this.#busy++;
+    try {
+      return this.#connect(host, port, from);
+    } finally {
+      this.#busy--;
+    }
+  }
+
+  #connect(host: string, port: number, from: string): ConnectResult {
     const address = this.resolve(host);
     if (address === null) return { ok: false, address: null, error: 'unknown-host' };
     if (LOCAL_ADDRESSES.has(address)) {
@@ -135,14 +146,23 @@ export class SimNetwork implements Network {
 
   #observed(r: ConnectResult & { ok: true }, host: string, port: number, service: string | null): ConnectResult {
     const obs = this.#observer;
-    if (obs === null) return r;
+    // A proxy of the remote world connecting on (to the lab's smtpd) is part of the client's connection.
+    if (obs === null || (this.#client === 'learner' && this.#busy > 1)) return r;
     let t: ConnectionTap | null;
     try {
       t = obs({ client: this.#client, host, address: r.address, port, service });
     } catch {
       t = null; // an observer's bug never breaks a connection
     }
-    return t === null ? r : { ...r, endpoint: observeEndpoint(r.endpoint, t) };
+    const busy = <T>(fn: () => T): T => {
+      this.#busy++;
+      try {
+        return fn();
+      } finally {
+        this.#busy--;
+      }
+    };
+    return t === null ? r : { ...r, endpoint: observeEndpoint(r.endpoint, t, busy) };
   }
 
   /** Remote sessions recorded since the last call. */
@@ -203,7 +223,7 @@ function tap(ep: ServerEndpoint, s: TappedSession): ServerEndpoint {
 }
 
 /** The endpoint with `t` told of everything that passes; what passes is unchanged. */
-function observeEndpoint(ep: ServerEndpoint, t: ConnectionTap): ServerEndpoint {
+function observeEndpoint(ep: ServerEndpoint, t: ConnectionTap, busy: <T>(fn: () => T) => T): ServerEndpoint {
   const safe = (fn: () => void): void => {
     try {
       fn();
@@ -216,20 +236,20 @@ function observeEndpoint(ep: ServerEndpoint, t: ConnectionTap): ServerEndpoint {
     return o;
   };
   const overrides: Pick<ServerEndpoint, 'open' | 'receive' | 'handshake' | 'clientClosed'> = {
-    open: () => server(ep.open()),
+    open: () => server(busy(() => ep.open())),
     receive: (bytes: string) => {
       safe(() => t.fromClient?.(bytes));
-      return server(ep.receive(bytes));
+      return server(busy(() => ep.receive(bytes)));
     },
     handshake: (hello: ClientHello) => {
-      const r = ep.handshake(hello);
+      const r = busy(() => ep.handshake(hello));
       safe(() => t.handshake?.(hello, r.result));
       server(r.output);
       return r;
     },
     clientClosed: () => {
       safe(() => t.clientClosed?.());
-      ep.clientClosed();
+      busy(() => ep.clientClosed());
     },
   };
   return new Proxy(ep, {
