@@ -30,7 +30,7 @@ export function inputName(name: string | null): string {
   return name === null || name === '-' ? LOAD.stdinName : name;
 }
 
-/** Option parsing shared by the subcommands: the next argument of an option that takes one. */
+/** The subcommands' argument cursor: `next()` gives the next option, `value()` the argument of the option just read. */
 export class Args {
   readonly #argv: readonly string[];
   #i = 0;
@@ -44,6 +44,6 @@ export class Args {
   }
 
   value(): string | undefined {
-    return this.#argv[this.#i++];
+    return this.next();
   }
 }
