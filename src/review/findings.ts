@@ -366,16 +366,14 @@ export const FINDINGS: readonly FindingRule[] = [
 /** Every finding of a model, in table order. */
 export function computeFindings(m: ReviewModel): Finding[] {
   return FINDINGS.flatMap((rule) =>
-    rule
-      .detect(m)
-      .map((h) => ({
-        id: rule.id,
-        severity: rule.severity,
-        where: h.where,
-        sentence: rule.sentence,
-        lesson: rule.lesson,
-        probe: h.probe,
-        detail: h.detail,
-      })),
+    rule.detect(m).map((h) => ({
+      id: rule.id,
+      severity: rule.severity,
+      where: h.where,
+      sentence: rule.sentence,
+      lesson: rule.lesson,
+      probe: h.probe,
+      detail: h.detail,
+    })),
   );
 }
