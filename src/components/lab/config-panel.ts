@@ -90,12 +90,13 @@ export class ConfigPanel {
       h(
         'p',
         { class: 'lab-panel__intro' },
-        'The controls edit main.cf and master.cf at once, as postconf -e or a text editor would. Postfix reads its files only when told to: the changes are not live until you Apply them (postfix reload).',
+        // When a change takes effect: src/engine/master/master.ts (master.cf at start/reload; main.cf per new process).
+        'The controls edit main.cf and master.cf at once, as postconf -e or a text editor would. When Postfix uses a change depends on the file. master.cf is read by master(8) only at start and at Apply (postfix reload). main.cf is read by each Postfix process as it starts: a new smtpd (or smtp) uses a change at once, but master hands a connection to an idle process when it has one, and that process keeps the settings it started with until it has been idle for max_idle (100 s) or has served max_use (100) connections. Apply makes the idle processes exit, so the next connection uses the files as they are; a session that is already open keeps its settings to its end.',
       ),
       mainSet,
       masterSet,
       this.#problems,
-      h('h3', { class: 'lab-subheading' }, 'Not live yet'),
+      h('h3', { class: 'lab-subheading' }, 'Changed since the last start or reload'),
       this.#pending,
       h('div', { class: 'lab-panel__apply' }, this.applyButton, this.#applyOutput),
     );
@@ -196,7 +197,11 @@ export class ConfigPanel {
     replaceChildren(
       this.#pending,
       status,
-      h('p', {}, `Changes Postfix does not use yet (${plural(added, 'line')} added, ${removed} removed):`),
+      h(
+        'p',
+        {},
+        `${plural(added, 'line')} added, ${removed} removed. master.cf changes wait for Apply; main.cf changes reach new processes, not the idle ones master reuses:`,
+      ),
       diff,
     );
     this.applyButton.classList.add('lab-button--attention');

@@ -108,14 +108,14 @@ export const SERVICE_CONTROLS: readonly ServiceControl[] = [
     id: 'submission',
     service: 'submission',
     port: 587,
-    help: 'Port 587, for mail programs that log in and then send (STARTTLS). Uncomments the stock block in master.cf.',
+    help: 'Port 587, for mail programs that log in and then send (STARTTLS). Uncomments the stock block in master.cf; the port opens at Apply (postfix reload).',
   },
   {
     kind: 'service',
     id: 'submissions',
     service: 'submissions',
     port: 465,
-    help: 'Port 465, the same with TLS from the first byte (wrapper mode). Uncomments the stock block in master.cf.',
+    help: 'Port 465, the same with TLS from the first byte (wrapper mode). Uncomments the stock block in master.cf; the port opens at Apply (postfix reload).',
   },
 ];
 
@@ -126,7 +126,7 @@ export const SERVICE_PARAM_CONTROLS: readonly ServiceParamControl[] = [
     service: 'submission',
     param: 'smtpd_tls_security_level',
     choices: LEVELS_IN,
-    help: 'The -o override of the submission service in master.cf; without it, main.cf’s value applies.',
+    help: 'The -o override of the submission service in master.cf (used from the next Apply); without it, main.cf’s value applies.',
   },
   {
     kind: 'service-param',
