@@ -302,6 +302,45 @@ export const tests = [
       assert.equal(await exercise(page, 'see-starttls').getAttribute('data-done'), 'true');
     },
   },
+  {
+    name: 'a lesson whose scenario changed since the progress was stored says so, keeps what was done, and offers a reset',
+    async run(t) {
+      const page = await t.page();
+      const current = scenarioVersion('lab-default');
+      const old = JSON.stringify({
+        format: 'postfix-tls-lab/image',
+        version: 1,
+        scenario: { name: 'lab-default', version: current + 1 },
+        files: { '/etc/postfix/kept-note': { content: 'from the old lab\n', mode: 0o644 } },
+        loaded: null,
+        exercisesDone: ['see-starttls'],
+      });
+      await page.addInitScript(
+        ([key, value]) => {
+          if (sessionStorage.getItem('seeded') !== null) return;
+          localStorage.setItem(key, value);
+          sessionStorage.setItem('seeded', '1');
+        },
+        [lessonKey('what-encrypting-email-means'), old],
+      );
+      await openLessonLab(page, t.url(TYPING));
+      assert.match(await page.locator('.lab-notice').textContent(), /has changed since you last worked in it/);
+      assert.equal(await exercise(page, 'see-starttls').getAttribute('data-done'), 'true');
+      await typeLines(page, [{ send: 'cat /etc/postfix/kept-note', expect: /^from the old lab$/m }]);
+      await page.getByRole('button', { name: 'Reset the lab…' }).click();
+      await page.getByRole('dialog', { name: 'Reset the lab?' }).getByRole('button', { name: 'Reset' }).click();
+      await eventually(
+        async () => {
+          const raw = await page.evaluate((k) => localStorage.getItem(k), lessonKey('what-encrypting-email-means'));
+          return raw !== null && JSON.parse(raw).scenario.version === current;
+        },
+        { what: 'the image stored on the current scenario' },
+      );
+      const stored = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), lessonKey('what-encrypting-email-means')));
+      assert.deepEqual(stored.files, {});
+      assert.deepEqual(stored.exercisesDone, ['see-starttls']);
+    },
+  },
   ...lessons()
     .filter((l) => l.lab !== undefined)
     .flatMap((l) =>
