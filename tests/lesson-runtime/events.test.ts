@@ -8,6 +8,7 @@ import { createLabWorld } from '../../src/engine/world/lab-world.ts';
 import { LabEvents } from '../../src/lesson-runtime/events.ts';
 import { createLessonSession } from '../../src/lesson-runtime/session.ts';
 import { createLabShell } from '../../src/shell/lab-shell.ts';
+import { MemoryPort } from '../../src/shell/memory-port.ts';
 
 describe('EHLO diff', () => {
   it('shows STARTTLS added to port 25 after the reload that turned it on, and nothing before any change', () => {
@@ -109,5 +110,38 @@ describe('a proxy in front of the lab smtpd', () => {
     // LabShell.runLine reports to the observer too: the command, its program, the lines typed.
     expect(events.commands.map((x) => x.line)).toEqual(['telnet 127.0.0.3 2525']);
     expect(events.typed.map((x) => x.line)).toEqual(['EHLO c.example.com', 'QUIT']);
+  });
+});
+
+describe('the hooks change nothing', () => {
+  it('a shell and network observed by LabEvents print and log exactly what unobserved ones do', () => {
+    const lines = [
+      'postconf -n | head -3',
+      'telnet localhost 25',
+      'EHLO c.example.com',
+      'STARTTLS',
+      'QUIT',
+      'openssl s_client -connect localhost:25 -starttls smtp -quiet',
+      'QUIT',
+      "printf 'Subject: t\\n\\nx\\n' | sendmail bob@example.net",
+      'tail -n 4 /var/log/mail.log',
+    ];
+    const drive = (observe: boolean): { screen: string; log: string[] } => {
+      const world = createLabWorld();
+      const events = new LabEvents();
+      if (observe) world.network.observe(events.connectionObserver);
+      const shell = createLabShell(world, {
+        ...(observe ? { observer: events.shellObserver } : {}),
+        pacer: { immediate: true, after: (_ms, fn) => (fn(), () => {}) },
+      });
+      const port = new MemoryPort();
+      shell.attach(port);
+      for (const l of lines) port.type(`${l}\r`);
+      if (observe) expect(events.commands.length).toBe(5);
+      return { screen: port.output, log: world.logLines() };
+    };
+    const plain = drive(false);
+    expect(drive(true)).toEqual(plain);
+    expect(plain.screen).toContain('250-STARTTLS');
   });
 });
