@@ -4,11 +4,12 @@
  * -verify_hostname (right, wrong, without a CA file) and -verify_return_error. The lab's output goes
  * through the corpus normalizer (src/corpus/normalize.ts) as the recording did. All strings recorded.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { normalize } from '../../../src/corpus/normalize.ts';
 import { createLabWorld } from '../../../src/engine/world/lab-world.ts';
 import { createLabShell } from '../../../src/shell/lab-shell.ts';
-import { hostRecords } from './recordings.ts';
+import { HOST_TOOLS_DIR, hostRecords } from './recordings.ts';
 
 const FILES = [
   'openssl-sclient-cafile.normalized.txt',
@@ -39,5 +40,26 @@ describe('s_client verification options answer as openssl 3.0.22 did against Pos
       stderr: tid(r.stderr),
       status: r.status,
     });
+  });
+});
+
+describe('-verify_return_error at TLSv1.2 (recorded against openssl s_server with the lab certificate)', () => {
+  it('fails before the key exchange: no temp key, no cipher, an empty session', () => {
+    const text = readFileSync(`${HOST_TOOLS_DIR}openssl-sclient-verify-offsets.txt`, 'utf8');
+    const stdout = /--- stdout ---\n([\s\S]*?)--- stderr ---\n/.exec(text)?.[1] ?? '';
+    const stderr = /--- stderr ---\n([\s\S]*)$/.exec(text)?.[1] ?? '';
+    const world = createLabWorld();
+    const got = createLabShell(world).runLine('openssl s_client -starttls smtp -connect 127.0.0.1:25 -tls1_2 -verify_return_error', {
+      tty: false,
+      stdin: '',
+    });
+    // Everything but the byte counts (Postfix's STARTTLS dialogue is in them, s_server has none) and the time.
+    const mask = (t: string): string =>
+      t
+        .replace(/has read \d+ bytes and written \d+ bytes/, 'has read N bytes and written M bytes')
+        .replace(/Start Time: \d+/, 'Start Time: T');
+    expect(mask(got.stdout)).toBe(mask(stdout));
+    expect(tid(got.stderr)).toBe(tid(stderr));
+    expect(got.exitCode).toBe(1);
   });
 });

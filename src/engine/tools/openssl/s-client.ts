@@ -614,11 +614,13 @@ export class SClientSession {
 
   /**
    * `-verify_return_error` and a certificate that does not verify: the client aborts the handshake while
-   * reading the server's Certificate (tests/corpus-extra/host-tools/openssl-sclient-verify-return-error.txt).
-   * It read the server's flight up to the Certificate and wrote an alert instead of its Finished: for
-   * TLSv1.3 with the lab's RSA-2048 certificate that is 360 bytes fewer read and 73 fewer written than a
-   * finished handshake (the recording's 1253/337 against 1613/410); other versions use the same offsets
-   * (not recorded). smtpd only sees the connection go (its `alert unknown ca` log line is not modelled).
+   * reading the server's Certificate (TLSv1.3: tests/corpus-extra/host-tools/openssl-sclient-verify-return-error.txt
+   * against Postfix; TLSv1.2: openssl-sclient-verify-offsets.txt against openssl s_server with the lab's
+   * certificate). It read the server's flight up to the Certificate and wrote an alert instead of its
+   * Finished: 360 bytes fewer read and 73 fewer written than a finished TLSv1.3 handshake (the same against
+   * Postfix and s_server), 556 and 86 for TLSv1.2 (s_server only). TLSv1.2 fails before the key exchange:
+   * no temp key, no cipher, an empty session. smtpd only sees the connection go (its `alert unknown ca`
+   * log line is not modelled).
    */
   #verifyFailure(
     o: SClientOptions,
@@ -631,29 +633,32 @@ export class SClientSession {
     if (!o.state) this.#out.stderr(verifyLines(cert, code, o.brief, true));
     this.#out.stderr(errorLine(this.#threadId, CERT_VERIFY_FAILED));
     this.#ep?.clientClosed();
-    const read = Math.max(0, readPlain + rec.bytes.serverToClient - 360);
-    const written = Math.max(0, wrotePlain + rec.bytes.clientToServer - 73);
     const v = rec.version ?? 'TLSv1.2';
+    const tls13 = v === 'TLSv1.3';
+    const read = Math.max(0, readPlain + rec.bytes.serverToClient - (tls13 ? 360 : 556));
+    const written = Math.max(0, wrotePlain + rec.bytes.clientToServer - (tls13 ? 73 : 86));
     let s = '---\nCertificate chain\n' + chainEntry(0, cert, o.showcerts) + `---\n${NO_PEER_CERT}---\n${NO_CLIENT_CA}`;
-    if (rec.tempKey !== null) s += tempKeyLine(rec.tempKey);
+    if (tls13 && rec.tempKey !== null) s += tempKeyLine(rec.tempKey);
     s += `---\n${handshakeBytes(read, written)}${verification(code)}---\n`;
-    s += newCipher(rec.cipherSince ?? v, rec.cipher ?? '');
-    s += SECURE_RENEG(false) + COMPRESSION_LINES;
-    if (v === 'TLSv1.3') s += EARLY_DATA_NOT_SENT + verifyReturn(code);
-    else
+    if (tls13) {
+      s += newCipher(rec.cipherSince ?? v, rec.cipher ?? '') + SECURE_RENEG(false) + COMPRESSION_LINES;
+      s += EARLY_DATA_NOT_SENT + verifyReturn(code);
+    } else {
+      s += newCipher('(NONE)', '(NONE)') + SECURE_RENEG(true) + COMPRESSION_LINES;
       s += sessionBlock({
         protocol: v,
-        cipher: rec.cipher ?? '',
+        cipher: '0000',
         sessionId: '',
         keyLabel: 'Master-Key',
         key: '',
         ticket: null,
         startTime: Math.floor(this.#env.clock.now() / 1000),
-        verifyCode: code,
-        verifyText: VERIFY_TEXT[code] ?? '',
+        verifyCode: 0,
+        verifyText: VERIFY_TEXT[0] ?? '',
         extendedMasterSecret: true,
         maxEarlyData: false,
       });
+    }
     this.#bio(`${s}---\n`);
     return this.#end(1);
   }
