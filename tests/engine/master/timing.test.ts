@@ -244,3 +244,39 @@ describe("the queue's daemons started on demand (smtp)", () => {
     expect(sendAndSeeStarttls(w)).toBe(false);
   });
 });
+
+describe('derived from master(8) source, not recorded', () => {
+  it('a reload does not lift a throttle (master_restart_service): the fixed service answers when the throttle ends', () => {
+    const { w, clock } = world();
+    const stock = w.fs.read(MASTER_CF) ?? '';
+    const lines = stock.split('\n');
+    const entry = lines.findIndex((l) => l.startsWith('#submission inet'));
+    const block = (withProse: boolean): string =>
+      lines.map((l, i) => (i >= entry && i < entry + 16 && (withProse || !l.startsWith('#     ')) ? l.replace(/^#/, '') : l)).join('\n');
+    w.fs.write(MASTER_CF, block(true));
+    w.postfix(['reload'], false);
+    const first = w.network.connect('127.0.0.1', 587);
+    expect(first.ok && first.endpoint.open().closed).toBe(true);
+    w.fs.write(MASTER_CF, block(false));
+    w.postfix(['reload'], false);
+    const waiting = w.network.connect('127.0.0.1', 587);
+    if (!waiting.ok) throw new Error('connect');
+    expect(waiting.endpoint.open()).toEqual({ data: '', closed: false });
+    clock.advance(60_000);
+    expect(waiting.endpoint.poll?.().data).toBe('220 mail.example.org ESMTP Postfix\r\n');
+  });
+
+  it('a reload cannot change inet_interfaces (master_ent.c): each inet service says so and keeps listening', () => {
+    const { w } = world();
+    setMain(w, { inet_interfaces: '192.0.2.1' });
+    const before = w.logLines().length;
+    w.postfix(['reload'], false);
+    expect(
+      w
+        .logLines()
+        .slice(before + 2)
+        .map((l) => l.replace(/^.*postfix\/master\[\d+\]: /, '')),
+    ).toEqual(['warning: service smtp: ignoring inet_interfaces change', 'warning: to change inet_interfaces, stop and start Postfix']);
+    expect(w.network.connect('127.0.0.1', 25).ok).toBe(true);
+  });
+});
