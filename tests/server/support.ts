@@ -65,6 +65,10 @@ export interface TestLab {
 export interface LabOptions {
   /** Lines appended to main.cf before the start (a later setting wins, as with postconf -e). */
   readonly mainCf?: string;
+  /** master.cf to start with instead of the finished set-up (a recording's own). */
+  readonly masterCf?: string;
+  /** main.cf to start with instead of the lab's. */
+  readonly mainCfText?: string;
   /** Present the corpus's own certificate (what the recordings saw) instead of a new one. */
   readonly corpusCert?: boolean;
 }
@@ -78,6 +82,9 @@ export async function startLab(opts: LabOptions = {}): Promise<TestLab> {
     writeFileSync(folder.certFile, MAIL_EXAMPLE_ORG_CERT);
     writeFileSync(folder.keyFile, MAIL_EXAMPLE_ORG_KEY, { mode: 0o600 });
   }
+  mkdirSync(folder.postfixDir, { recursive: true });
+  if (opts.masterCf !== undefined) writeFileSync(folder.masterCf, opts.masterCf);
+  if (opts.mainCfText !== undefined) writeFileSync(folder.mainCf, opts.mainCfText);
   const init = initConfigFolder(folder);
   if (!init.ok) throw new Error(init.error);
   if (opts.mainCf !== undefined) appendFileSync(folder.mainCf, `${opts.mainCf.trimEnd()}\n`);
