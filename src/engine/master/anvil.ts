@@ -100,8 +100,8 @@ export class Anvil {
         program: s.settings.program,
         unitMs: s.settings.unitMs,
         idleLimitMs: Math.max(s.settings.maxIdleMs, s.settings.unitMs),
-        statMs: s.settings.statMs,
-        nextDumpAt: now + s.settings.statMs,
+        statMs: Math.max(1000, s.settings.statMs), // a zero interval would dump without end
+        nextDumpAt: now + Math.max(1000, s.settings.statMs),
         idleSince: null,
         remotes: [],
         clients: [],

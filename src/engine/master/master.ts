@@ -606,7 +606,8 @@ function unixDaemon(cfg: ConfigSnapshot, service: string, mainCf: string, now: n
 }
 
 function throttleMs(main: ParameterView): number {
-  return timeParamMs(main, 'service_throttle_time') ?? DEFAULT_THROTTLE_MS;
+  // At least a second: with 0, master would retry without pause (and the lab would loop).
+  return Math.max(1000, timeParamMs(main, 'service_throttle_time') ?? DEFAULT_THROTTLE_MS);
 }
 
 /** The endpoint, calling `done` once when the connection ends (the server closed it, or the client). */
