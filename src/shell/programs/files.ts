@@ -178,12 +178,3 @@ export const touch: Program = {
     return status;
   },
 };
-
-export const hostname: Program = {
-  name: 'hostname',
-  usage: 'hostname',
-  run(ctx) {
-    ctx.stdout.write(`${ctx.host.hostname}\n`);
-    return 0;
-  },
-};
