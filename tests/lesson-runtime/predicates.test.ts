@@ -78,6 +78,7 @@ describe('state predicates', () => {
     expect(check(s, 'listening', { port: 25 })).toBe(true);
     expect(check(s, 'listening', { port: 587 })).toBe(false);
     expect(check(s, 'param-loaded', { name: 'smtpd_tls_security_level', value: 'may' })).toBe(true);
+    expect(check(s, 'param-loaded', { name: 'smtpd_tls_security_level', value: 'may', service: 'submission' })).toBe(false);
     run(s, ...SUBMISSION);
     expect(check(s, 'listening', { port: 587 })).toBe(false);
     expect(check(s, 'param-loaded', { name: 'smtpd_tls_security_level', value: 'encrypt', service: 'submission' })).toBe(false);

@@ -90,7 +90,9 @@ function sameValue(a: string, b: string): boolean {
 function loadedParams(ctx: PredicateContext, service?: string): ParameterView | null {
   const cfg = ctx.world.master.config;
   if (cfg === null) return null;
-  return service === undefined ? cfg.main : cfg.paramsFor(service, 'inet');
+  if (service === undefined) return cfg.main;
+  // A service master.cf does not run has no effective value (paramsFor would fall back to main.cf's).
+  return cfg.listeners.some((l) => l.service === service) ? cfg.paramsFor(service, 'inet') : null;
 }
 
 export const statePredicates = {
