@@ -79,12 +79,14 @@ export const tests = [
       });
       const alert = page.locator('.review-problems');
       await alert.getByText(/main\.cf is \d+ KB: the review reads files up to 256 KB/).waitFor({ timeout: 10_000 });
-      // Typed in some other way (no paste event): the same limit when reviewing.
+      // Dropped as a file: refused by its size, before a byte of it is read.
       await page.evaluate(() => {
-        document.querySelector('#review-main').value = 'a = b\n'.repeat(1_800_000);
+        const dt = new DataTransfer();
+        dt.items.add(new File(['a = b\n'.repeat(1_800_000)], 'main.cf', { type: 'text/plain' }));
+        document.querySelector('#review-main').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
       });
-      await page.getByRole('button', { name: 'Review and start the lab' }).click();
-      await alert.getByText(/main\.cf is \d+ KB/).waitFor({ timeout: 10_000 });
+      await alert.getByText(/main\.cf \(for main\.cf\) is \d+ KB/).waitFor({ timeout: 10_000 });
+      assert.equal(await page.locator('#review-main').inputValue(), '', 'the big file reached the text box');
       await page.evaluate(() => {
         document.querySelector('#review-main').value = 'myhostname = x\n';
         document.querySelector('#review-master').value = '\u0000\u0001PK\u0003\u0004binary';
