@@ -395,16 +395,19 @@ export const tests = [
       assert.equal(await level(page).inputValue(), 'encrypt');
       const diff = await page.locator('.lab-diff').textContent();
       assert.match(diff, /^\+ smtpd_tls_security_level = encrypt$/m);
-      const live = await smtpSession(page);
-      assert.ok(live.split('\n').includes('250-STARTTLS'), 'the unapplied edit became live after the reload');
-      await typeInTerminal(page, 'cat /etc/postfix/tls_policy\n');
-      await waitForScreen(page, /^example\.net encrypt$/m);
+      // The history, newest first.
       await typeInTerminal(page, '');
+      await page.keyboard.press('ArrowUp');
+      await waitForScreen(page, `${PROMPT}echo 'example.net encrypt' > /etc/postfix/tls_policy`);
       await page.keyboard.press('ArrowUp');
       await waitForScreen(page, `${PROMPT}echo kept-in-history`);
       await page.keyboard.press('Control+U');
       await page.keyboard.type('grep smtpd_tls_loglevel /etc/postfix/main.cf\n');
       await waitForScreen(page, /\nsmtpd_tls_loglevel = 3\n/);
+      const live = await smtpSession(page);
+      assert.ok(live.split('\n').includes('250-STARTTLS'), 'the unapplied edit became live after the reload');
+      await typeInTerminal(page, 'cat /etc/postfix/tls_policy\n');
+      await waitForScreen(page, /^example\.net encrypt$/m);
     },
   },
   {
