@@ -196,6 +196,20 @@ export const tests = [
       assert.deepEqual([...hosts], [new URL(t.baseURL).host]);
     },
   },
+  {
+    name: 'the home page ships only a few kilobytes of script, and none of the lab',
+    async run(t) {
+      const page = await t.page();
+      const scripts = [];
+      page.on('response', async (response) => {
+        if (response.request().resourceType() === 'script') scripts.push({ url: response.url(), bytes: (await response.body()).length });
+      });
+      await page.goto(t.url('/'), { waitUntil: 'networkidle' });
+      const total = scripts.reduce((n, s) => n + s.bytes, 0);
+      assert.ok(total < 8 * 1024, `the home page loads ${total} bytes of script: ${scripts.map((s) => s.url).join(', ')}`);
+      assert.ok(!scripts.some((s) => /lab-console|xterm|progress-transfer\./.test(s.url)), scripts.map((s) => s.url).join(', '));
+    },
+  },
   // One test per page and theme: axe takes a while on a busy machine.
   ...['/', ...lessonPaths()].flatMap((path) =>
     ['light', 'dark'].map((scheme) => ({
