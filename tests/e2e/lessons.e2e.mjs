@@ -341,6 +341,22 @@ export const tests = [
       assert.deepEqual(stored.exercisesDone, ['see-starttls']);
     },
   },
+  {
+    name: 'a lesson with its lab running and both pictures drawn fits a phone-sized screen',
+    async run(t) {
+      const page = await t.page({ viewport: { width: 360, height: 740 } });
+      await openLessonLab(page, t.url(TYPING));
+      await typeLines(page, [{ send: 'openssl s_client -starttls smtp -connect localhost:25 -crlf', expect: /Cipher is \S+/ }]);
+      await typeLines(page, [{ send: 'QUIT', expect: /\nDONE\n/ }]);
+      await eventually(async () => (await page.locator('[data-picture="handshake"] svg').count()) === 1, { what: 'the diagram' });
+      await eventually(async () => (await page.locator('[data-picture="ehlo"] .ehlo-service').count()) > 0, { what: 'the EHLO picture' });
+      const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+        scrollWidth: document.documentElement.scrollWidth,
+        clientWidth: document.documentElement.clientWidth,
+      }));
+      assert.ok(scrollWidth <= clientWidth, `the page is ${scrollWidth}px wide in a ${clientWidth}px window`);
+    },
+  },
   ...lessons()
     .filter((l) => l.lab !== undefined)
     .flatMap((l) =>
