@@ -93,6 +93,8 @@ export class LabConsoleElement extends HTMLElement {
   #renderFrame = 0;
   #saveTimer: ReturnType<typeof setTimeout> | null = null;
   #saveWarned = false;
+  /** An unsaved copy (a shared link): nothing is stored until keep() (see share-link.ts). */
+  #unsaved = false;
   #changeTimer: ReturnType<typeof setTimeout> | null = null;
   readonly #onPageHide = () => this.#saveNow();
 
@@ -152,14 +154,45 @@ export class LabConsoleElement extends HTMLElement {
     return attr === null ? null : new Set(attr.split(/[\s,]+/).filter((c) => c !== ''));
   }
 
+  /**
+   * Opens an image (a shared link; null: the scenario as it starts) as an unsaved copy: the stored lab stays as it was until keep().
+   * Throws when the image does not fit this lab's scenario (the caller says why).
+   */
+  openUnsaved(image: LabImage | null): void {
+    const mounted = this.#mounted;
+    if (mounted === null) throw new Error('the lab has not started');
+    if (image !== null && image.scenario.name !== this.#scenarioName)
+      throw new Error(`the link is for another lab (${image.scenario.name})`);
+    this.#unsaved = true;
+    this.#endSession();
+    const session = this.#newSession(image, []);
+    mounted.setShell(session.shell);
+    this.#log?.reset(session.world.logLines());
+    this.#panel?.clearApplyOutput();
+    this.#render();
+  }
+
+  /** True while the lab is an unsaved copy (openUnsaved). */
+  get unsaved(): boolean {
+    return this.#unsaved;
+  }
+
+  /** Makes an unsaved copy this lab's saved lab (it replaces what was stored). */
+  keep(): void {
+    this.#unsaved = false;
+    this.#saveNow();
+  }
+
   /** A fresh world and shell: the scenario's files, empty history, a new log. Exercises done stay done. */
   reset(): void {
     const mounted = this.#mounted;
     if (mounted === null) return;
     const done = this.#session?.lesson.image().exercisesDone ?? [];
     this.#endSession();
-    forgetImage(this.#imageKey);
-    forgetPrefs(this.#prefsKey);
+    if (!this.#unsaved) {
+      forgetImage(this.#imageKey);
+      forgetPrefs(this.#prefsKey);
+    }
     let session = this.#newSession(null, []);
     if (done.length > 0) {
       const image: LabImage = { ...session.lesson.image(), exercisesDone: [...done] };
@@ -424,7 +457,7 @@ export class LabConsoleElement extends HTMLElement {
     if (this.#saveTimer !== null) clearTimeout(this.#saveTimer);
     this.#saveTimer = null;
     const s = this.#session;
-    if (s === null) return;
+    if (s === null || this.#unsaved) return;
     storePrefs(this.#prefsKey, { history: s.shell.history, screenReader: this.#srSwitch?.checked === true });
     const result = storeImage(this.#imageKey, s.lesson.image());
     if (result === 'saved' || this.#saveWarned) return;
