@@ -8,6 +8,11 @@ import { TLS_NOTE } from './texts.ts';
 /** Where the server bundle sits in the site (dist/sandbox/lab-server.mjs after the build). */
 export const SERVER_BUNDLE_URL = '/sandbox/lab-server.mjs';
 export const SERVER_FILE = 'lab-server.mjs';
+/** The lab's certificate and key, made at build time (the sandbox has no openssl to make them). */
+export const CERT_URL = '/sandbox/mail.example.org.crt';
+export const KEY_URL = '/sandbox/mail.example.org.key';
+/** The server's --config folder in the sandbox; main.cf names the pair tls/mail.example.org.{crt,key}. */
+export const CONFIG_DIR = 'lab-serve';
 
 export const SANDBOX_PACKAGE_JSON = `${JSON.stringify(
   {
@@ -15,7 +20,7 @@ export const SANDBOX_PACKAGE_JSON = `${JSON.stringify(
     private: true,
     type: 'module',
     scripts: {
-      start: `node ${SERVER_FILE} --config lab-serve`,
+      start: `node ${SERVER_FILE} --config ${CONFIG_DIR}`,
       send: 'node send-mail.mjs',
     },
     dependencies: { nodemailer: '^6.9.0' },
@@ -77,12 +82,25 @@ The server's files are in lab-serve/ (main.cf, master.cf, mail.log, messages/).
 ${TLS_NOTE}
 `;
 
-/** Everything the sandbox mounts, given the server build's text. */
-export function sandboxFiles(serverBundle: string): FileTree {
-  return {
+export interface CertificatePair {
+  readonly cert: string;
+  readonly key: string;
+}
+
+/** Everything the sandbox mounts, given the server build's text and the certificate (when the site has one). */
+export function sandboxFiles(serverBundle: string, pair?: CertificatePair): FileTree {
+  const files: Record<string, FileTree[string]> = {
     'package.json': { file: { contents: SANDBOX_PACKAGE_JSON } },
     [SERVER_FILE]: { file: { contents: serverBundle } },
     'send-mail.mjs': { file: { contents: SEND_MAIL_MJS } },
     'README.txt': { file: { contents: SANDBOX_README } },
   };
+  if (pair !== undefined) {
+    const tls: FileTree = {
+      'mail.example.org.crt': { file: { contents: pair.cert } },
+      'mail.example.org.key': { file: { contents: pair.key } },
+    };
+    files[CONFIG_DIR] = { directory: { postfix: { directory: { tls: { directory: tls } } } } };
+  }
+  return files;
 }

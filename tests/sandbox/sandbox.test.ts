@@ -5,15 +5,20 @@
  * needs StackBlitz's servers, which no machine that runs these tests can reach. What the fake proves is the
  * order of the steps, what is mounted, and what the learner is told when the sandbox cannot run.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { TerminalPort } from '../../src/shell/terminal-port.ts';
 import { sandboxAvailability, type PageEnvironment, type UnavailableReason } from '../../src/sandbox/availability.ts';
-import { bundleLabServer, ISOLATION_HEADERS, SANDBOX_PAGE_PREFIX } from '../../src/sandbox/build/sandbox-integration.ts';
-import { sandboxFiles } from '../../src/sandbox/example-client.ts';
+import {
+  bundleLabServer,
+  ISOLATION_HEADERS,
+  makeLabCertificate,
+  SANDBOX_PAGE_PREFIX,
+} from '../../src/sandbox/build/sandbox-integration.ts';
+import { SANDBOX_PACKAGE_JSON, sandboxFiles } from '../../src/sandbox/example-client.ts';
 import type { FileTree, SandboxHost, SandboxProcess, SpawnOptions } from '../../src/sandbox/host.ts';
 import { openSandbox } from '../../src/sandbox/open-sandbox.ts';
 import { SERVE_HINT, unavailableText } from '../../src/sandbox/texts.ts';
@@ -191,4 +196,53 @@ describe('headers and the server build', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 30_000);
+});
+
+/** Writes a FileTree to disk, as WebContainer's mount() would. */
+function writeTree(dir: string, tree: FileTree): void {
+  for (const [name, node] of Object.entries(tree)) {
+    const path = join(dir, name);
+    if ('file' in node) writeFileSync(path, node.file.contents);
+    else {
+      mkdirSync(path, { recursive: true });
+      writeTree(path, node.directory);
+    }
+  }
+}
+
+describe('the mounted files run as the sandbox would run them', () => {
+  it('`npm start`’s command starts the server with the mounted certificate (no openssl needed for it)', async () => {
+    const pair = makeLabCertificate();
+    if (pair === undefined) throw new Error('this test needs openssl on the machine, as the site build does');
+    expect(pair.cert).toMatch(/^-----BEGIN CERTIFICATE-----/);
+    const dir = mkdtempSync(join(tmpdir(), 'sandbox-tree-'));
+    try {
+      writeTree(dir, sandboxFiles(await bundleLabServer(), pair));
+      const start = (JSON.parse(SANDBOX_PACKAGE_JSON) as { scripts: { start: string } }).scripts.start.split(' ');
+      const base = 20000 + Math.floor(Math.random() * 20000);
+      const args = [
+        ...start.slice(1),
+        '--port-smtp',
+        String(base),
+        '--port-submission',
+        String(base + 1),
+        '--port-submissions',
+        String(base + 2),
+      ];
+      const child = spawn(process.execPath, args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+      let out = '';
+      child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+      child.stderr.on('data', (c: Buffer) => (out += c.toString()));
+      const exited = new Promise((resolve) => child.on('exit', resolve));
+      for (let i = 0; i < 100 && !out.includes('Three things to try'); i++) await new Promise((r) => setTimeout(r, 100));
+      child.kill('SIGTERM');
+      await exited;
+      expect(out).toContain(`smtp         127.0.0.1:${base}`);
+      // The configuration files are made on this start; the certificate and key are the mounted ones.
+      expect(out).toMatch(/Created on this start:\n.*main\.cf\n.*master\.cf\n\n/);
+      expect(readFileSync(join(dir, 'lab-serve', 'postfix', 'tls', 'mail.example.org.crt'), 'utf8')).toBe(pair.cert);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

@@ -4,7 +4,7 @@
  * the terminal on demand (never before the click) and opens two `jsh` terminals.
  */
 import { pageEnvironment, sandboxAvailability } from '../../sandbox/availability.ts';
-import { SERVER_BUNDLE_URL, sandboxFiles } from '../../sandbox/example-client.ts';
+import { CERT_URL, KEY_URL, SERVER_BUNDLE_URL, sandboxFiles, type CertificatePair } from '../../sandbox/example-client.ts';
 import { SERVE_HINT, unavailableText } from '../../sandbox/texts.ts';
 import type { UnavailableReason } from '../../sandbox/availability.ts';
 import type { Shell } from '../../shell/shell.ts';
@@ -42,6 +42,12 @@ function portCatcher(onPort: (port: TerminalPort) => void): Shell {
   return catcher as Shell; // structurally enough for mountTerminal, which calls attach() alone
 }
 
+/** The certificate the build made, or undefined when the site has none (the server will say it lacks one). */
+async function fetchCertificate(): Promise<CertificatePair | undefined> {
+  const [cert, key] = await Promise.all([fetch(CERT_URL), fetch(KEY_URL)]);
+  return cert.ok && key.ok ? { cert: await cert.text(), key: await key.text() } : undefined;
+}
+
 async function start(root: HTMLElement, status: HTMLElement, button: HTMLButtonElement): Promise<void> {
   button.disabled = true;
   const area = root.querySelector<HTMLElement>('.sandbox-terminals');
@@ -62,7 +68,7 @@ async function start(root: HTMLElement, status: HTMLElement, button: HTMLButtonE
   try {
     const response = await fetch(SERVER_BUNDLE_URL);
     if (!response.ok) throw new Error(`${SERVER_BUNDLE_URL}: HTTP ${response.status}`);
-    await openSandbox(new WebContainerHost(), sandboxFiles(await response.text()), ports);
+    await openSandbox(new WebContainerHost(), sandboxFiles(await response.text(), await fetchCertificate()), ports);
   } catch (err) {
     explain(status, 'boot-failed');
     const detail = document.createElement('p');

@@ -6,11 +6,14 @@
  *   /lab/sandbox/ only. Static hosts get the same headers from public/_headers. `astro preview` cannot
  *   scope headers to a path (its server takes no plugins), so there the sandbox page is not isolated and says so.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { build } from 'esbuild';
+import { configFolder, initConfigFolder } from '../../server/config-folder.ts';
+import { CERT_URL, KEY_URL, SERVER_BUNDLE_URL } from '../example-client.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 export const SANDBOX_PAGE_PREFIX = '/lab/sandbox/';
@@ -36,6 +39,33 @@ export async function bundleLabServer(): Promise<string> {
   return file.text;
 }
 
+/**
+ * The lab's self-signed certificate and key for mail.example.org, made here as `npm run serve` makes them
+ * (with the system openssl): the sandbox has no openssl program. Undefined when openssl is missing.
+ * The key is published with the site; it is a throwaway key for a name nobody owns.
+ */
+export function makeLabCertificate(): { readonly cert: string; readonly key: string } | undefined {
+  const dir = mkdtempSync(join(tmpdir(), 'lab-sandbox-cert-'));
+  try {
+    const folder = configFolder(dir);
+    if (!initConfigFolder(folder).ok) return undefined;
+    return { cert: readFileSync(folder.certFile, 'utf8'), key: readFileSync(folder.keyFile, 'utf8') };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** What the site serves under /sandbox/: the server bundle, and the certificate when openssl could make it. */
+async function sandboxAssets(): Promise<Map<string, string>> {
+  const assets = new Map([[SERVER_BUNDLE_URL, await bundleLabServer()]]);
+  const pair = makeLabCertificate();
+  if (pair !== undefined) {
+    assets.set(CERT_URL, pair.cert);
+    assets.set(KEY_URL, pair.key);
+  }
+  return assets;
+}
+
 export function labSandbox(): AstroIntegration {
   return {
     name: 'lab-sandbox',
@@ -44,10 +74,16 @@ export function labSandbox(): AstroIntegration {
         server.middlewares.use((req, res, next) => {
           const path = (req.url ?? '').split('?')[0] ?? '';
           if (path.startsWith(SANDBOX_PAGE_PREFIX)) for (const [k, v] of Object.entries(ISOLATION_HEADERS)) res.setHeader(k, v);
-          if (path === '/sandbox/lab-server.mjs') {
-            bundleLabServer().then(
-              (text) => {
-                res.setHeader('Content-Type', 'text/javascript');
+          if (path === SERVER_BUNDLE_URL || path === CERT_URL || path === KEY_URL) {
+            sandboxAssets().then(
+              (assets) => {
+                const text = assets.get(path);
+                if (text === undefined) {
+                  res.statusCode = 404;
+                  res.end();
+                  return;
+                }
+                res.setHeader('Content-Type', path.endsWith('.mjs') ? 'text/javascript' : 'text/plain');
                 res.end(text);
               },
               (err: unknown) => next(err),
@@ -58,10 +94,14 @@ export function labSandbox(): AstroIntegration {
         });
       },
       'astro:build:done': async ({ dir, logger }) => {
-        const target = join(fileURLToPath(dir), 'sandbox', 'lab-server.mjs');
-        mkdirSync(dirname(target), { recursive: true });
-        writeFileSync(target, await bundleLabServer());
-        logger.info(`wrote ${target}`);
+        const assets = await sandboxAssets();
+        for (const [url, text] of assets) {
+          const target = join(fileURLToPath(dir), url);
+          mkdirSync(dirname(target), { recursive: true });
+          writeFileSync(target, text);
+          logger.info(`wrote ${target}`);
+        }
+        if (!assets.has(CERT_URL)) logger.warn('openssl is missing: the Node sandbox gets no certificate, so its server cannot start');
       },
     },
   };
