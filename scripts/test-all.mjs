@@ -6,6 +6,7 @@
 //   unit      vitest run
 //   corpus    npm run corpus -- check, only when scripts/corpus.ts exists (says so either way)
 //   build     astro build -> dist/
+//   size      page-weight budgets on dist/ in Chromium (scripts/size-check.mjs): sizes, never times
 //   e2e       browser tests against the built site (scripts/e2e.mjs)
 //
 // Prints a header per step and a summary; the last line is "Total: N passed, M failed" over the unit
@@ -96,6 +97,12 @@ const steps = [
     },
   },
   { name: 'build', title: 'Build the static site (astro build)', command: [NPM, ['run', '-s', 'build']] },
+  {
+    name: 'size',
+    title: 'Page-weight budgets (scripts/size-check.mjs)',
+    command: [process.execPath, [join(ROOT, 'scripts', 'size-check.mjs')]],
+    counts: (output) => closingLineCounts(output),
+  },
   {
     name: 'e2e',
     title: 'Browser tests against the built site',

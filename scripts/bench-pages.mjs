@@ -1,0 +1,172 @@
+// Page weight and navigation-to-prompt time on the built site, in headless Chromium (figures, not assertions).
+//
+//   node scripts/bench-pages.mjs [--runs N]
+//
+// Serves dist/ on 127.0.0.1 and opens each page in a fresh browser context (empty cache). JavaScript bytes
+// are every script response the page fetched (gzip -9 of its body, as a static host would send it) plus
+// the page's inline scripts (gzip -9 of each), counted at a milestone:
+//   load   the page has loaded and the network is idle (pages without a lab);
+//   ready  the lab's prompt is up and `echo ready` typed at it has printed `ready`;
+//   ehlo   then `telnet localhost 25` and `EHLO client.example.com` have printed the last EHLO line.
+// Navigation to prompt: performance.now() in the page (from the navigation's start) when the prompt is
+// first in the terminal. Prints medians of N runs (default 5) against the issue's targets; never fails
+// on a figure. scripts/size-check.mjs reuses measurePage() for the budgets of `npm test`.
+/* global document -- the callbacks given to page.evaluate() run in the page */
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { startStaticServer } from '../tests/e2e/static-server.mjs';
+import { ensureChromium } from './find-chromium.mjs';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const DIST = join(ROOT, 'dist');
+const PROMPT = 'root@mail:~# ';
+/** The issue's targets, KB of gzip JavaScript (issue 12, "Weight and speed"). */
+export const TARGET_KB = { load: 5, ready: 110, ehlo: 160 };
+export const TARGET_PROMPT_MS = 300;
+export const LESSON = '/lessons/what-encrypting-email-means/';
+
+const gz = (text) => gzipSync(Buffer.isBuffer(text) ? text : Buffer.from(text), { level: 9 }).length;
+
+export function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 === 1 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+export async function openBrowser() {
+  const executablePath = ensureChromium();
+  if (executablePath === undefined) throw new Error('no Chromium for the page measurements');
+  if (!existsSync(join(DIST, 'index.html'))) throw new Error('dist/ is not built: run `npm run build` first');
+  const server = await startStaticServer({ root: DIST });
+  const browser = await chromium.launch({ executablePath, args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+  return {
+    origin: server.origin,
+    browser,
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+async function screen(page) {
+  return page.evaluate(() => document.querySelector('lab-console')?.screenText?.() ?? '');
+}
+
+async function waitScreen(page, test, what) {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (test(await screen(page))) return;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error(`the terminal never showed ${what}`);
+}
+
+/**
+ * Opens `path` once and returns { load?, ready?, ehlo?, promptMs?, scripts } in bytes (gzip) per milestone.
+ * `lab`: whether the page has a lab to drive to the ready and ehlo milestones.
+ */
+export async function measurePage(ctx, path, { lab }) {
+  const context = await ctx.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const bodies = new Map();
+  const pending = [];
+  page.on('response', (response) => {
+    if (response.request().resourceType() !== 'script') return;
+    pending.push(
+      response.body().then(
+        (b) => bodies.set(response.url(), gz(b)),
+        () => {},
+      ),
+    );
+  });
+  const inline = async () => {
+    const texts = await page.evaluate(() =>
+      [...document.scripts].filter((s) => !s.src && ['', 'module', 'text/javascript'].includes(s.type)).map((s) => s.textContent ?? ''),
+    );
+    return texts.reduce((n, t) => n + gz(t), 0);
+  };
+  const total = async () => {
+    await Promise.all(pending);
+    let n = 0;
+    for (const v of bodies.values()) n += v;
+    return n + (await inline());
+  };
+  const out = {};
+  try {
+    await page.goto(`${ctx.origin}${path}`, { waitUntil: lab ? 'domcontentloaded' : 'networkidle' });
+    if (!lab) {
+      out.load = await total();
+      return out;
+    }
+    const consoleEl = page.locator('lab-console').first();
+    await consoleEl.scrollIntoViewIfNeeded();
+    await page.waitForFunction((p) => (document.querySelector('lab-console')?.screenText?.() ?? '').includes(p), PROMPT, {
+      polling: 'raf',
+      timeout: 30_000,
+    });
+    out.promptMs = await page.evaluate(() => performance.now());
+    const input = page.locator('lab-console .xterm-helper-textarea').first();
+    await input.focus();
+    await page.keyboard.type('echo ready\n');
+    await waitScreen(page, (s) => s.includes('\nready\n') || /\nready\s*$/m.test(s), '`ready`');
+    out.ready = await total();
+    await page.keyboard.type('telnet localhost 25\n');
+    await waitScreen(page, (s) => s.includes('220 mail.example.org ESMTP Postfix'), 'the banner');
+    await page.keyboard.type('EHLO client.example.com\n');
+    await waitScreen(page, (s) => s.includes('250 CHUNKING'), 'the EHLO answer');
+    out.ehlo = await total();
+    return out;
+  } finally {
+    await context.close();
+  }
+}
+
+/** Median per milestone over `runs` openings. */
+export async function measureMedian(ctx, path, opts, runs) {
+  const all = [];
+  for (let i = 0; i < runs; i++) all.push(await measurePage(ctx, path, opts));
+  const out = {};
+  for (const k of ['load', 'ready', 'ehlo', 'promptMs']) {
+    const xs = all.map((r) => r[k]).filter((x) => x !== undefined);
+    if (xs.length > 0) out[k] = median(xs);
+  }
+  return out;
+}
+
+export const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+
+async function main() {
+  const args = process.argv.slice(2);
+  const at = args.indexOf('--runs');
+  const runs = at >= 0 ? Math.max(1, Number(args[at + 1]) || 5) : 5;
+  const ctx = await openBrowser();
+  try {
+    const home = await measureMedian(ctx, '/', { lab: false }, runs);
+    console.log(`pages: home / JavaScript ${kb(home.load)} gzip (target ${TARGET_KB.load} KB)`);
+    for (const path of [LESSON, '/lab/']) {
+      const r = await measureMedian(ctx, path, { lab: true }, runs);
+      console.log(
+        `pages: ${path} JavaScript until \`echo ready\` ${kb(r.ready)} gzip (target ${TARGET_KB.ready} KB); ` +
+          `until the first EHLO answer ${kb(r.ehlo)} gzip (target ${TARGET_KB.ehlo} KB)`,
+      );
+      console.log(`pages: ${path} navigation to prompt median ${r.promptMs.toFixed(0)} ms (target < ${TARGET_PROMPT_MS} ms)`);
+    }
+    console.log(`pages: medians of ${runs} runs, each in a fresh browser context, on dist/ as built`);
+  } finally {
+    await ctx.close();
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  main().then(
+    () => process.exit(0),
+    (error) => {
+      console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+      process.exit(1);
+    },
+  );
+}
