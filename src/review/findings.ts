@@ -72,7 +72,9 @@ const ehlo = (s: SmtpdService): Probe => ({ kind: 'ehlo', port: s.port ?? 25, wr
 const where = (s: SmtpdService): string => `master.cf ${s.name}/${s.type}${s.port === null ? '' : ` (port ${s.port})`}`;
 const shown = (s: SmtpdService, ...names: string[]): string[] => names.map((n) => `${n} = ${s.params.get(n)}`);
 const port25 = (m: ReviewModel): SmtpdService[] => m.smtpd.filter((s) => s.port25);
-const others = (m: ReviewModel): SmtpdService[] => m.smtpd.filter((s) => !s.port25);
+/** Services mail programs reach: not port 25, not bound to loopback (a content filter's reinjection port is internal). */
+const submissionLike = (m: ReviewModel): SmtpdService[] =>
+  m.smtpd.filter((s) => !s.port25 && !s.loopback && (s.port === 587 || s.port === 465 || yes(s.params.get('smtpd_sasl_auth_enable'))));
 const CLIENT = 'smtp client';
 const testDelivery: Probe = { kind: 'delivery', to: 'bob@example.net' };
 
@@ -164,7 +166,7 @@ export const FINDINGS: readonly FindingRule[] = [
     lesson: 'submission-587',
     sentence: 'A mail program can hand over mail on this submission port without encrypting it first.',
     detect: (m) =>
-      others(m)
+      submissionLike(m)
         .filter((s) => !s.wrapper && s.level !== 'encrypt')
         .map((s) => ({
           where: where(s),

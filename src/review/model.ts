@@ -22,6 +22,10 @@ export interface SmtpdService {
   readonly name: string;
   readonly type: string;
   readonly port: number | null;
+  /** The host part of the service name (`127.0.0.1:10025`), null when it listens on inet_interfaces. */
+  readonly host: string | null;
+  /** Bound to a loopback address only: an internal service (e.g. a content filter's reinjection port). */
+  readonly loopback: boolean;
   /** True for the smtpd that serves port 25 (directly, or as postscreen's `pass` service). */
   readonly port25: boolean;
   readonly params: EffectiveParameters;
@@ -151,6 +155,12 @@ export function buildModel(mainCf: string, masterCf: string, opts: ModelOptions)
     const ep = inetEndpoint(s.name, known);
     return ep.ok ? ep.port : null;
   };
+  const hostOf = (s: MasterService): string | null => {
+    const ep = inetEndpoint(s.name, known);
+    return ep.ok ? ep.host : null;
+  };
+  // Only a host in the service name counts: the lab itself (like the corpus) listens on 127.0.0.1 only.
+  const loopbackOnly = (host: string): boolean => /^(127\.|::1$|localhost$)/.test(host);
   const postscreen25 = services.some((s) => s.type === 'inet' && basename(s.command) === 'postscreen' && portOf(s) === 25);
   const smtpd: SmtpdService[] = [];
   for (const s of services) {
@@ -183,10 +193,13 @@ export function buildModel(mainCf: string, masterCf: string, opts: ModelOptions)
       tlsInitLog = init.warnings.filter((w) => w.startsWith('warning:')).map((w) => `${program}: ${w}`);
       tlsBroken = init.context === null;
     }
+    const host = s.type === 'inet' ? hostOf(s) : null;
     smtpd.push({
       name: s.name,
       type: s.type,
       port: port25 && port === null ? 25 : port,
+      host,
+      loopback: host !== null && loopbackOnly(host),
       port25,
       params,
       level,

@@ -93,6 +93,12 @@ describe('effective settings, not text', () => {
     expect(ids(review({ my_level: 'may', smtpd_tls_security_level: '$my_level' }))).not.toContain('incoming-tls-off');
   });
 
+  it('a content filter’s reinjection smtpd on 127.0.0.1 is not a submission port', () => {
+    const r = review({}, ['127.0.0.1:10025 inet n - n - - smtpd', '  -o content_filter=', '  -o smtpd_tls_security_level=none']);
+    expect(r.model.smtpd.find((s) => s.port === 10025)?.loopback).toBe(true);
+    expect(ids(r)).not.toContain('submission-tls-optional');
+  });
+
   it('a commented-out setting is not read', () => {
     const r = review({}, ['#submission inet n - y - - smtpd', '#  -o smtpd_sasl_auth_enable=yes']);
     expect(ids(r)).not.toContain('auth-before-tls');
