@@ -98,6 +98,27 @@ export default defineConfig(
     },
   },
 
+  {
+    // Layer rule: the lesson runtime and the config review are pure (see ARCHITECTURE.md): they drive the
+    // engine and the shell, and run unchanged in the browser, in Node tests and in the review CLI.
+    files: ['src/lesson-runtime/**', 'src/review/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@xterm/*'], message: 'Pure layer: only src/terminal imports xterm.' },
+            { group: ['node:*'], message: 'Pure layer: Node-free, it runs in the browser too.' },
+            {
+              group: ['**/components/**', '**/terminal/**', '**/pages/**'],
+              message: 'Pure layer: the page layers import it, not the other way round.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+
   // Last: turn off every stylistic rule that would fight Prettier.
   eslintConfigPrettier,
 );
