@@ -111,6 +111,10 @@ const SIDE_BY_SIDE: Readonly<Record<string, readonly string[]>> = {
   'reload-maincf-no-reload': ['B', 'A', 'B', 'A'],
   // recorder/record_reload.py, scn_reload_open_session: b.cmd(EHLO), b.quit(), a.quit().
   'reload-during-open-session': ['B', 'B', 'A'],
+  // recorder/record_limits.py, scn_count: C's EHLO (after its 421), A's EHLO and QUIT, D's EHLO and QUIT, B's QUIT.
+  'limits-connection-count': ['C', 'A', 'A', 'D', 'D', 'B'],
+  // recorder/record_limits.py, scn_process_limit: B's EHLO, A's QUIT, then C's EHLO and QUIT, then B's QUIT.
+  'limits-process-limit': ['B', 'A', 'C', 'C', 'B'],
 };
 
 const LABEL = /\(connection ([A-Z])\b/;

@@ -115,6 +115,14 @@ function stripEol(l: string): string {
   return l.replace(/\r?\n$/, '');
 }
 
+/** pfrec.py marks a packet's last line that has no line end. */
+const NO_CRLF = / {3}<<no CRLF>>$/;
+
+/** A line as pfrec.py shows it: its bytes decoded as UTF-8, U+FFFD for invalid ones (corpus-extra limits-random-bytes). */
+function asShown(l: string): string {
+  return /[\x80-\xff]/.test(l) ? new TextDecoder('utf-8').decode(Uint8Array.from(l, (c) => c.charCodeAt(0))) : l;
+}
+
 interface Conn {
   readonly ep: ServerEndpoint;
   closed: boolean;
@@ -150,6 +158,8 @@ const SHOWN_ELSEWHERE = /\s{2,}\(same run again, /;
 const STDIN_NOTE = /^# stdin: /;
 const CLOSE_EVENT = /^# connection (closed by server \(EOF\)|error while reading)/;
 const SILENCE_EVENT = /^# \(no reply within \d+s\)$/;
+/** record_limits.py: the (last opened) client sends nothing and reads for up to N s. */
+const IDLE_EVENT = /^# recorder(?: sends nothing(?: more)? and|: A quit; C) waits up to (\d+) s\b/;
 
 /**
  * Replays the client side of a recorded scenario against the lab and writes the
@@ -256,7 +266,9 @@ export function replay(
           const following = steps.slice(k, k + pl.length);
           const matches = pl.every((l, i) => {
             const s = following[i];
-            return s !== undefined && s.kind === 'client' && s.text.replace(BARE_LF, '') === normalize(stripEol(l));
+            return (
+              s !== undefined && s.kind === 'client' && s.text.replace(BARE_LF, '').replace(NO_CRLF, '') === normalize(asShown(stripEol(l)))
+            );
           });
           if (matches) {
             packet = p;
@@ -300,6 +312,12 @@ export function replay(
         } else if (SILENCE_EVENT.test(step.raw)) {
           const silent = c !== null && !c.closed && (c.last === null || c.last.data === '');
           out.push(silent ? step.raw : '# lab: the server answered or closed instead of staying silent');
+        } else if (IDLE_EVENT.test(step.raw)) {
+          // The recorder's client stays silent (corpus-extra limits-timeout): smtpd_timeout may end the session meanwhile.
+          out.push(step.raw);
+          const patience = Number(IDLE_EVENT.exec(step.raw)?.[1]) * 1000;
+          const later = c === null || c.closed ? null : waitForServer(c.ep, { ...notes, patience }, target.advance);
+          if (c !== null && later !== null) emit(later, c);
         } else if (CLOSE_EVENT.test(step.raw)) {
           // A server that may still answer later (a throttled service): the client waits, as the recorder's did.
           const later = c === null || c.closed ? null : waitForServer(c.ep, notes, target.advance);

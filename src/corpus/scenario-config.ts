@@ -7,6 +7,8 @@
 export type Preparation =
   | { readonly kind: 'write'; readonly path: string; readonly content: string }
   | { readonly kind: 'chmod'; readonly path: string; readonly mode: number }
+  /** record_limits.py: a master.cf field set with `postconf -F` before Postfix started. */
+  | { readonly kind: 'run'; readonly command: string }
   /** more/: a STARTTLS-stripping proxy (next.py StripProxy) in front of a server. */
   | {
       readonly kind: 'strip-proxy';
@@ -67,6 +69,8 @@ export function parseScenarioConfig(text: string): ScenarioConfig {
 function parsePreparation(line: string): Preparation | null {
   const w = /^(\/\S+) contains the single line '(.*)'$/.exec(line);
   if (w !== null) return { kind: 'write', path: w[1] ?? '', content: `${w[2] ?? ''}\n` };
+  const f = /^master\.cf: (postconf -F '[^']*')/.exec(line);
+  if (f !== null) return { kind: 'run', command: f[1] ?? '' };
   const c = /^chmod ([0-7]{3,4}) (\/\S+)/.exec(line);
   if (c !== null) return { kind: 'chmod', path: c[2] ?? '', mode: parseInt(c[1] ?? '0', 8) };
   return null;

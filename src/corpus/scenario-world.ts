@@ -30,6 +30,7 @@ export function buildScenarioWorld(baseMainCf: string, baseMasterCf: string, cfg
   for (const p of cfg.preparations) {
     if (p.kind === 'write') world.fs.write(p.path, p.content);
     else if (p.kind === 'chmod') world.fs.chmod(p.path, p.mode);
+    else if (p.kind === 'run') createLabShell(world, { fqdn: 'vm' }).runLine(p.command);
   }
   world.postfix(['start'], false);
   world.log.clear();

@@ -82,7 +82,7 @@ export class Anvil {
 
   /**
    * smtpd (`pid`) reports a new session of `service` from `addr`; `spawn` starts anvil when it does
-   * not run (it reads its settings then). `ipcIdleMs` is smtpd's ipc_idle.
+   * not run (it reads its settings then). `ipcIdleMs` is smtpd's ipc_idle. Returns the client's count and rate.
    */
   connect(
     service: string,
@@ -91,7 +91,7 @@ export class Anvil {
     now: number,
     ipcIdleMs: number,
     spawn: () => { pid: number; settings: AnvilSettings },
-  ): void {
+  ): { readonly count: number; readonly rate: number } {
     this.advance(now);
     if (this.#state === null) {
       const s = spawn();
@@ -136,6 +136,8 @@ export class Anvil {
     client.linked = ident;
     if (r.rate > st.connRate.value) st.connRate = { value: r.rate, ident, when: now };
     if (r.count > st.connCount.value) st.connCount = { value: r.count, ident, when: now };
+    // What anvil answers: smtpd compares it with its limits (corpus-extra limits-connection-*).
+    return { count: r.count, rate: r.rate };
   }
 
   /** smtpd (`pid`) reports the end of its session. */

@@ -9,6 +9,8 @@ export interface InetListener {
   readonly port: number;
   /** The daemon, e.g. `smtpd`. */
   readonly command: string;
+  /** The maxproc column, or $default_process_limit for `-` (0: no limit). */
+  readonly processLimit?: number;
 }
 
 /** The configuration as master(8) read it at start or reload. */

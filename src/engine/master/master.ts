@@ -37,6 +37,8 @@ export type DaemonStart =
 export interface ClientAddress {
   readonly name: string;
   readonly addr: string;
+  /** anvil(8)'s answer to smtpd's `connect` (count and rate of this client), when smtpd asked. */
+  readonly anvil?: { readonly count: number; readonly rate: number };
 }
 
 export interface SpawnOptions {
@@ -283,6 +285,9 @@ export class Master {
     // A throttled service: the kernel completes the TCP handshake, but no daemon answers yet.
     if (this.#throttled.has(listener.service) || this.#listenQueue.some((q) => q.listener.service === listener.service))
       return this.#queue(listener, client);
+    // Every process of the service is busy and there are process_limit of them: the client waits in the
+    // listen queue for one to finish (corpus-extra limits-process-limit; master logs nothing there).
+    if (this.#atProcessLimit(listener)) return this.#queue(listener, client);
     const r = this.#take(listener, client, now);
     if (r.ok) return r.endpoint;
     return r.accepted ? closedEndpoint() : this.#queue(listener, client);
@@ -352,10 +357,13 @@ export class Master {
     const taken = proc;
     taken.busy = true;
     if (taken.daemon === null) return { ok: true, endpoint: silentEndpoint() };
-    const endpoint = taken.daemon.accept(client);
-    // smtpd reports each session to anvil(8), which master starts on the first request.
+    // smtpd reports each session to anvil(8), which master starts on the first request; smtpd checks
+    // anvil's answer against its limits when the session opens (smtpd/connection-limits.ts).
     const anvil = taken.anvilExceptions !== null && !taken.anvilExceptions.matches(client.name, client.addr);
-    if (anvil) this.#anvil.connect(listener.service, client.addr, taken.pid, at, taken.ipcIdleMs, () => this.#spawnAnvil(cfg));
+    const answer = anvil
+      ? this.#anvil.connect(listener.service, client.addr, taken.pid, at, taken.ipcIdleMs, () => this.#spawnAnvil(cfg))
+      : null;
+    const endpoint = taken.daemon.accept(answer === null ? client : { ...client, anvil: answer });
     return {
       ok: true,
       endpoint: whenDone(endpoint, () => {
@@ -488,7 +496,7 @@ export class Master {
         // The throttle ends at `until`: master listens again and a process takes the oldest waiting connection.
         this.#throttled.delete(service);
         const q = this.#listenQueue.find((c) => c.listener.service === service);
-        if (q === undefined) break;
+        if (q === undefined || this.#atProcessLimit(q.listener)) break;
         const r = this.#take(q.listener, q.client, until);
         if (r.ok || r.accepted) this.#listenQueue = this.#listenQueue.filter((c) => c !== q);
         if (r.ok) serveQueued(q, r.endpoint);
@@ -497,6 +505,14 @@ export class Master {
         until = this.#throttled.get(service) ?? until;
       }
     }
+  }
+
+  /** No idle process of the service, and as many busy ones as its process limit allows. */
+  #atProcessLimit(listener: InetListener): boolean {
+    const limit = listener.processLimit ?? 0;
+    if (limit <= 0) return false;
+    const mine = this.#processes.filter((p) => p.service === listener.service);
+    return !mine.some((p) => !p.busy && !p.retiring) && mine.filter((p) => p.busy).length >= limit;
   }
 
   /** A process finished its connection: it waits for the next one, or exits. */
@@ -635,11 +651,13 @@ function whenDone(ep: ServerEndpoint, done: () => void): ServerEndpoint {
       end();
     },
   };
-  // Everything else (tls, a session's own getters) reads through to the endpoint itself.
+  // Everything else (tls, a session's own getters) reads through to the endpoint itself; what ends the
+  // session there (poll, smtpd's idle timeout) is watched too, so that the process and anvil see the end.
   return new Proxy(ep, {
     get(target, prop) {
       if (prop === 'open' || prop === 'receive' || prop === 'handshake' || prop === 'clientClosed') return overrides[prop];
       const v: unknown = Reflect.get(target, prop, target);
+      if ((prop === 'poll' || prop === 'timeout') && typeof v === 'function') return () => seen((v as () => ServerOutput).call(target));
       return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
     },
   });

@@ -19,6 +19,13 @@ export const REASON_LOST_CONNECTION = 'lost connection';
 export const REASON_TOO_MANY_ERRORS = 'too many errors';
 export const REASON_TIMEOUT = 'timeout';
 
+/** corpus-extra limits-connection-count: `warning: Connection concurrency limit exceeded: 3 from localhost[127.0.0.1] for service smtp`. */
+export const logConcurrencyLimitExceeded = (count: number, namaddr: string, service: string): string =>
+  `warning: Connection concurrency limit exceeded: ${count} from ${namaddr} for service ${service}`;
+/** corpus-extra limits-connection-rate: `warning: Connection rate limit exceeded: 4 from localhost[127.0.0.1] for service smtp`. */
+export const logRateLimitExceeded = (rate: number, namaddr: string, service: string): string =>
+  `warning: Connection rate limit exceeded: ${rate} from ${namaddr} for service ${service}`;
+
 /** corpus p25-level-may: `<QUEUEID>: client=localhost[127.0.0.1]`. */
 export const logClient = (queueId: string, namaddr: string): string => `${queueId}: client=${namaddr}`;
 /** corpus p25-may-sasl-global: `<QUEUEID>: client=localhost[127.0.0.1], sasl_method=PLAIN, sasl_username=alice`. */

@@ -18,6 +18,11 @@ export const reply221Bye = '221 2.0.0 Bye';
 export const reply221BreakRules = '221 2.7.0 Error: I can break rules, too. Goodbye.';
 /** corpus smtp-edge-cases: the 21st error. */
 export const reply421TooManyErrors = (myhostname: string): string => `421 4.7.0 ${myhostname} Error: too many errors`;
+/** corpus-extra limits-connection-count, limits-connection-rate: anvil's count or rate limit, before the banner. */
+export const reply421TooManyConnections = (myhostname: string, addr: string): string =>
+  `421 4.7.0 ${myhostname} Error: too many connections from ${addr}`;
+/** corpus-extra limits-random-bytes: a command line that is not well-formed UTF-8 (smtputf8_enable = yes). */
+export const reply500BadUtf8 = '500 5.5.2 Error: bad UTF-8 syntax';
 /** facts §2: timeout (300 s). */
 export const reply421Timeout = (myhostname: string): string => `421 4.4.2 ${myhostname} Error: timeout exceeded`;
 /** corpus smtp-edge-cases: unknown command, HELP, EXPN (3.7: 500, not 502). */

@@ -2,6 +2,7 @@ import type { ClientHello, ServerHandshake, ServerTlsContext, TlsSession } from 
 import { assertNever } from '../util/assert-never.ts';
 import type { ServerEndpoint, ServerOutput, ServerPause } from '../world/network.ts';
 import { CommandStats } from './command-stats.ts';
+import { connectionLimitWarning } from './connection-limits.ts';
 import { saslResponse } from './commands/auth.ts';
 import { chunkDone } from './commands/bdat.ts';
 import { deliverMessage, MessageBuffer } from './commands/data.ts';
@@ -32,8 +33,10 @@ import {
   reply221BreakRules,
   reply250Ok,
   reply421Timeout,
+  reply421TooManyConnections,
   reply421TooManyErrors,
   reply500BadSyntax,
+  reply500BadUtf8,
   reply500NotRecognized,
   reply530StartTlsFirst,
   reply554ProtocolSync,
@@ -43,7 +46,7 @@ import { IMPLEMENTED_MECHANISMS, type SaslExchange } from './sasl/sasl-exchange.
 import type { MailTransaction, Outcome, SessionApi, SessionState } from './session-api.ts';
 import type { SmtpdSettings } from './settings.ts';
 import type { SmtpdClient, SmtpdEnv } from './smtpd-env.ts';
-import { escapeForLog, printable } from './text.ts';
+import { escapeForLog, printable, validUtf8 } from './text.ts';
 import { tokenize } from './tokenize.ts';
 
 /** Where the session is, for `lost connection after <where>` (smtpd.h SMTPD_AFTER_*; corpus p25-level-may). */
@@ -96,6 +99,8 @@ export class SmtpdSession implements ServerEndpoint, SessionApi {
   #pauses: ServerPause[] = [];
   /** Plaintext received where a ClientHello belongs, while it is shorter than a record header. */
   #helloBytes = '';
+  /** When the client last sent something (or the session opened): smtpd_timeout counts from there. */
+  #lastInput = 0;
   #where = WHERE_CONNECT;
   #reason: string | null = null;
   #errorCount = 0;
@@ -129,6 +134,7 @@ export class SmtpdSession implements ServerEndpoint, SessionApi {
 
   open(): ServerOutput {
     if (this.#phase.kind !== 'new') return this.#flush();
+    this.#lastInput = this.env.clock.now();
     this.log(logConnect(this.namaddr));
     if (this.settings.tls.wrapper) {
       if (this.#tlsContext === null) {
@@ -140,11 +146,22 @@ export class SmtpdSession implements ServerEndpoint, SessionApi {
       this.#phase = { kind: 'wrapper-handshake' };
       return this.#flush();
     }
+    // anvil's limits, before the banner (corpus-extra limits-connection-count, limits-connection-rate).
+    // Not modelled: in wrapper mode smtpd checks them after the TLS handshake.
+    const limit = connectionLimitWarning(this.settings, this.client, this.namaddr, this.env.service);
+    if (limit !== null) {
+      this.log(limit);
+      this.#phase = { kind: 'commands' };
+      this.reply(reply421TooManyConnections(this.settings.myhostname, this.client.addr));
+      this.#end();
+      return this.#flush();
+    }
     this.#greet();
     return this.#flush();
   }
 
   receive(bytes: string): ServerOutput {
+    this.#lastInput = this.env.clock.now();
     switch (this.#phase.kind) {
       case 'wrapper-handshake':
       case 'starttls-handshake':
@@ -168,6 +185,7 @@ export class SmtpdSession implements ServerEndpoint, SessionApi {
   }
 
   handshake(hello: ClientHello): { readonly result: ServerHandshake; readonly output: ServerOutput } {
+    this.#lastInput = this.env.clock.now();
     const phase = this.#phase.kind;
     if (phase !== 'wrapper-handshake' && phase !== 'starttls-handshake') {
       // Nobody expects a handshake: plaintext is just more input; a real ClientHello would sit unanswered.
@@ -244,6 +262,18 @@ export class SmtpdSession implements ServerEndpoint, SessionApi {
     }
     this.#reason = REASON_LOST_CONNECTION;
     this.#end();
+  }
+
+  /**
+   * What happened meanwhile: the clock says the client has been silent for smtpd_timeout (a read times out
+   * only when nothing comes for that long: a client that sends a byte a second keeps the session; corpus-extra
+   * limits-timeout).
+   */
+  poll(): ServerOutput {
+    if (this.#phase.kind !== 'ended' && this.#phase.kind !== 'new' && this.env.clock.now() - this.#lastInput >= this.settings.timeoutMs) {
+      return this.timeout();
+    }
+    return this.#flush();
   }
 
   /** The client was silent for smtpd_timeout: `421 4.4.2 ... Error: timeout exceeded` (facts §2). For a world that models idle time. */
@@ -437,6 +467,13 @@ export class SmtpdSession implements ServerEndpoint, SessionApi {
 
   /** One command line (smtpd.c:smtpd_proto main loop). */
   #command(text: string): void {
+    if (this.settings.smtputf8 && !validUtf8(text)) {
+      // corpus-extra limits-random-bytes: checked before the command is parsed, so it is not counted.
+      this.noteError('protocol');
+      this.reply(reply500BadUtf8);
+      this.#errorCount++;
+      return;
+    }
     const args = tokenize(text);
     const first = args[0];
     if (first === undefined) {

@@ -16,6 +16,11 @@ export interface SmtpdSettings {
   readonly lineLengthLimit: number;
   readonly softErrorLimit: number;
   readonly hardErrorLimit: number;
+  /** smtpd_client_connection_count_limit and smtpd_client_connection_rate_limit (0: no limit). */
+  readonly connectionCountLimit: number;
+  readonly connectionRateLimit: number;
+  /** smtpd_timeout: how long smtpd waits for the client to send (per read). */
+  readonly timeoutMs: number;
   readonly errorSleepMs: number;
   readonly junkCommandLimit: number;
   readonly recipientLimit: number;
@@ -92,6 +97,11 @@ function int(v: ParameterView, name: string): number {
 }
 
 /** A time value (`1s`, `300`, `5m`): the default unit is seconds. A value Postfix would reject keeps the default. */
+function limit(v: ParameterView, name: string): number {
+  const t = setting(v, name);
+  return /^\d{1,9}$/.test(t) ? Number(t) : 0;
+}
+
 function timeMs(v: ParameterView, name: string, fallbackMs: number): number {
   const m = /^(\d{1,9})([smhdw]?)$/.exec(setting(v, name));
   if (m === null) return fallbackMs;
@@ -143,6 +153,9 @@ export function readSettings(v: ParameterView): SettingsResult {
     const recipientLimit = int(v, 'smtpd_recipient_limit');
     const softErrorLimit = int(v, 'smtpd_soft_error_limit');
     const hardErrorLimit = int(v, 'smtpd_hard_error_limit');
+    // Compared with anvil's answer only (master gives one when a limit is set), so an unset value is no limit.
+    const connectionCountLimit = limit(v, 'smtpd_client_connection_count_limit');
+    const connectionRateLimit = limit(v, 'smtpd_client_connection_rate_limit');
     const junkCommandLimit = int(v, 'smtpd_junk_command_limit');
     const recipientOvershootLimit = int(v, 'smtpd_recipient_overshoot_limit');
     const historyFlushThreshold = int(v, 'smtpd_history_flush_threshold');
@@ -177,6 +190,9 @@ export function readSettings(v: ParameterView): SettingsResult {
       lineLengthLimit,
       softErrorLimit,
       hardErrorLimit,
+      connectionCountLimit,
+      connectionRateLimit,
+      timeoutMs: timeMs(v, 'smtpd_timeout', 300_000),
       errorSleepMs: timeMs(v, 'smtpd_error_sleep_time', 1000),
       junkCommandLimit,
       recipientLimit,

@@ -38,4 +38,6 @@ export interface SmtpdEnv {
 export interface SmtpdClient {
   readonly name: string;
   readonly addr: string;
+  /** What anvil(8) answered smtpd's `connect` for this session: the client's connection count and rate; absent when smtpd did not ask. */
+  readonly anvil?: { readonly count: number; readonly rate: number };
 }

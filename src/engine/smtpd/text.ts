@@ -47,3 +47,30 @@ export function escapeForLog(s: string): string {
 export function lowerAscii(s: string): string {
   return s.replace(/[A-Z]/g, (c) => c.toLowerCase());
 }
+
+/**
+ * Whether a line of bytes (char codes 0..255) is well-formed UTF-8, as smtpd checks each command line when
+ * smtputf8_enable = yes (util/valid_utf8_string.c: no stray continuation bytes, no overlong forms, no
+ * surrogates, nothing above U+10FFFF; source, confirmed by corpus-extra limits-random-bytes).
+ */
+export function validUtf8(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) continue;
+    let n: number;
+    let min: number;
+    if (c >= 0xc2 && c <= 0xdf) [n, min] = [1, 0x80];
+    else if (c >= 0xe0 && c <= 0xef) [n, min] = [2, 0x800];
+    else if (c >= 0xf0 && c <= 0xf4) [n, min] = [3, 0x10000];
+    else return false;
+    let cp = c & (0x3f >> n);
+    for (let k = 1; k <= n; k++) {
+      const d = s.charCodeAt(i + k);
+      if (Number.isNaN(d) || (d & 0xc0) !== 0x80) return false;
+      cp = (cp << 6) | (d & 0x3f);
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return false;
+    i += n;
+  }
+  return true;
+}

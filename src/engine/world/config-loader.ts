@@ -1,5 +1,5 @@
 import { checkMainCf, formatCheck } from '../config/check.ts';
-import { serviceParameters } from '../config/effective.ts';
+import { effectiveProcessLimit, serviceParameters } from '../config/effective.ts';
 import { MainCf } from '../config/main-cf.ts';
 import { MasterCf, type MasterService } from '../config/master-cf.ts';
 import type { ParameterView } from '../config/parameter-view.ts';
@@ -17,7 +17,7 @@ function listenerOf(s: MasterService, main: ParameterView, etcServices: string, 
   if (!ep.ok) return null;
   const local = (a: string): string => (a === 'loopback-only' || a === 'localhost' ? '127.0.0.1' : a);
   const addresses = ep.host !== null ? [local(ep.host)] : interfaces === 'all' ? ['0.0.0.0'] : interfaces.split(/[\s,]+/).map(local);
-  return { service: s.name, addresses, port: ep.port, command: s.command };
+  return { service: s.name, addresses, port: ep.port, command: s.command, processLimit: effectiveProcessLimit(s, main) };
 }
 
 /** Options of single_server's getopt (`cdDi:lm:n:o:r:s:St:uvVz`) that take a value. */
