@@ -92,4 +92,9 @@ export interface ProgramTable {
   get(name: string): Program | undefined;
   /** Sorted by name. */
   list(): readonly Program[];
+  /**
+   * Fetches the code of lazily loaded programs among `names` (the words of a command line); `null` when
+   * there is nothing to wait for. Tables without lazy programs leave it out.
+   */
+  ensure?(names: readonly string[]): Promise<void> | null;
 }

@@ -1,39 +1,134 @@
 import type { Program, ProgramTable } from './program.ts';
 
 /**
+ * A program known by name and usage before its code is fetched: the browser's lab loads a program's
+ * module (and its data: help texts, templates, man pages) the first time a command line names it.
+ */
+export interface LazyProgram {
+  readonly name: string;
+  /** The program's own `usage` (tests/shell/lazy-programs.test.ts checks it against the loaded one). */
+  readonly usage: string;
+  readonly load: () => Promise<Program>;
+}
+
+interface LazyEntry {
+  readonly spec: LazyProgram;
+  readonly stub: Program;
+  loading: Promise<void> | null;
+}
+
+/**
  * The command table. The lab builds one with the coreutils-like programs of `programs/` plus its own
  * (postfix, postconf, telnet...), e.g. `new Registry([...standardPrograms(), postconfProgram(world)])`.
  * A later program with the same name replaces an earlier one.
+ *
+ * Programs may also be added lazily (`addLazy`): until loaded, `get` and `list` give a stand-in with the
+ * name and usage (for `help`, `which`, completion), and the shell awaits `ensure` for the names of a
+ * command line before it runs it. Nothing synchronous (runLine, the corpus harness) uses lazy entries.
  */
 export class Registry implements ProgramTable {
   readonly #byName = new Map<string, Program>();
+  readonly #lazy = new Map<string, LazyEntry>();
 
   constructor(programs: Iterable<Program> = []) {
     for (const p of programs) this.add(p);
   }
 
   add(program: Program): this {
+    this.#lazy.delete(program.name);
     this.#byName.set(program.name, program);
     return this;
   }
 
+  addLazy(spec: LazyProgram): this {
+    this.#byName.delete(spec.name);
+    this.#lazy.set(spec.name, { spec, stub: notLoaded(spec), loading: null });
+    return this;
+  }
+
   remove(name: string): boolean {
-    return this.#byName.delete(name);
+    const lazy = this.#lazy.delete(name);
+    return this.#byName.delete(name) || lazy;
   }
 
   get(name: string): Program | undefined {
-    return this.#byName.get(name);
+    return this.#byName.get(name) ?? this.#lazy.get(name)?.stub;
   }
 
   has(name: string): boolean {
-    return this.#byName.has(name);
+    return this.#byName.has(name) || this.#lazy.has(name);
+  }
+
+  /** Whether `name` is a lazy program whose code is not here yet. */
+  pending(name: string): boolean {
+    return this.#lazy.has(name);
   }
 
   list(): readonly Program[] {
-    return [...this.#byName.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const all = [...this.#byName.values(), ...[...this.#lazy.values()].map((e) => e.stub)];
+    return all.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   }
 
   names(): string[] {
     return this.list().map((p) => p.name);
   }
+
+  /**
+   * Loads the lazy programs among `names`; `null` when none is pending (the caller runs at once, in the
+   * same turn). The promise never rejects: a program that fails to load stays a stand-in that says so.
+   */
+  ensure(names: Iterable<string>): Promise<void> | null {
+    const waits: Promise<void>[] = [];
+    for (const n of names) {
+      const e = this.#lazy.get(n);
+      if (e !== undefined) waits.push(this.#load(e));
+    }
+    return waits.length === 0 ? null : Promise.all(waits).then(() => undefined);
+  }
+
+  /** Loads every lazy program (when the page is idle). */
+  preloadAll(): Promise<void> {
+    return this.ensure([...this.#lazy.keys()]) ?? Promise.resolve();
+  }
+
+  #load(e: LazyEntry): Promise<void> {
+    e.loading ??= e.spec.load().then(
+      (program) => {
+        // Replaced or removed meanwhile: keep what the table holds now.
+        if (this.#lazy.get(e.spec.name) !== e) return;
+        this.#lazy.delete(e.spec.name);
+        this.#byName.set(e.spec.name, program.name === e.spec.name ? program : { ...program, name: e.spec.name });
+      },
+      () => {
+        e.loading = null; // a later line tries again
+      },
+    );
+    return e.loading;
+  }
+}
+
+/** The stand-in of a program not loaded: runs only if loading failed (no network), and says so. */
+function notLoaded(spec: LazyProgram): Program {
+  return {
+    name: spec.name,
+    usage: spec.usage,
+    run(ctx) {
+      // Not a bash message: the lab's own, for a page that lost its network before this program came.
+      ctx.stderr.write(`bash: ${spec.name}: this program of the lab could not be loaded; check the network and try again\n`);
+      return 126;
+    },
+  };
+}
+
+/** The command names a line may run: every word, and the base name of a path (`/usr/sbin/postconf`). */
+export function wordsOfLine(line: string): string[] {
+  const out = new Set<string>();
+  for (const raw of line.split(/[\s|;&()<>`]+/)) {
+    const w = raw.replace(/["'\\]/g, '');
+    if (w === '') continue;
+    out.add(w);
+    const slash = w.lastIndexOf('/');
+    if (slash >= 0 && slash < w.length - 1) out.add(w.slice(slash + 1));
+  }
+  return [...out];
 }

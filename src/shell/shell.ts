@@ -20,6 +20,7 @@ import type { InteractiveSession } from './session.ts';
 import type { Sink } from './sinks.ts';
 import type { TerminalPort, Unsubscribe } from './terminal-port.ts';
 import { CookedTty } from './tty.ts';
+import { wordsOfLine } from './registry.ts';
 
 export interface ShellOptions {
   readonly host: ShellHost;
@@ -113,6 +114,10 @@ export class Shell {
   #column = 0;
   #exitCode: number | null = null;
   #disposed = false;
+  /** Keys typed while a command runs without reading them (or while its programs load): typed ahead, as a tty keeps them. */
+  #typeAhead = '';
+  /** Bumped by reset(): a line still waiting for its programs then does not run. */
+  #generation = 0;
 
   constructor(opts: ShellOptions) {
     this.#opts = opts;
@@ -238,8 +243,26 @@ export class Shell {
     this.#killActive();
     this.#pending = [];
     this.#running = false;
+    this.#typeAhead = '';
+    this.#generation++;
     if (hadActive) this.#out(CRLF);
     this.#showPrompt();
+  }
+
+  /**
+   * Time passed in the world (the page calls this after `world.runDue()`): the running program sees what
+   * arrived on its connection meanwhile. Without a running program, nothing happens.
+   */
+  tick(): void {
+    const a = this.#active;
+    if (this.#disposed || a === null || a.end.ended) return;
+    this.#depth++;
+    try {
+      this.#guard(() => a.session.onTick?.());
+    } finally {
+      this.#depth--;
+    }
+    this.#drain();
   }
 
   resize(cols: number, rows: number): void {
@@ -264,7 +287,8 @@ export class Shell {
         const a = this.#active;
         if (a !== null) i = this.#feedSession(a, data, i);
         else if (this.#running) {
-          // A command is running synchronously and asked for nothing: nothing reads the keys.
+          // A command runs (or its programs load) and reads nothing: the keys wait for the next reader.
+          this.#typeAhead += data.slice(i);
           i = data.length;
         } else {
           const r = feed(this.#editor, data, i, this.#completer);
@@ -381,9 +405,24 @@ export class Shell {
       return;
     }
     this.#running = true;
+    const wait = this.#opts.programs.ensure?.(wordsOfLine(text)) ?? null;
+    if (wait === null) {
+      this.#run(r.items, text);
+      return;
+    }
+    const generation = this.#generation;
+    void wait.then(() => {
+      if (generation !== this.#generation || this.#disposed) return;
+      this.#run(r.items, text);
+      // A program that reads the terminal (telnet) gets what was typed while it loaded.
+      if (this.#active !== null || !this.#running) this.#flushTypeAhead();
+    });
+  }
+
+  #run(items: Parameters<Executor['run']>[0], text: string): void {
     const obs = this.#opts.observer;
     if (obs?.commandStart !== undefined) tell(() => obs.commandStart?.(text));
-    this.#executor.run(r.items, (status) => {
+    this.#executor.run(items, (status) => {
       this.#running = false;
       if (obs?.commandEnd !== undefined) tell(() => obs.commandEnd?.(status));
       if (this.#exitCode !== null) {
@@ -392,7 +431,16 @@ export class Shell {
         return;
       }
       this.#showPrompt();
+      if (this.#depth === 0) this.#flushTypeAhead();
     });
+  }
+
+  /** Hands the keys typed ahead to whatever reads now (the line editor or a program). */
+  #flushTypeAhead(): void {
+    if (this.#typeAhead === '') return;
+    const keys = this.#typeAhead;
+    this.#typeAhead = '';
+    this.input(keys);
   }
 
   #attachSession(session: InteractiveSession, end: SessionEnd, onEnd: (status: number, interrupted: boolean) => void): void {
