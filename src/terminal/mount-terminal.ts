@@ -87,6 +87,10 @@ export function mountTerminal(el: HTMLElement, shell: Shell, opts: MountOptions 
     screenReaderMode: opts.screenReaderMode ?? false,
     fontSize: opts.fontSize ?? 14,
     fontFamily: opts.fontFamily ?? 'ui-monospace, SFMono-Regular, Menlo, Consolas, "DejaVu Sans Mono", monospace',
+    // At xterm's default line height of 1.0 the DOM renderer clips glyphs that reach below the baseline:
+    // the underscores of every Postfix parameter name vanished (smtpd_tls_security_level read as
+    // "smtpd tls security level"). A little more height keeps them visible.
+    lineHeight: 1.2,
     scrollback: opts.scrollback ?? 5000,
     cursorBlink: true,
     convertEol: false,
