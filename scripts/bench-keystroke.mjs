@@ -19,7 +19,8 @@ import { startStaticServer } from '../tests/e2e/static-server.mjs';
 import { ensureChromium } from './find-chromium.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const DIST = join(ROOT, 'dist');
+/** The built site: dist/, or BENCH_DIST (a copy, when other builds may rewrite dist/ meanwhile). */
+const DIST = process.env.BENCH_DIST ?? join(ROOT, 'dist');
 const TARGET_MS = 16;
 const args = process.argv.slice(2);
 const keysArg = args.indexOf('--keys');

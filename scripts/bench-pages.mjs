@@ -1,6 +1,6 @@
 // Page weight and navigation-to-prompt time on the built site, in headless Chromium (figures, not assertions).
 //
-//   node scripts/bench-pages.mjs [--runs N]
+//   node scripts/bench-pages.mjs [--runs N]        (BENCH_DIST=<dir> measures a copy of dist/)
 //
 // Serves dist/ on 127.0.0.1 and opens each page in a fresh browser context (empty cache). JavaScript bytes
 // are every script response the page fetched (gzip -9 of its body, as a static host would send it) plus
@@ -21,7 +21,8 @@ import { startStaticServer } from '../tests/e2e/static-server.mjs';
 import { ensureChromium } from './find-chromium.mjs';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-export const DIST = join(ROOT, 'dist');
+/** The built site: dist/, or BENCH_DIST (a copy, when other builds may rewrite dist/ meanwhile). */
+export const DIST = process.env.BENCH_DIST ?? join(ROOT, 'dist');
 const PROMPT = 'root@mail:~# ';
 /** The issue's targets, KB of gzip JavaScript (issue 12, "Weight and speed"). */
 export const TARGET_KB = { load: 5, ready: 110, ehlo: 160 };
