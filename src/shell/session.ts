@@ -56,6 +56,12 @@ export interface InteractiveSession {
    * that would wait forever may stay; runLine then ends it as Ctrl-C would.
    */
   onIdle?(): void;
+  /**
+   * Time passed on the world's clock (the lab page's once-a-second pump after `world.runDue()`, or a test
+   * after `world.advance()`, through `Shell.tick()`): a network program looks at what reached its connection
+   * meanwhile (a banner that comes late, the server closing a connection that waited in a listen queue).
+   */
+  onTick?(): void;
   /** The shell lets go of the session (after exit, a kill, or a shell reset): release subscriptions and timers. */
   dispose?(): void;
 }

@@ -31,7 +31,7 @@ import { scenarioNamed } from '../../lesson-runtime/scenarios/index.ts';
 import { createLessonSession, type LessonSession } from '../../lesson-runtime/session.ts';
 import type { Shell } from '../../shell/index.ts';
 import { TimerPacer, type LabWorld } from '../../shell/programs/net/lab-env.ts';
-import { mountTerminal, type MountedTerminal } from '../../terminal/index.ts';
+import { mountTerminal, prefetchWhenIdle, type MountedTerminal } from '../../terminal/index.ts';
 import { ConfigPanel } from './config-panel.ts';
 import type { LabFiles } from './controls.ts';
 import { h, uniquePrefix } from './dom.ts';
@@ -314,6 +314,7 @@ export class LabConsoleElement extends HTMLElement {
     this.#themeObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme', 'class'] });
     window.addEventListener('pagehide', this.#onPageHide);
     this.#render();
+    prefetchWhenIdle(session.shell.programs);
   }
 
   /** The session from what is stored: this lab's image if it is usable, else a fresh start (and why). */
@@ -388,8 +389,12 @@ export class LabConsoleElement extends HTMLElement {
         this.#scheduleRender();
       }),
     );
-    // Time passes in the page: once a second the world runs what came due (qmgr retries deferred mail).
-    const pump = setInterval(() => world.runDue(), 1000);
+    // Time passes in the page: once a second the world runs what came due (qmgr retries deferred mail,
+    // master serves connections that waited), then the running program sees what reached its connection.
+    const pump = setInterval(() => {
+      world.runDue();
+      shell.tick();
+    }, 1000);
     session.unsubs.push(() => clearInterval(pump));
     this.#session = session;
     return session;

@@ -116,6 +116,17 @@ class NcSession implements InteractiveSession {
     }
   }
 
+  /**
+   * Time passed: what the server wrote meanwhile shows now (a late banner). Its close prints nothing: nc
+   * notices it as it does any close, at its next write, or at once once standard input has ended.
+   */
+  onTick(): void {
+    const stream = this.#stream;
+    if (this.#ended || stream === null || stream.closed) return;
+    if (this.#ep.poll === undefined) return;
+    stream.push(safe(() => this.#ep.poll?.() ?? { data: '', closed: false }));
+  }
+
   dispose(): void {
     if (!this.#ended) {
       this.#ended = true;

@@ -63,6 +63,11 @@ class SClientTerminal implements InteractiveSession {
     if (!this.#piped) this.#step(call(() => this.#s.eof()));
   }
 
+  /** Time passed: s_client reads what reached its connection meanwhile (a late greeting, the server's close). */
+  onTick(): void {
+    this.#step(call(() => this.#s.poll()));
+  }
+
   onInterrupt(): boolean {
     // Killed by SIGINT: the server sees the connection go; the shell reports status 130.
     call(() => this.#s.interrupt());

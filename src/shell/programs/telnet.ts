@@ -339,6 +339,18 @@ class TelnetSession implements InteractiveSession {
     this.#finish(0);
   }
 
+  /**
+   * Time passed: what the server wrote meanwhile (a banner from a process that took a connection waiting in
+   * a throttled service's listen queue, or its close: corpus-extra reload-mastercf-broken-service, EOF about
+   * 60 s after connecting) shows now; at the telnet> prompt it is held, as telnet does not read the net there.
+   */
+  onTick(): void {
+    const c = this.#conn;
+    if (this.#ended || c === null || c.stream.closed) return;
+    if (c.endpoint.poll === undefined) return;
+    c.stream.push(safe(() => c.endpoint.poll?.() ?? { data: '', closed: false }));
+  }
+
   onInterrupt(): boolean {
     if (this.#state === 'session') this.#send(T.IAC_IP_DO_TM);
     return true;

@@ -151,6 +151,8 @@ export class SClientSession {
    * handles stdin first (corpus strip-inbound-sclient: `</dev/null` gives DONE and no ticket).
    */
   #deferred: { readonly bio: string; readonly data: ServerOutput } | null = null;
+  /** `-starttls smtp|lmtp` stalled waiting for the greeting (a listen queue): what of it came so far. */
+  #greeting: string | null = null;
 
   /** `argv` is what follows `openssl s_client`. */
   constructor(argv: readonly string[], env: ToolEnv) {
@@ -254,6 +256,28 @@ export class SClientSession {
     return this.#phase === 'done';
   }
 
+  /**
+   * Time passed: s_client reads what reached the socket meanwhile. A greeting it was waiting for (the
+   * connection waited in a throttled service's listen queue) lets `-starttls` go on; its close is the EOF
+   * the greeting read gets at once otherwise (corpus-extra reload-mastercf-broken-service).
+   */
+  poll(): ToolStep {
+    const o = this.#opts;
+    const ep = this.#ep;
+    if (o === null || ep === null || ep.poll === undefined) return this.#out.take(this.#status);
+    const poll = (): ServerOutput => ep.poll?.() ?? { data: '', closed: false };
+    if (this.#phase === 'stalled' && this.#greeting !== null) {
+      const more = poll();
+      if (more.data === '' && !more.closed) return this.#out.take(null);
+      const greeting: ServerOutput = { data: this.#greeting + more.data, closed: more.closed };
+      this.#greeting = null;
+      return this.#negotiate(o, ep, greeting);
+    }
+    if (this.#phase !== 'tls' && this.#phase !== 'draining') return this.#out.take(this.#status);
+    if (this.#readDeferred()) return this.#out.take(this.#status);
+    return this.#serverData(poll());
+  }
+
   /** Ctrl-D: end of standard input. */
   eof(): ToolStep {
     const o = this.#opts;
@@ -347,7 +371,8 @@ export class SClientSession {
     });
   }
 
-  #negotiate(o: SClientOptions, ep: ServerEndpoint): ToolStep {
+  /** `greeting`: the server's greeting when it came late (poll), instead of reading it now. */
+  #negotiate(o: SClientOptions, ep: ServerEndpoint, greeting?: ServerOutput): ToolStep {
     let readPlain = 0;
     let wrotePlain = 0;
     let lastEhloLine = '';
@@ -357,9 +382,12 @@ export class SClientSession {
       return ep.receive(text);
     };
     if (o.starttls === 'smtp' || o.starttls === 'lmtp') {
-      const banner = ep.open();
+      const banner = greeting ?? ep.open();
       readPlain += banner.data.length;
-      if (!banner.closed && !replyEnd(banner.data).complete) return this.#stall();
+      if (!banner.closed && !replyEnd(banner.data).complete) {
+        this.#greeting = banner.data;
+        return this.#stall();
+      }
       let closed = banner.closed;
       let ehlo: ServerOutput = { data: '', closed };
       if (!closed) {
