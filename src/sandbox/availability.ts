@@ -9,14 +9,17 @@ export interface PageEnvironment {
   readonly crossOriginIsolated: boolean;
   readonly embedded: boolean;
   readonly online: boolean;
-  /** SharedArrayBuffer, Atomics, WebAssembly and Worker exist. */
+  /** Atomics, WebAssembly and Worker exist. */
   readonly apisPresent: boolean;
+  /** SharedArrayBuffer exists: browsers expose it only on isolated pages, so it is asked about last. */
+  readonly sharedMemory: boolean;
 }
 
 export function sandboxAvailability(env: PageEnvironment): Availability {
   if (env.embedded) return { ok: false, reason: 'embedded' };
   if (!env.apisPresent) return { ok: false, reason: 'unsupported' };
   if (!env.crossOriginIsolated) return { ok: false, reason: 'not-isolated' };
+  if (!env.sharedMemory) return { ok: false, reason: 'unsupported' };
   if (!env.online) return { ok: false, reason: 'offline' };
   return { ok: true };
 }
@@ -33,10 +36,7 @@ export function pageEnvironment(g: typeof globalThis = globalThis): PageEnvironm
     crossOriginIsolated: g.crossOriginIsolated === true,
     embedded,
     online: g.navigator?.onLine !== false,
-    apisPresent:
-      typeof g.SharedArrayBuffer === 'function' &&
-      typeof g.Atomics === 'object' &&
-      typeof g.WebAssembly === 'object' &&
-      typeof g.Worker === 'function',
+    apisPresent: typeof g.Atomics === 'object' && typeof g.WebAssembly === 'object' && typeof g.Worker === 'function',
+    sharedMemory: typeof g.SharedArrayBuffer === 'function',
   };
 }

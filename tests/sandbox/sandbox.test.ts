@@ -144,17 +144,25 @@ describe('openSandbox through the SandboxHost interface', () => {
 });
 
 describe('availability and its explanations', () => {
-  const ready: PageEnvironment = { crossOriginIsolated: true, embedded: false, online: true, apisPresent: true };
+  const ready: PageEnvironment = { crossOriginIsolated: true, embedded: false, online: true, apisPresent: true, sharedMemory: true };
   const cases: [Partial<PageEnvironment>, UnavailableReason][] = [
     [{ crossOriginIsolated: false }, 'not-isolated'],
     [{ embedded: true }, 'embedded'],
     [{ online: false }, 'offline'],
     [{ apisPresent: false }, 'unsupported'],
+    [{ sharedMemory: false }, 'unsupported'],
   ];
 
   it('is available only on an isolated, top-level, online page of a capable browser', () => {
     expect(sandboxAvailability(ready)).toEqual({ ok: true });
     for (const [change, reason] of cases) expect(sandboxAvailability({ ...ready, ...change })).toEqual({ ok: false, reason });
+  });
+
+  it('a page that is not isolated is explained as such, though browsers then also hide SharedArrayBuffer', () => {
+    expect(sandboxAvailability({ ...ready, crossOriginIsolated: false, sharedMemory: false })).toEqual({
+      ok: false,
+      reason: 'not-isolated',
+    });
   });
 
   it('an embed is explained as an embed even when it is also not isolated', () => {
