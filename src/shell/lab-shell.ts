@@ -13,7 +13,7 @@ import { withStandardDirs } from './fs-view.ts';
 import type { ShellHost } from './host.ts';
 import { parse } from './parse.ts';
 import type { Completion, CompletionRequest, Program, ShellState } from './program.ts';
-import { standardPrograms, worldPrograms } from './programs/index.ts';
+import { labPrograms } from './lab-programs.ts';
 import { TimerPacer, type LabEnv, type LabWorld, type Pacer } from './programs/net/lab-env.ts';
 import { Registry } from './registry.ts';
 import type { InteractiveSession } from './session.ts';
@@ -267,7 +267,8 @@ function feedSession(session: InteractiveSession, ended: () => boolean, stdin: s
 export function createLabShell(world: LabWorld, opts: LabShellOptions = {}): LabShell {
   const pacer = new SwitchPacer(opts.pacer ?? new TimerPacer());
   const env: LabEnv = { world, pacer, fqdn: opts.fqdn ?? 'mail.example.org' };
-  const programs = new Registry([...standardPrograms(), ...worldPrograms(env), ...(opts.programs ?? [])]);
+  const programs = labPrograms(env);
+  for (const p of opts.programs ?? []) programs.add(p);
   const host: ShellHost = { fs: world.fs, hostname: opts.hostname ?? 'mail', clock: world.clock, network: world.network };
   return new LabShell(world, opts, programs, pacer, host);
 }

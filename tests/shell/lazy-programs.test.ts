@@ -4,6 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createLabWorld } from '../../src/engine/world/lab-world.ts';
+import { labPrograms as browserPrograms } from '../../src/shell/lab-programs.browser.ts';
+import { labPrograms } from '../../src/shell/lab-programs.ts';
 import { lazyLabPrograms } from '../../src/shell/lazy-programs.ts';
 import { MemoryPort } from '../../src/shell/memory-port.ts';
 import type { Program } from '../../src/shell/program.ts';
@@ -157,5 +159,15 @@ describe('the lab table', () => {
       expect(l.usage, l.name).toBe(p.usage);
       expect(eager.get(l.name)?.usage, l.name).toBe(p.usage);
     }
+  });
+
+  it('the browser table has the same programs as the eager one, the heavy ones pending', () => {
+    const env: LabEnv = { world: createLabWorld(), pacer: new TimerPacer(), fqdn: 'mail.example.org' };
+    const eager = labPrograms(env);
+    const browser = browserPrograms(env);
+    expect(browser.names()).toEqual(eager.names());
+    for (const p of browser.list()) expect(p.usage, p.name).toBe(eager.get(p.name)?.usage);
+    for (const name of ['telnet', 'postconf', 'openssl', 'nano', 'swaks', 'man']) expect(browser.pending(name), name).toBe(true);
+    for (const name of ['echo', 'cd', 'ls', 'cat']) expect(browser.pending(name), name).toBe(false);
   });
 });

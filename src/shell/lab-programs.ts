@@ -1,0 +1,12 @@
+/**
+ * The lab machine's command table, every program loaded up front: what Node (tests, the corpus
+ * harness, `runLine`) uses. The browser build swaps this module for lab-programs.browser.ts (a Vite
+ * plugin in astro.config.mjs), whose heavy programs load on first use.
+ */
+import { standardPrograms, worldPrograms } from './programs/index.ts';
+import type { LabEnv } from './programs/net/lab-env.ts';
+import { Registry } from './registry.ts';
+
+export function labPrograms(env: LabEnv): Registry {
+  return new Registry([...standardPrograms(), ...worldPrograms(env)]);
+}
