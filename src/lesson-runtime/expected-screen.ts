@@ -13,7 +13,6 @@ export interface ExpectedScreen {
 }
 
 // CSI and OSC escape sequences (colours, cursor moves, titles): the printed page shows text only.
-// eslint-disable-next-line no-control-regex -- matching terminal escapes is the point
 const ESCAPES = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)|\u001b[@-Z\\-_]/g;
 
 /** Terminal output as plain text: escapes removed, CR LF as LF, backspaces applied. */

@@ -314,7 +314,7 @@ export class LabConsoleElement extends HTMLElement {
     this.#themeObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme', 'class'] });
     window.addEventListener('pagehide', this.#onPageHide);
     this.#render();
-    prefetchWhenIdle(session.shell.programs);
+    prefetchWhenIdle(session.lesson.shell.programs);
   }
 
   /** The session from what is stored: this lab's image if it is usable, else a fresh start (and why). */
