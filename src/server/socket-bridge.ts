@@ -34,6 +34,8 @@ const SERVER_REFUSALS = new Set([
 const CLIENT_INTERNAL_ERROR = 'ERR_SSL_TLSV1_ALERT_INTERNAL_ERROR';
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+/** How often a client in master's listen queue looks for its banner. */
+const POLL_MS = 100;
 
 /**
  * One real TCP connection, bridged to the engine's smtpd session: bytes from the socket go to the
@@ -78,7 +80,30 @@ export class SocketBridge {
   async #open(): Promise<void> {
     const out = this.#env.endpoint.open();
     if (this.#env.wrapper && out.data === '' && !out.closed) this.#mode = 'await-tls';
+    else if (out.data === '' && !out.closed) this.#awaitBanner();
     await this.#send(out);
+  }
+
+  /**
+   * No banner yet: the connection waits in master's listen queue (process_limit reached, or the service
+   * is throttled). Ask the engine every POLL_MS until a process takes it (corpus-extra limits-process-limit).
+   */
+  #awaitBanner(): void {
+    const ep = this.#env.endpoint;
+    if (ep.poll === undefined) return;
+    const poll = ep.poll.bind(ep);
+    const timer = setInterval(() => {
+      this.#then(async () => {
+        if (this.#mode === 'closed') {
+          clearInterval(timer);
+          return;
+        }
+        const o = poll();
+        if (o.data !== '' || o.closed) clearInterval(timer);
+        await this.#send(o);
+      });
+    }, POLL_MS);
+    timer.unref();
   }
 
   #fromRaw(chunk: Buffer): void {
