@@ -32,6 +32,13 @@ export const CLOSED = 'closed\n';
 export const READ_R_BLOCK = 'read R BLOCK\n';
 /** local: `connect:errno=111` after a refused connection, 22 after a failed lookup */
 export const connectErrno = (n: number): string => `connect:errno=${n}\n`;
+/**
+ * A write to a connection the server had closed before its greeting (EPIPE, 32): recorded from the real
+ * OpenSSL 3.0 s_client on Debian 12 against a throttled submission service whose smtpd dies at start
+ * (corpus-extra reload-mastercf-broken-service's setup): `Didn't find STARTTLS...`, then this, and
+ * `SSL handshake has read 0 bytes and written 23 bytes` (only the EHLO got out).
+ */
+export const writeErrno = (n: number): string => `write:errno=${n}\n`;
 
 /** The client's error when `-verify_return_error` stops the handshake (host-tools/openssl-sclient-verify-return-error.txt). */
 export const CERT_VERIFY_FAILED: OpenSslError = {

@@ -51,6 +51,7 @@ import {
   verifyLines,
   verifyReturn,
   VERIFY_TEXT,
+  writeErrno,
 } from './s-client-texts.ts';
 import { dgstCommand } from './dgst-cmd.ts';
 import type { InspectEnv } from './inspect-io.ts';
@@ -84,6 +85,9 @@ type Phase =
   /** stdin is at EOF with -ign_eof: only the server can end the session now. */
   | 'draining'
   | 'done';
+
+/** The handshake's first write failed: the connection was gone (`write:errno=32`). */
+const EPIPE = 'EPIPE';
 
 /** The s_client bytes that smtpd sees when s_client starts a handshake on a plaintext connection. */
 const HELLO_AS_PLAINTEXT = '\u0016\u0003\u0001\u0001\u0024\u0001\u0000\u0001\u0020\u0003\u0003\u0095\u00b1\u0048\u000a';
@@ -389,6 +393,9 @@ export class SClientSession {
         return this.#stall();
       }
       let closed = banner.closed;
+      // Closed before any greeting (a daemon that died at start): the EHLO goes out, the next write finds
+      // the connection reset (EPIPE) and the handshake never starts.
+      const dead = banner.closed && banner.data === '';
       let ehlo: ServerOutput = { data: '', closed };
       if (!closed) {
         ehlo = send(`${o.starttls === 'lmtp' ? 'LHLO' : 'EHLO'} ${o.protohost}\r\n`);
@@ -408,6 +415,7 @@ export class SClientSession {
       } else {
         wrotePlain += 'STARTTLS\r\n'.length;
       }
+      if (dead) return this.#failure(o, hello, null, EPIPE, 0, `${o.starttls === 'lmtp' ? 'LHLO' : 'EHLO'} ${o.protohost}\r\n`.length);
       if (closed) return this.#failure(o, hello, null, ERR.unexpectedEof, readPlain, wrotePlain);
       if (!ready.data.startsWith('220')) {
         // STARTTLS was refused, but s_client starts TLS anyway: its ClientHello reaches smtpd as a command line.
@@ -695,7 +703,7 @@ export class SClientSession {
     o: SClientOptions,
     hello: ClientHello,
     rec: HandshakeRecord | null,
-    e: OpenSslError,
+    e: OpenSslError | typeof EPIPE,
     readPlain: number,
     wrotePlain: number,
   ): ToolStep {
@@ -708,10 +716,11 @@ export class SClientSession {
       if (!sni) this.#out.stderr(NO_SERVERNAME);
       if (cert !== null) this.#out.stderr(verifyLines(cert, this.#verifyCode(cert), o.brief));
     }
-    this.#out.stderr(errorLine(this.#threadId, e));
+    this.#out.stderr(e === EPIPE ? writeErrno(32) : errorLine(this.#threadId, e));
     const verifyCode = cert === null ? 0 : this.#verifyCode(cert);
     const read = readPlain + (rec === null ? 0 : rec.bytes.serverToClient);
-    const written = wrotePlain + (rec === null ? (h?.helloBytes ?? 0) : rec.bytes.clientToServer);
+    // A ClientHello that could not be written is not counted.
+    const written = wrotePlain + (rec === null ? (e === EPIPE ? 0 : (h?.helloBytes ?? 0)) : rec.bytes.clientToServer);
     let s = cert === null ? `---\n${NO_PEER_CERT}` : this.#certificateBlock(o, cert);
     s += `---\n${NO_CLIENT_CA}`;
     if (gotServerHello && rec.tempKey !== null) s += tempKeyLine(rec.tempKey);
