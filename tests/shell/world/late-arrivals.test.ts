@@ -151,6 +151,7 @@ describe('late arrivals on a waiting connection', () => {
     expect(late).toContain("Didn't find STARTTLS in server response, trying anyway...\nwrite:errno=32\n");
     expect(late).toContain('SSL handshake has read 0 bytes and written 23 bytes\n');
     expect(late).not.toContain('unexpected eof');
+    expect(run('echo "rc=$?"')).toContain('rc=1\n'); // s_client's exit status there, as recorded
   });
 
   it('openssl s_client -starttls smtp: a late greeting lets STARTTLS and the handshake go on', () => {
