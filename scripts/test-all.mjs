@@ -1,6 +1,7 @@
 // `npm test`: every check in order, stopping at the first failure.
 //
 //   browser   find Chromium for the browser tests (or install it: root on Debian), before the long steps
+//   clients   find swaks, openssl and python3 for the real-socket tests (or install them: root on Debian)
 //   check     astro check && tsc -b
 //   lint      eslint . && prettier --check .
 //   unit      vitest run
@@ -17,6 +18,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureChromium } from './find-chromium.mjs';
+import { ensureClients } from './find-clients.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -73,6 +75,13 @@ const steps = [
       if (path === undefined) return { ok: false };
       console.log(`Using ${path}`);
       return { ok: true };
+    },
+  },
+  {
+    name: 'clients',
+    title: 'swaks, openssl and python3 for the real-socket tests',
+    async run() {
+      return { ok: ensureClients() };
     },
   },
   { name: 'check', title: 'Type check (astro check && tsc -b)', command: [NPM, ['run', '-s', 'check']] },
