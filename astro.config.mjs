@@ -31,7 +31,9 @@ export default defineConfig({
   server: { port: 4321, host: 'localhost' },
   // The dev toolbar injects extra scripts into pages; the site must look and behave the same in dev.
   devToolbar: { enabled: false },
-  vite: { plugins: [labProgramsInBrowser] },
+  // No inline <script>: Astro inlines scripts below Vite's assetsInlineLimit; 0 emits every one as a file, so the
+  // Content Security Policy (src/scripts/csp.ts) needs no 'unsafe-inline' for scripts.
+  vite: { plugins: [labProgramsInBrowser], build: { assetsInlineLimit: 0 } },
   markdown: {
     // ```postfix-main and ```postfix-master blocks are coloured by our own grammars. Both themes' colours
     // go into CSS variables (defaultColor: false) and src/layouts/base.css picks one by the page's

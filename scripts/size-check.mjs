@@ -20,15 +20,19 @@ const KB = 1024;
  * today). The issue's targets, 110 KB until `echo ready` and 160 KB until the first EHLO answer, become
  * the budgets with the weight split (xterm and the shell's programs loaded on demand); lower these
  * numbers as the pages get lighter, never raise them.
+ *
+ * After the first split (programs loaded on first use, src/shell/lazy-programs.ts): `echo ready` measured
+ * 240.0 KB (lesson) and 238.0 KB (/lab/), budgets +6%. The ehlo milestone keeps its budget: the idle
+ * prefetch (src/terminal/prefetch.ts) may fetch every program before the EHLO answer (312 KB measured).
  */
 export const BUDGETS = [
   { path: '/', milestone: 'load', budgetKb: TARGET_KB.load },
   { path: '/404.html', milestone: 'load', budgetKb: TARGET_KB.load },
   { path: '/handout/', milestone: 'load', budgetKb: TARGET_KB.load },
   { path: '/embed/', milestone: 'load', budgetKb: TARGET_KB.load },
-  { path: LESSON, milestone: 'ready', budgetKb: 327 },
+  { path: LESSON, milestone: 'ready', budgetKb: 255 },
   { path: LESSON, milestone: 'ehlo', budgetKb: 327 },
-  { path: '/lab/', milestone: 'ready', budgetKb: 325 },
+  { path: '/lab/', milestone: 'ready', budgetKb: 253 },
   { path: '/lab/', milestone: 'ehlo', budgetKb: 325 },
 ];
 
