@@ -17,7 +17,12 @@ const labProgramsInBrowser = {
   enforce: /** @type {const} */ ('pre'),
   /** @param {string} source @param {string | undefined} importer @param {{ ssr?: boolean } | undefined} options */
   resolveId(source, importer, options) {
-    if (options?.ssr === true || source !== './lab-programs.ts' || !(importer ?? '').replaceAll('\\', '/').endsWith('/src/shell/lab-shell.ts')) return null;
+    if (
+      options?.ssr === true ||
+      source !== './lab-programs.ts' ||
+      !(importer ?? '').replaceAll('\\', '/').endsWith('/src/shell/lab-shell.ts')
+    )
+      return null;
     return fileURLToPath(new URL('./src/shell/lab-programs.browser.ts', import.meta.url));
   },
 };

@@ -37,7 +37,9 @@ async function assertClean(page, where) {
     xss: window.__xss,
     csp: window.__csp ?? [],
     elements: [
-      ...document.querySelectorAll('img[src="x"], svg[onload], [onerror], [onload], a[href^="javascript:"], iframe[srcdoc], main script:not([src])'),
+      ...document.querySelectorAll(
+        'img[src="x"], svg[onload], [onerror], [onload], a[href^="javascript:"], iframe[srcdoc], main script:not([src])',
+      ),
     ].map((e) => e.outerHTML.slice(0, 120)),
   }));
   assert.equal(r.xss, undefined, `${where}: a payload ran`);
