@@ -1,7 +1,6 @@
 /** The lab image: a session's state survives a round trip, including an edit Postfix has not loaded. */
 import { describe, expect, it } from 'vitest';
 import { parseLabImage, type LabImage } from '../../src/lesson-runtime/lab-image.ts';
-import { parseSavedLab, serializeSavedLab } from '../../src/lesson-runtime/saved-lab.ts';
 import { createLessonSession } from '../../src/lesson-runtime/session.ts';
 
 const MAIN = '/etc/postfix/main.cf';
@@ -86,14 +85,5 @@ describe('lab image', () => {
     ['an extra key', { ...createLessonSession({ scenario: 'lab-default' }).image(), extra: 1 }],
   ])('parseLabImage rejects %s', (_l, v) => {
     expect(parseLabImage(v).ok).toBe(false);
-  });
-
-  it('the saved lab keeps the image, history and the screen reader switch', () => {
-    const image = createLessonSession({ scenario: 'lab-default' }).image();
-    const text = serializeSavedLab({ image, history: ['postconf -n', ''], screenReader: true });
-    expect(parseSavedLab(text)).toEqual({ kind: 'ok', saved: { image, history: ['postconf -n'], screenReader: true } });
-    expect(parseSavedLab('{"v":1,"files":{"main.cf":"","master.cf":""}}').kind).toBe('invalid');
-    expect(parseSavedLab('{').kind).toBe('invalid');
-    expect(parseSavedLab(null).kind).toBe('empty');
   });
 });
