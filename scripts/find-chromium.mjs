@@ -28,7 +28,8 @@ export function locateChromium() {
   return CANDIDATES.find(isExecutable);
 }
 
-function run(command, args) {
+/** Runs a command with its output shown and DEBIAN_FRONTEND=noninteractive; true when it succeeded. */
+export function runShown(command, args) {
   console.log(`$ ${[command, ...args].join(' ')}`);
   const result = spawnSync(command, args, {
     stdio: ['ignore', 'inherit', 'inherit'],
@@ -50,7 +51,7 @@ export function ensureChromium() {
   const isRoot = process.getuid?.() === 0;
   if (isDebian && isRoot) {
     console.log('Running as root on Debian: installing the chromium package with apt.');
-    if (run('apt-get', ['update']) && run('apt-get', ['install', '-y', 'chromium'])) {
+    if (runShown('apt-get', ['update']) && runShown('apt-get', ['install', '-y', 'chromium'])) {
       const installed = locateChromium();
       if (installed) {
         console.log(`Installed Chromium at ${installed}.`);

@@ -4,21 +4,13 @@
 // (as find-chromium.mjs does for the browser); otherwise it explains how to get it. It never pretends.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { runShown } from './find-chromium.mjs';
 
 /** Program -> the Debian package that has it. */
 const CLIENTS = { swaks: 'swaks', openssl: 'openssl', python3: 'python3' };
 
 function has(program) {
   return spawnSync('sh', ['-c', `command -v ${program}`], { stdio: 'ignore' }).status === 0;
-}
-
-function run(command, args) {
-  console.log(`$ ${[command, ...args].join(' ')}`);
-  const result = spawnSync(command, args, {
-    stdio: ['ignore', 'inherit', 'inherit'],
-    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-  });
-  return result.status === 0;
 }
 
 /** True when every client is there (after installing the missing ones where we can). */
@@ -29,7 +21,7 @@ export function ensureClients() {
   const packages = missing.map((p) => CLIENTS[p]);
   if (existsSync('/etc/debian_version') && process.getuid?.() === 0) {
     console.log(`Running as root on Debian: installing ${packages.join(' ')} with apt.`);
-    if (run('apt-get', ['update']) && run('apt-get', ['install', '-y', ...packages])) {
+    if (runShown('apt-get', ['update']) && runShown('apt-get', ['install', '-y', ...packages])) {
       const still = missing.filter((p) => !has(p));
       if (still.length === 0) return true;
       console.error(`Still missing after apt: ${still.join(', ')}.`);
