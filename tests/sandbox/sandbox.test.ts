@@ -187,9 +187,17 @@ describe('availability and its explanations', () => {
 describe('headers and the server build', () => {
   it('public/_headers isolates the sandbox page and nothing else', () => {
     const text = readFileSync(join(import.meta.dirname, '..', '..', 'public', '_headers'), 'utf8');
-    const paths = text.split('\n').filter((l) => l.startsWith('/'));
-    expect(paths).toEqual([`${SANDBOX_PAGE_PREFIX}*`]);
-    for (const [k, v] of Object.entries(ISOLATION_HEADERS)) expect(text).toContain(`  ${k}: ${v}`);
+    // The file's rules: a path line, then its indented header lines (comments and blank lines aside).
+    const rules: { path: string; headers: string[] }[] = [];
+    for (const line of text.split('\n')) {
+      if (line.startsWith('/')) rules.push({ path: line.trim(), headers: [] });
+      else if (/^\s+\S/.test(line) && !line.trim().startsWith('#')) rules.at(-1)?.headers.push(line.trim());
+    }
+    for (const [k, v] of Object.entries(ISOLATION_HEADERS)) {
+      const where = rules.filter((r) => r.headers.some((h) => h.toLowerCase().startsWith(`${k.toLowerCase()}:`)));
+      expect(where.map((r) => r.path)).toEqual([`${SANDBOX_PAGE_PREFIX}*`]);
+      expect(where[0]?.headers).toContain(`${k}: ${v}`);
+    }
   });
 
   it('the bundle is one ESM file that Node runs as `npm run serve` (--help)', async () => {
