@@ -1,29 +1,9 @@
 /** Progress per lesson in a Storage-like store: a bad value for one lesson never touches another. */
 import { describe, expect, it } from 'vitest';
 import type { LabImage } from '../../src/lesson-runtime/lab-image.ts';
-import {
-  exercisesDone,
-  exportCourse,
-  importCourse,
-  loadProgress,
-  progressKey,
-  saveProgress,
-  type StorageLike,
-} from '../../src/lesson-runtime/progress.ts';
+import { exercisesDone, exportCourse, importCourse, loadProgress, progressKey, saveProgress } from '../../src/lesson-runtime/progress.ts';
+import { MapStorage } from '../support/map-storage.ts';
 import { createLessonSession } from '../../src/lesson-runtime/session.ts';
-
-class MapStorage implements StorageLike {
-  readonly map = new Map<string, string>();
-  getItem(k: string): string | null {
-    return this.map.get(k) ?? null;
-  }
-  setItem(k: string, v: string): void {
-    this.map.set(k, v);
-  }
-  removeItem(k: string): void {
-    this.map.delete(k);
-  }
-}
 
 const SCENARIO = { name: 'lab-default', version: 1 };
 

@@ -1,35 +1,15 @@
 /**
  * Property-based tests of stored progress and URL state (fast-check): random JSON, random strings and
- * truncated valid documents, as a lesson's stored value, a saved lab, an imported course file or a share
+ * truncated valid documents, as a lesson's stored value, an imported course file or a share
  * link, never throw; a bad value is reported and removed for its own lesson only, and no other key of
  * the store is read-modified (other lessons, other sites' keys).
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { emptyImage, LAB_IMAGE_FORMAT, type LabImage } from '../../src/lesson-runtime/lab-image.ts';
-import {
-  exercisesDone,
-  exportCourse,
-  importCourse,
-  loadProgress,
-  progressKey,
-  saveProgress,
-  type StorageLike,
-} from '../../src/lesson-runtime/progress.ts';
+import { exercisesDone, exportCourse, importCourse, loadProgress, progressKey, saveProgress } from '../../src/lesson-runtime/progress.ts';
+import { MapStorage } from '../support/map-storage.ts';
 import { decodeShareFragment, encodeShareFragment, SHARE_PARAM } from '../../src/lesson-runtime/share-link.ts';
-
-class MapStorage implements StorageLike {
-  readonly map = new Map<string, string>();
-  getItem(key: string): string | null {
-    return this.map.get(key) ?? null;
-  }
-  setItem(key: string, value: string): void {
-    this.map.set(key, value);
-  }
-  removeItem(key: string): void {
-    this.map.delete(key);
-  }
-}
 
 const SLUGS = ['tls-basics', 'submission', 'outbound', 'troubleshooting'] as const;
 const SCENARIO = { name: 'lab-default', version: 1 };
