@@ -1,4 +1,4 @@
-// Browser tests against the built site (dist/).
+// Browser tests against the built site (dist/, or E2E_DIST: another build's output folder).
 //
 // Starts `astro preview` on a free port, waits until it answers, runs every tests/e2e/*.e2e.mjs in
 // Debian's Chromium through playwright-core, stops the server, and ends with "N passed, M failed".
@@ -46,7 +46,8 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 /** Starts `astro preview`; resolves once it answers HTTP, rejects if it exits or takes too long. */
 async function startPreview(port) {
   const astro = join(ROOT, 'node_modules', 'astro', 'astro.js');
-  const child = spawn(process.execPath, [astro, 'preview', '--host', '127.0.0.1', '--port', String(port)], {
+  const outDir = process.env.E2E_DIST === undefined ? [] : ['--outDir', process.env.E2E_DIST];
+  const child = spawn(process.execPath, [astro, 'preview', '--host', '127.0.0.1', '--port', String(port), ...outDir], {
     cwd: ROOT,
     env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -155,7 +156,7 @@ async function loadTests(only = process.argv[2], grep = process.argv[3]) {
 }
 
 async function main() {
-  if (!existsSync(join(ROOT, 'dist', 'index.html'))) {
+  if (!existsSync(join(process.env.E2E_DIST ?? join(ROOT, 'dist'), 'index.html'))) {
     console.error('dist/ has no built site: run `npm run build` first (npm test does it for you).');
     return 1;
   }

@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const DIST = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist');
+const DIST = process.env.E2E_DIST ?? join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist');
 const BUTTON = 'Open a Node sandbox';
 
 /** The built chunks that hold @webcontainer/api (found by the host its code names: stackblitz.com). */

@@ -50,7 +50,7 @@ async function assertClean(page, where) {
 /** Shell single quotes around any text. */
 const q = (s) => `'${s.replaceAll("'", "'\\''")}'`;
 
-function builtPages(dir = join(ROOT, 'dist')) {
+function builtPages(dir = process.env.E2E_DIST ?? join(ROOT, 'dist')) {
   const out = [];
   for (const name of readdirSync(dir)) {
     const p = join(dir, name);
