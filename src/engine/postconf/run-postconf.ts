@@ -9,11 +9,10 @@
  */
 import { LAB_HOST } from '../config/defaults.ts';
 import type { HostFacts } from '../config/defaults.ts';
-import { MainCf, MAIN_CF_PATH } from '../config/main-cf.ts';
+import { MAIN_CF_PATH } from '../config/main-cf.ts';
 import type { MainCfEditMode } from '../config/main-cf.ts';
-import { MasterCf, MASTER_CF_PATH, MASTER_FIELD_NAMES } from '../config/master-cf.ts';
+import { MASTER_CF_PATH, MASTER_FIELD_NAMES } from '../config/master-cf.ts';
 import type { MasterEntry } from '../config/master-cf.ts';
-import { splitNameValue } from '../config/cf-syntax.ts';
 import { BOUNCE_TEMPLATE_DUMP, EXPANDED_BOUNCE_TEMPLATES } from './data/bounce-templates.ts';
 import { crashesOnRepeat, editMain } from './edit-main.ts';
 import { editMaster, fieldIndex, matchesService, parseServicePattern } from './edit-master.ts';
@@ -24,15 +23,13 @@ import { isOptionError, parsePostconfArgs } from './options.ts';
 import type { PostconfCommand } from './options.ts';
 import { FatalExit, PostconfOutput } from './output.ts';
 import type { OutputChunk } from './output.ts';
-import { ParamRegistry } from './param-registry.ts';
+import type { ParamRegistry } from './param-registry.ts';
 import type { LocalScope, LookupMode } from './param-registry.ts';
+import { readMain, readMaster, registryOf } from './read-config.ts';
+import type { PostconfFiles, ReadSetup } from './read-config.ts';
 import { PARAM_TEXT } from '../config/messages.ts';
 
-/** The configuration files postconf sees; `undefined` means the file does not exist. */
-export interface PostconfFiles {
-  readonly mainCf: string | undefined;
-  readonly masterCf: string | undefined;
-}
+export type { PostconfFiles };
 
 export interface PostconfOptions {
   /** argv[0] as it appears in messages: `postconf` (default) or `/usr/sbin/postconf`. */
@@ -67,63 +64,14 @@ export interface PostconfResult {
 
 const DEFAULT_DIR = '/etc/postfix';
 
-interface RunState {
+interface RunState extends ReadSetup {
   readonly cmd: PostconfCommand;
-  readonly out: PostconfOutput;
-  readonly files: PostconfFiles;
-  readonly configDir: string;
-  readonly mainPath: string;
-  readonly masterPath: string;
-  readonly host: HostFacts;
-  readonly reads: number;
   mainCf?: string;
   masterCf?: string;
 }
 
 function has(cmd: PostconfCommand, ...flags: Parameters<PostconfCommand['modes']['has']>[0][]): boolean {
   return flags.some((f) => cmd.modes.has(f));
-}
-
-/** pcf_read_parameters() + -c + -o overrides: main.cf as a name -> value map. */
-function readMain(st: RunState): Map<string, string> {
-  if (st.files.mainCf === undefined) st.out.fatal(POSTCONF_TEXT.openFailed(st.mainPath));
-  const main = MainCf.parse(st.files.mainCf, { path: st.mainPath, reads: st.reads });
-  for (const w of main.warnings) st.out.warn(w);
-  if (main.fatal !== null) st.out.fatal(main.fatal);
-  const dict = new Map<string, string>();
-  for (const [name, e] of main.entries()) dict.set(name, e.value);
-  if (st.cmd.configDir !== null) dict.set('config_directory', st.cmd.configDir);
-  for (const o of st.cmd.overrides) {
-    const nv = splitNameValue(o);
-    if (!nv.ok) st.out.fatal(POSTCONF_TEXT.badOverride(o, nv.error));
-    dict.set(nv.name, nv.value);
-  }
-  return dict;
-}
-
-/** pcf_read_master(): fatal when master.cf is the target, a warning otherwise. */
-function readMaster(st: RunState, failOnOpen: boolean): MasterEntry[] {
-  if (st.files.masterCf === undefined) {
-    if (failOnOpen) st.out.fatal(POSTCONF_TEXT.openFailed(st.masterPath));
-    st.out.warn(POSTCONF_TEXT.openFailed(st.masterPath));
-    return [];
-  }
-  const master = MasterCf.parse(st.files.masterCf, { path: st.masterPath });
-  for (const w of master.warnings) st.out.warn(w);
-  if (master.fatal !== null) st.out.fatal(master.fatal);
-  return [...master.entries];
-}
-
-function registry(st: RunState, main: Map<string, string> | null, master: readonly MasterEntry[]): ParamRegistry {
-  return new ParamRegistry({
-    host: st.host,
-    main,
-    master,
-    out: st.out,
-    verbose: st.cmd.verbose,
-    mainPath: st.mainPath,
-    masterPath: st.masterPath,
-  });
 }
 
 /** postconf [-d] [-n] [-h|-H] [-x] [-f] [name ...]. */
@@ -133,7 +81,7 @@ function showMain(st: RunState): void {
   const defaults = cmd.modes.has('d');
   const main = defaults ? null : readMain(st);
   const master = readMaster(st, false);
-  const reg = registry(st, main, master);
+  const reg = registryOf(st, main, master);
   if (!defaults) reg.registerUserParameters();
   const mode: LookupMode = { defaults, nonDefault: cmd.modes.has('n') };
   const fold = cmd.modes.has('f');
@@ -188,7 +136,7 @@ function showMaster(st: RunState): void {
   const out: PostconfOutput = st.out;
   const master = readMaster(st, true);
   const main = readMain(st);
-  const reg = registry(st, main, master);
+  const reg = registryOf(st, main, master);
   reg.registerUserParameters();
   const fold = cmd.modes.has('f');
   const eval_ = cmd.modes.has('x');
@@ -300,7 +248,7 @@ function showTemplates(st: RunState): void {
     out.write(BOUNCE_TEMPLATE_DUMP);
     return;
   }
-  const reg = registry(st, main, []);
+  const reg = registryOf(st, main, []);
   out.write(EXPANDED_BOUNCE_TEMPLATES.replaceAll('@MYHOSTNAME@', reg.expand('$myhostname', { defaults: false, nonDefault: false })));
 }
 
@@ -363,7 +311,9 @@ export function runPostconf(argv: readonly string[], files: PostconfFiles, optio
       cmd: parsed,
       out,
       files: chosen,
-      configDir: dir,
+      configDir: parsed.configDir,
+      overrides: parsed.overrides,
+      verbose: parsed.verbose,
       mainPath: requested === null ? MAIN_CF_PATH : `${dir}/main.cf`,
       masterPath: requested === null ? MASTER_CF_PATH : `${dir}/master.cf`,
       host,

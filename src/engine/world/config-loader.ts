@@ -5,7 +5,7 @@ import { MasterCf, type MasterService } from '../config/master-cf.ts';
 import type { ParameterView } from '../config/parameter-view.ts';
 import { ETC_SERVICES, inetEndpoint } from '../config/services.ts';
 import type { ConfigLoad, ConfigSnapshot, InetListener } from '../master/config-snapshot.ts';
-import { runPostconf } from '../postconf/run-postconf.ts';
+import { postconfConfigCheck } from '../postconf/read-config.ts';
 import type { SimFs } from './sim-fs.ts';
 
 export const MAIN_CF = '/etc/postfix/main.cf';
@@ -118,7 +118,7 @@ export function loadConfig(fs: SimFs, action: 'check' | 'start' | 'reload' = 'ch
     };
   warnings.push(...formatCheck('postfix', { warnings: own.warnings, fatal: null }));
   for (let run = 1; run <= POSTCONF_RUNS[action]; run++) {
-    const r = runPostconf(['-h', 'mail_version'], { mainCf: mainText, masterCf: masterText }, { programName: '/usr/sbin/postconf' });
+    const r = postconfConfigCheck({ mainCf: mainText, masterCf: masterText }, '/usr/sbin/postconf');
     const lines = r.stderr.split('\n').filter((l) => l !== '');
     if (r.exitCode !== 0) {
       const fatal = lines.pop() ?? '/usr/sbin/postconf: fatal: configuration error';
