@@ -3,845 +3,847 @@
 // host name mail.example.org. These are Postfix's compiled-in defaults, raw (unexpanded),
 // as postconf prints them (whitespace already normalized). process_id is left empty:
 // it is the pid of the postconf process (see defaults.ts).
-export const BUILTIN_DEFAULTS: readonly (readonly [string, string])[] = [
-  ['2bounce_notice_recipient', 'postmaster'],
-  ['access_map_defer_code', '450'],
-  ['access_map_reject_code', '554'],
-  ['address_verify_cache_cleanup_interval', '12h'],
-  ['address_verify_default_transport', '$default_transport'],
-  ['address_verify_local_transport', '$local_transport'],
-  ['address_verify_map', 'btree:$data_directory/verify_cache'],
-  ['address_verify_negative_cache', 'yes'],
-  ['address_verify_negative_expire_time', '3d'],
-  ['address_verify_negative_refresh_time', '3h'],
-  ['address_verify_pending_request_limit', '5000'],
-  ['address_verify_poll_count', '${stress?{1}:{3}}'],
-  ['address_verify_poll_delay', '3s'],
-  ['address_verify_positive_expire_time', '31d'],
-  ['address_verify_positive_refresh_time', '7d'],
-  ['address_verify_relay_transport', '$relay_transport'],
-  ['address_verify_relayhost', '$relayhost'],
-  ['address_verify_sender', '$double_bounce_sender'],
-  ['address_verify_sender_dependent_default_transport_maps', '$sender_dependent_default_transport_maps'],
-  ['address_verify_sender_dependent_relayhost_maps', '$sender_dependent_relayhost_maps'],
-  ['address_verify_sender_ttl', '0s'],
-  ['address_verify_service_name', 'verify'],
-  ['address_verify_transport_maps', '$transport_maps'],
-  ['address_verify_virtual_transport', '$virtual_transport'],
-  ['alias_database', 'hash:/etc/aliases'],
-  ['alias_maps', 'hash:/etc/aliases, nis:mail.aliases'],
-  ['allow_mail_to_commands', 'alias, forward'],
-  ['allow_mail_to_files', 'alias, forward'],
-  ['allow_min_user', 'no'],
-  ['allow_percent_hack', 'yes'],
-  ['allow_untrusted_routing', 'no'],
-  ['alternate_config_directories', ''],
-  ['always_add_missing_headers', 'no'],
-  ['always_bcc', ''],
-  ['anvil_rate_time_unit', '60s'],
-  ['anvil_status_update_time', '600s'],
-  ['append_at_myorigin', 'yes'],
-  ['append_dot_mydomain', '${{$compatibility_level} <level {1} ? {yes} : {no}}'],
-  ['application_event_drain_time', '100s'],
-  ['authorized_flush_users', 'static:anyone'],
-  ['authorized_mailq_users', 'static:anyone'],
-  ['authorized_submit_users', 'static:anyone'],
-  ['backwards_bounce_logfile_compatibility', 'yes'],
-  ['berkeley_db_create_buffer_size', '16777216'],
-  ['berkeley_db_read_buffer_size', '131072'],
-  ['best_mx_transport', ''],
-  ['biff', 'yes'],
-  ['body_checks', ''],
-  ['body_checks_size_limit', '51200'],
-  ['bounce_notice_recipient', 'postmaster'],
-  ['bounce_queue_lifetime', '5d'],
-  ['bounce_service_name', 'bounce'],
-  ['bounce_size_limit', '50000'],
-  ['bounce_template_file', ''],
-  ['broken_sasl_auth_clients', 'no'],
-  ['canonical_classes', 'envelope_sender, envelope_recipient, header_sender, header_recipient'],
-  ['canonical_maps', ''],
-  ['cleanup_replace_stray_cr_lf', 'yes'],
-  ['cleanup_service_name', 'cleanup'],
-  ['command_directory', '/usr/sbin'],
-  ['command_execution_directory', ''],
-  ['command_expansion_filter', '1234567890!@%-_=+:,./abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'],
-  ['command_time_limit', '1000s'],
-  ['compatibility_level', '0'],
-  ['config_directory', '/etc/postfix'],
-  ['confirm_delay_cleared', 'no'],
-  ['connection_cache_protocol_timeout', '5s'],
-  ['connection_cache_service_name', 'scache'],
-  ['connection_cache_status_update_time', '600s'],
-  ['connection_cache_ttl_limit', '2s'],
-  ['content_filter', ''],
-  ['cyrus_sasl_config_path', ''],
-  ['daemon_directory', '/usr/lib/postfix/sbin'],
-  ['daemon_table_open_error_is_fatal', 'no'],
-  ['daemon_timeout', '18000s'],
-  ['data_directory', '/var/lib/postfix'],
-  ['debug_peer_level', '2'],
-  ['debug_peer_list', ''],
-  ['debugger_command', ''],
-  ['default_database_type', 'hash'],
-  ['default_delivery_slot_cost', '5'],
-  ['default_delivery_slot_discount', '50'],
-  ['default_delivery_slot_loan', '3'],
-  ['default_delivery_status_filter', ''],
-  ['default_destination_concurrency_failed_cohort_limit', '1'],
-  ['default_destination_concurrency_limit', '20'],
-  ['default_destination_concurrency_negative_feedback', '1'],
-  ['default_destination_concurrency_positive_feedback', '1'],
-  ['default_destination_rate_delay', '0s'],
-  ['default_destination_recipient_limit', '50'],
-  ['default_extra_recipient_limit', '1000'],
-  ['default_filter_nexthop', ''],
-  ['default_minimum_delivery_slots', '3'],
-  ['default_privs', 'nobody'],
-  ['default_process_limit', '100'],
-  ['default_rbl_reply', '$rbl_code Service unavailable; $rbl_class [$rbl_what] blocked using $rbl_domain${rbl_reason?; $rbl_reason}'],
-  ['default_recipient_limit', '20000'],
-  ['default_recipient_refill_delay', '5s'],
-  ['default_recipient_refill_limit', '100'],
-  ['default_transport', 'smtp'],
-  ['default_transport_rate_delay', '0s'],
-  ['default_verp_delimiters', '+='],
-  ['defer_code', '450'],
-  ['defer_service_name', 'defer'],
-  ['defer_transports', ''],
-  ['delay_logging_resolution_limit', '2'],
-  ['delay_notice_recipient', 'postmaster'],
-  ['delay_warning_time', '0h'],
-  ['deliver_lock_attempts', '20'],
-  ['deliver_lock_delay', '1s'],
-  ['destination_concurrency_feedback_debug', 'no'],
-  ['detect_8bit_encoding_header', 'yes'],
-  ['disable_dns_lookups', 'no'],
-  ['disable_mime_input_processing', 'no'],
-  ['disable_mime_output_conversion', 'no'],
-  ['disable_verp_bounces', 'no'],
-  ['disable_vrfy_command', 'no'],
-  ['dns_ncache_ttl_fix_enable', 'no'],
-  ['dnsblog_reply_delay', '0s'],
-  ['dnsblog_service_name', 'dnsblog'],
-  ['dnssec_probe', 'ns:.'],
-  ['dont_remove', '0'],
-  ['double_bounce_sender', 'double-bounce'],
-  ['duplicate_filter_limit', '1000'],
-  ['empty_address_default_transport_maps_lookup_key', '<>'],
-  ['empty_address_local_login_sender_maps_lookup_key', '<>'],
-  ['empty_address_recipient', 'MAILER-DAEMON'],
-  ['empty_address_relayhost_maps_lookup_key', '<>'],
-  ['enable_idna2003_compatibility', 'no'],
-  ['enable_long_queue_ids', 'no'],
-  ['enable_original_recipient', 'yes'],
-  ['enable_threaded_bounces', 'no'],
-  ['error_notice_recipient', 'postmaster'],
-  ['error_service_name', 'error'],
-  ['execution_directory_expansion_filter', '1234567890!@%-_=+:,./abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'],
-  ['expand_owner_alias', 'no'],
-  ['export_environment', 'TZ MAIL_CONFIG LANG'],
-  ['fallback_transport', ''],
-  ['fallback_transport_maps', ''],
-  ['fast_flush_domains', '$relay_domains'],
-  ['fast_flush_purge_time', '7d'],
-  ['fast_flush_refresh_time', '12h'],
-  ['fault_injection_code', '0'],
-  ['flush_service_name', 'flush'],
-  ['fork_attempts', '5'],
-  ['fork_delay', '1s'],
-  ['forward_expansion_filter', '1234567890!@%-_=+:,./abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'],
-  ['forward_path', '$home/.forward${recipient_delimiter}${extension}, $home/.forward'],
-  ['frozen_delivered_to', 'yes'],
-  ['hash_queue_depth', '1'],
-  ['hash_queue_names', 'deferred, defer'],
-  ['header_address_token_limit', '10240'],
-  ['header_checks', ''],
-  ['header_from_format', 'standard'],
-  ['header_size_limit', '102400'],
-  ['helpful_warnings', 'yes'],
-  ['home_mailbox', ''],
-  ['hopcount_limit', '50'],
-  ['html_directory', '/usr/share/doc/postfix/html'],
-  ['ignore_mx_lookup_error', 'no'],
-  ['import_environment', 'MAIL_CONFIG MAIL_DEBUG MAIL_LOGTAG TZ XAUTHORITY DISPLAY LANG=C POSTLOG_SERVICE POSTLOG_HOSTNAME'],
-  ['in_flow_delay', '1s'],
-  ['inet_interfaces', 'all'],
-  ['inet_protocols', 'all'],
-  ['info_log_address_format', 'external'],
-  ['initial_destination_concurrency', '5'],
-  ['internal_mail_filter_classes', ''],
-  ['invalid_hostname_reject_code', '501'],
-  ['ipc_idle', '5s'],
-  ['ipc_timeout', '3600s'],
-  ['ipc_ttl', '1000s'],
-  ['known_tcp_ports', 'lmtp=24, smtp=25, smtps=submissions=465, submission=587'],
-  ['line_length_limit', '2048'],
-  ['lmdb_map_size', '16777216'],
-  ['lmtp_address_preference', 'any'],
-  ['lmtp_address_verify_target', 'rcpt'],
-  ['lmtp_assume_final', 'no'],
-  ['lmtp_balance_inet_protocols', 'yes'],
-  ['lmtp_bind_address', ''],
-  ['lmtp_bind_address6', ''],
-  ['lmtp_bind_address_enforce', 'no'],
-  ['lmtp_body_checks', ''],
-  ['lmtp_cname_overrides_servername', 'no'],
-  ['lmtp_connect_timeout', '0s'],
-  ['lmtp_connection_cache_destinations', ''],
-  ['lmtp_connection_cache_on_demand', 'yes'],
-  ['lmtp_connection_cache_time_limit', '2s'],
-  ['lmtp_connection_reuse_count_limit', '0'],
-  ['lmtp_connection_reuse_time_limit', '300s'],
-  ['lmtp_data_done_timeout', '600s'],
-  ['lmtp_data_init_timeout', '120s'],
-  ['lmtp_data_xfer_timeout', '180s'],
-  ['lmtp_defer_if_no_mx_address_found', 'no'],
-  ['lmtp_delivery_status_filter', '$default_delivery_status_filter'],
-  ['lmtp_discard_lhlo_keyword_address_maps', ''],
-  ['lmtp_discard_lhlo_keywords', ''],
-  ['lmtp_dns_reply_filter', ''],
-  ['lmtp_dns_resolver_options', ''],
-  ['lmtp_dns_support_level', ''],
-  ['lmtp_enforce_tls', 'no'],
-  ['lmtp_fallback_relay', ''],
-  ['lmtp_generic_maps', ''],
-  ['lmtp_header_checks', ''],
-  ['lmtp_host_lookup', 'dns'],
-  ['lmtp_lhlo_name', '$myhostname'],
-  ['lmtp_lhlo_timeout', '300s'],
-  ['lmtp_line_length_limit', '998'],
-  ['lmtp_mail_timeout', '300s'],
-  ['lmtp_mime_header_checks', ''],
-  ['lmtp_min_data_rate', '500'],
-  ['lmtp_mx_address_limit', '5'],
-  ['lmtp_mx_session_limit', '2'],
-  ['lmtp_nested_header_checks', ''],
-  ['lmtp_per_request_deadline', '${lmtp_per_record_deadline?{$lmtp_per_record_deadline}:{no}}'],
-  ['lmtp_pix_workaround_delay_time', '10s'],
-  ['lmtp_pix_workaround_maps', ''],
-  ['lmtp_pix_workaround_threshold_time', '500s'],
-  ['lmtp_pix_workarounds', 'disable_esmtp,delay_dotcrlf'],
-  ['lmtp_quit_timeout', '300s'],
-  ['lmtp_quote_rfc821_envelope', 'yes'],
-  ['lmtp_randomize_addresses', 'yes'],
-  ['lmtp_rcpt_timeout', '300s'],
-  ['lmtp_reply_filter', ''],
-  ['lmtp_rset_timeout', '20s'],
-  ['lmtp_sasl_auth_cache_name', ''],
-  ['lmtp_sasl_auth_cache_time', '90d'],
-  ['lmtp_sasl_auth_enable', 'no'],
-  ['lmtp_sasl_auth_soft_bounce', 'yes'],
-  ['lmtp_sasl_mechanism_filter', ''],
-  ['lmtp_sasl_password_maps', ''],
-  ['lmtp_sasl_path', ''],
-  ['lmtp_sasl_security_options', 'noplaintext, noanonymous'],
-  ['lmtp_sasl_tls_security_options', '$lmtp_sasl_security_options'],
-  ['lmtp_sasl_tls_verified_security_options', '$lmtp_sasl_tls_security_options'],
-  ['lmtp_sasl_type', 'cyrus'],
-  ['lmtp_send_dummy_mail_auth', 'no'],
-  ['lmtp_send_xforward_command', 'no'],
-  ['lmtp_sender_dependent_authentication', 'no'],
-  ['lmtp_skip_5xx_greeting', 'yes'],
-  ['lmtp_skip_quit_response', 'no'],
-  ['lmtp_starttls_timeout', '300s'],
-  ['lmtp_tcp_port', '24'],
-  ['lmtp_tls_CAfile', ''],
-  ['lmtp_tls_CApath', ''],
-  ['lmtp_tls_block_early_mail_reply', 'no'],
-  ['lmtp_tls_cert_file', ''],
-  ['lmtp_tls_chain_files', ''],
-  ['lmtp_tls_ciphers', 'medium'],
-  ['lmtp_tls_connection_reuse', 'no'],
-  ['lmtp_tls_dcert_file', ''],
-  ['lmtp_tls_dkey_file', '$lmtp_tls_dcert_file'],
-  ['lmtp_tls_eccert_file', ''],
-  ['lmtp_tls_eckey_file', '$lmtp_tls_eccert_file'],
-  ['lmtp_tls_enforce_peername', 'yes'],
-  ['lmtp_tls_exclude_ciphers', ''],
-  ['lmtp_tls_fingerprint_cert_match', ''],
-  ['lmtp_tls_fingerprint_digest', '${{$compatibility_level} <level {3.6} ? {md5} : {sha256}}'],
-  ['lmtp_tls_force_insecure_host_tlsa_lookup', 'no'],
-  ['lmtp_tls_key_file', '$lmtp_tls_cert_file'],
-  ['lmtp_tls_loglevel', '0'],
-  ['lmtp_tls_mandatory_ciphers', 'medium'],
-  ['lmtp_tls_mandatory_exclude_ciphers', ''],
-  ['lmtp_tls_mandatory_protocols', '>=TLSv1'],
-  ['lmtp_tls_note_starttls_offer', 'no'],
-  ['lmtp_tls_per_site', ''],
-  ['lmtp_tls_policy_maps', ''],
-  ['lmtp_tls_protocols', '>=TLSv1'],
-  ['lmtp_tls_scert_verifydepth', '9'],
-  ['lmtp_tls_secure_cert_match', 'nexthop'],
-  ['lmtp_tls_security_level', ''],
-  ['lmtp_tls_servername', ''],
-  ['lmtp_tls_session_cache_database', ''],
-  ['lmtp_tls_session_cache_timeout', '3600s'],
-  ['lmtp_tls_trust_anchor_file', ''],
-  ['lmtp_tls_verify_cert_match', 'hostname'],
-  ['lmtp_tls_wrappermode', 'no'],
-  ['lmtp_use_tls', 'no'],
-  ['lmtp_xforward_timeout', '300s'],
-  ['local_command_shell', ''],
-  ['local_delivery_status_filter', '$default_delivery_status_filter'],
-  ['local_destination_concurrency_limit', '2'],
-  ['local_destination_recipient_limit', '1'],
-  ['local_header_rewrite_clients', 'permit_inet_interfaces'],
-  ['local_login_sender_maps', 'static:*'],
-  ['local_recipient_maps', 'proxy:unix:passwd.byname $alias_maps'],
-  ['local_transport', 'local:$myhostname'],
-  ['luser_relay', ''],
-  ['mail_name', 'Postfix'],
-  ['mail_owner', 'postfix'],
-  ['mail_release_date', '20240304'],
-  ['mail_spool_directory', '/var/mail'],
-  ['mail_version', '3.7.11'],
-  ['mailbox_command', ''],
-  ['mailbox_command_maps', ''],
-  ['mailbox_delivery_lock', 'fcntl, dotlock'],
-  ['mailbox_size_limit', '51200000'],
-  ['mailbox_transport', ''],
-  ['mailbox_transport_maps', ''],
-  ['maillog_file', ''],
-  ['maillog_file_compressor', 'gzip'],
-  ['maillog_file_prefixes', '/var, /dev/stdout'],
-  ['maillog_file_rotate_suffix', '%Y%m%d-%H%M%S'],
-  ['mailq_path', '/usr/bin/mailq'],
-  ['manpage_directory', '/usr/share/man'],
-  ['maps_rbl_domains', ''],
-  ['maps_rbl_reject_code', '554'],
-  ['masquerade_classes', 'envelope_sender, header_sender, header_recipient'],
-  ['masquerade_domains', ''],
-  ['masquerade_exceptions', ''],
-  ['master_service_disable', ''],
-  ['max_idle', '100s'],
-  ['max_use', '100'],
-  ['maximal_backoff_time', '4000s'],
-  ['maximal_queue_lifetime', '5d'],
-  ['message_drop_headers', 'bcc, content-length, resent-bcc, return-path'],
-  ['message_reject_characters', ''],
-  ['message_size_limit', '10240000'],
-  ['message_strip_characters', ''],
-  ['meta_directory', '/etc/postfix'],
-  ['milter_command_timeout', '30s'],
-  ['milter_connect_macros', 'j {daemon_name} {daemon_addr} v _'],
-  ['milter_connect_timeout', '30s'],
-  ['milter_content_timeout', '300s'],
-  ['milter_data_macros', 'i'],
-  ['milter_default_action', 'tempfail'],
-  ['milter_end_of_data_macros', 'i'],
-  ['milter_end_of_header_macros', 'i'],
-  ['milter_header_checks', ''],
-  ['milter_helo_macros', '{tls_version} {cipher} {cipher_bits} {cert_subject} {cert_issuer}'],
-  ['milter_macro_daemon_name', '$myhostname'],
-  ['milter_macro_defaults', ''],
-  ['milter_macro_v', '$mail_name $mail_version'],
-  ['milter_mail_macros', 'i {auth_type} {auth_authen} {auth_author} {mail_addr} {mail_host} {mail_mailer}'],
-  ['milter_protocol', '6'],
-  ['milter_rcpt_macros', 'i {rcpt_addr} {rcpt_host} {rcpt_mailer}'],
-  ['milter_unknown_command_macros', ''],
-  ['mime_boundary_length_limit', '2048'],
-  ['mime_header_checks', '$header_checks'],
-  ['mime_nesting_limit', '100'],
-  ['minimal_backoff_time', '300s'],
-  ['multi_instance_directories', ''],
-  ['multi_instance_enable', 'no'],
-  ['multi_instance_group', ''],
-  ['multi_instance_name', ''],
-  ['multi_instance_wrapper', ''],
-  ['multi_recipient_bounce_reject_code', '550'],
-  ['mydestination', '$myhostname, localhost.$mydomain, localhost'],
-  ['mydomain', 'example.org'],
-  ['myhostname', 'mail.example.org'],
-  ['mynetworks', '127.0.0.0/8 192.0.2.0/24 [::1]/128 [fd00::]/64 [fe80::]/64'],
-  ['mynetworks_style', '${{$compatibility_level} <level {2} ? {subnet} : {host}}'],
-  ['myorigin', '$myhostname'],
-  ['nested_header_checks', '$header_checks'],
-  ['newaliases_path', '/usr/bin/newaliases'],
-  ['non_fqdn_reject_code', '504'],
-  ['non_smtpd_milters', ''],
-  ['notify_classes', 'resource, software'],
-  ['openssl_path', 'openssl'],
-  ['owner_request_special', 'yes'],
-  [
-    'parent_domain_matches_subdomains',
-    'debug_peer_list,fast_flush_domains,mynetworks,permit_mx_backup_networks,qmqpd_authorized_clients,relay_domains,smtpd_access_maps',
-  ],
-  ['permit_mx_backup_networks', ''],
-  ['pickup_service_name', 'pickup'],
-  ['pipe_delivery_status_filter', '$default_delivery_status_filter'],
-  ['plaintext_reject_code', '450'],
-  ['postlog_service_name', 'postlog'],
-  ['postlogd_watchdog_timeout', '10s'],
-  ['postmulti_control_commands', 'reload flush'],
-  ['postmulti_start_commands', 'start'],
-  ['postmulti_stop_commands', 'stop abort drain quick-stop'],
-  ['postscreen_access_list', 'permit_mynetworks'],
-  ['postscreen_allowlist_interfaces', '${postscreen_whitelist_interfaces?{$postscreen_whitelist_interfaces}:{static:all}}'],
-  ['postscreen_bare_newline_action', 'ignore'],
-  ['postscreen_bare_newline_enable', 'no'],
-  ['postscreen_bare_newline_ttl', '30d'],
-  ['postscreen_cache_cleanup_interval', '12h'],
-  ['postscreen_cache_map', 'btree:$data_directory/postscreen_cache'],
-  ['postscreen_cache_retention_time', '7d'],
-  ['postscreen_client_connection_count_limit', '$smtpd_client_connection_count_limit'],
-  ['postscreen_command_count_limit', '20'],
-  ['postscreen_command_filter', ''],
-  ['postscreen_command_time_limit', '${stress?{10}:{300}}s'],
-  ['postscreen_denylist_action', '${postscreen_blacklist_action?{$postscreen_blacklist_action}:{ignore}}'],
-  ['postscreen_disable_vrfy_command', '$disable_vrfy_command'],
-  ['postscreen_discard_ehlo_keyword_address_maps', '$smtpd_discard_ehlo_keyword_address_maps'],
-  ['postscreen_discard_ehlo_keywords', '$smtpd_discard_ehlo_keywords'],
-  ['postscreen_dnsbl_action', 'ignore'],
-  ['postscreen_dnsbl_allowlist_threshold', '${postscreen_dnsbl_whitelist_threshold?{$postscreen_dnsbl_whitelist_threshold}:{0}}'],
-  ['postscreen_dnsbl_max_ttl', '${postscreen_dnsbl_ttl?{$postscreen_dnsbl_ttl}:{1}}h'],
-  ['postscreen_dnsbl_min_ttl', '60s'],
-  ['postscreen_dnsbl_reply_map', ''],
-  ['postscreen_dnsbl_sites', ''],
-  ['postscreen_dnsbl_threshold', '1'],
-  ['postscreen_dnsbl_timeout', '10s'],
-  ['postscreen_enforce_tls', '$smtpd_enforce_tls'],
-  ['postscreen_expansion_filter', '$smtpd_expansion_filter'],
-  ['postscreen_forbidden_commands', '$smtpd_forbidden_commands'],
-  ['postscreen_greet_action', 'ignore'],
-  ['postscreen_greet_banner', '$smtpd_banner'],
-  ['postscreen_greet_ttl', '1d'],
-  ['postscreen_greet_wait', '${stress?{2}:{6}}s'],
-  ['postscreen_helo_required', '$smtpd_helo_required'],
-  ['postscreen_non_smtp_command_action', 'drop'],
-  ['postscreen_non_smtp_command_enable', 'no'],
-  ['postscreen_non_smtp_command_ttl', '30d'],
-  ['postscreen_pipelining_action', 'enforce'],
-  ['postscreen_pipelining_enable', 'no'],
-  ['postscreen_pipelining_ttl', '30d'],
-  ['postscreen_post_queue_limit', '$default_process_limit'],
-  ['postscreen_pre_queue_limit', '$default_process_limit'],
-  ['postscreen_reject_footer', '$smtpd_reject_footer'],
-  ['postscreen_reject_footer_maps', '$smtpd_reject_footer_maps'],
-  ['postscreen_tls_security_level', '$smtpd_tls_security_level'],
-  ['postscreen_upstream_proxy_protocol', ''],
-  ['postscreen_upstream_proxy_timeout', '5s'],
-  ['postscreen_use_tls', '$smtpd_use_tls'],
-  ['postscreen_watchdog_timeout', '10s'],
-  ['prepend_delivered_header', 'command, file, forward'],
-  ['process_id', ''],
-  ['process_id_directory', 'pid'],
-  ['process_name', 'postconf'],
-  ['propagate_unmatched_extensions', 'canonical, virtual'],
-  ['proxy_interfaces', ''],
-  [
-    'proxy_read_maps',
-    '$local_recipient_maps $mydestination $virtual_alias_maps $virtual_alias_domains $virtual_mailbox_maps $virtual_mailbox_domains $relay_recipient_maps $relay_domains $canonical_maps $sender_canonical_maps $recipient_canonical_maps $relocated_maps $transport_maps $mynetworks $smtpd_sender_login_maps $sender_bcc_maps $recipient_bcc_maps $smtp_generic_maps $lmtp_generic_maps $alias_maps $smtpd_client_restrictions $smtpd_helo_restrictions $smtpd_sender_restrictions $smtpd_relay_restrictions $smtpd_recipient_restrictions $address_verify_sender_dependent_default_transport_maps $address_verify_sender_dependent_relayhost_maps $address_verify_transport_maps $fallback_transport_maps $lmtp_discard_lhlo_keyword_address_maps $lmtp_pix_workaround_maps $lmtp_sasl_password_maps $lmtp_tls_policy_maps $mailbox_command_maps $mailbox_transport_maps $postscreen_discard_ehlo_keyword_address_maps $rbl_reply_maps $sender_dependent_default_transport_maps $sender_dependent_relayhost_maps $smtp_discard_ehlo_keyword_address_maps $smtp_pix_workaround_maps $smtp_sasl_password_maps $smtp_tls_policy_maps $smtpd_discard_ehlo_keyword_address_maps $smtpd_milter_maps $virtual_gid_maps $virtual_uid_maps $local_login_sender_maps $postscreen_reject_footer_maps $smtpd_reject_footer_maps $tls_server_sni_maps $tlsproxy_client_policy_maps $default_delivery_status_filter $lmtp_delivery_status_filter $lmtp_dns_reply_filter $lmtp_reply_filter $local_delivery_status_filter $pipe_delivery_status_filter $postscreen_command_filter $smtp_delivery_status_filter $smtp_dns_reply_filter $smtp_reply_filter $smtpd_command_filter $smtpd_dns_reply_filter $virtual_delivery_status_filter $body_checks $header_checks $lmtp_body_checks $lmtp_header_checks $lmtp_mime_header_checks $lmtp_nested_header_checks $milter_header_checks $mime_header_checks $nested_header_checks $smtp_body_checks $smtp_header_checks $smtp_mime_header_checks $smtp_nested_header_checks',
-  ],
-  ['proxy_write_maps', '$smtp_sasl_auth_cache_name $lmtp_sasl_auth_cache_name $address_verify_map $postscreen_cache_map'],
-  ['proxymap_service_name', 'proxymap'],
-  ['proxywrite_service_name', 'proxywrite'],
-  ['qmgr_clog_warn_time', '300s'],
-  ['qmgr_daemon_timeout', '1000s'],
-  ['qmgr_fudge_factor', '100'],
-  ['qmgr_ipc_timeout', '60s'],
-  ['qmgr_message_active_limit', '20000'],
-  ['qmgr_message_recipient_limit', '20000'],
-  ['qmgr_message_recipient_minimum', '10'],
-  ['qmqpd_authorized_clients', ''],
-  ['qmqpd_client_port_logging', 'no'],
-  ['qmqpd_error_delay', '1s'],
-  ['qmqpd_timeout', '300s'],
-  ['queue_directory', '/var/spool/postfix'],
-  ['queue_file_attribute_count_limit', '100'],
-  ['queue_minfree', '0'],
-  ['queue_run_delay', '300s'],
-  ['queue_service_name', 'qmgr'],
-  ['rbl_reply_maps', ''],
-  ['readme_directory', '/usr/share/doc/postfix'],
-  ['receive_override_options', ''],
-  ['recipient_bcc_maps', ''],
-  ['recipient_canonical_classes', 'envelope_recipient, header_recipient'],
-  ['recipient_canonical_maps', ''],
-  ['recipient_delimiter', ''],
-  ['reject_code', '554'],
-  ['reject_tempfail_action', 'defer_if_permit'],
-  ['relay_clientcerts', ''],
-  ['relay_domains', '${{$compatibility_level} <level {2} ? {$mydestination} : {}}'],
-  ['relay_domains_reject_code', '554'],
-  ['relay_recipient_maps', ''],
-  ['relay_transport', 'relay'],
-  ['relayhost', ''],
-  ['relocated_maps', ''],
-  ['remote_header_rewrite_domain', ''],
-  ['require_home_directory', 'no'],
-  ['reset_owner_alias', 'no'],
-  ['resolve_dequoted_address', 'yes'],
-  ['resolve_null_domain', 'no'],
-  ['resolve_numeric_domain', 'no'],
-  ['respectful_logging', '${{$compatibility_level} <level {3.6} ? {no} : {yes}}'],
-  ['rewrite_service_name', 'rewrite'],
-  ['sample_directory', '/etc/postfix'],
-  ['send_cyrus_sasl_authzid', 'no'],
-  ['sender_bcc_maps', ''],
-  ['sender_canonical_classes', 'envelope_sender, header_sender'],
-  ['sender_canonical_maps', ''],
-  ['sender_dependent_default_transport_maps', ''],
-  ['sender_dependent_relayhost_maps', ''],
-  ['sendmail_fix_line_endings', 'always'],
-  ['sendmail_path', '/usr/sbin/sendmail'],
-  ['service_name', ''],
-  ['service_throttle_time', '60s'],
-  ['setgid_group', 'postdrop'],
-  ['shlib_directory', '/usr/lib/postfix'],
-  ['show_user_unknown_table_name', 'yes'],
-  ['showq_service_name', 'showq'],
-  ['smtp_address_preference', 'any'],
-  ['smtp_address_verify_target', 'rcpt'],
-  ['smtp_always_send_ehlo', 'yes'],
-  ['smtp_balance_inet_protocols', 'yes'],
-  ['smtp_bind_address', ''],
-  ['smtp_bind_address6', ''],
-  ['smtp_bind_address_enforce', 'no'],
-  ['smtp_body_checks', ''],
-  ['smtp_cname_overrides_servername', 'no'],
-  ['smtp_connect_timeout', '30s'],
-  ['smtp_connection_cache_destinations', ''],
-  ['smtp_connection_cache_on_demand', 'yes'],
-  ['smtp_connection_cache_time_limit', '2s'],
-  ['smtp_connection_reuse_count_limit', '0'],
-  ['smtp_connection_reuse_time_limit', '300s'],
-  ['smtp_data_done_timeout', '600s'],
-  ['smtp_data_init_timeout', '120s'],
-  ['smtp_data_xfer_timeout', '180s'],
-  ['smtp_defer_if_no_mx_address_found', 'no'],
-  ['smtp_delivery_status_filter', '$default_delivery_status_filter'],
-  ['smtp_discard_ehlo_keyword_address_maps', ''],
-  ['smtp_discard_ehlo_keywords', ''],
-  ['smtp_dns_reply_filter', ''],
-  ['smtp_dns_resolver_options', ''],
-  ['smtp_dns_support_level', ''],
-  ['smtp_enforce_tls', 'no'],
-  ['smtp_fallback_relay', '$fallback_relay'],
-  ['smtp_generic_maps', ''],
-  ['smtp_header_checks', ''],
-  ['smtp_helo_name', '$myhostname'],
-  ['smtp_helo_timeout', '300s'],
-  ['smtp_host_lookup', 'dns'],
-  ['smtp_line_length_limit', '998'],
-  ['smtp_mail_timeout', '300s'],
-  ['smtp_mime_header_checks', ''],
-  ['smtp_min_data_rate', '500'],
-  ['smtp_mx_address_limit', '5'],
-  ['smtp_mx_session_limit', '2'],
-  ['smtp_nested_header_checks', ''],
-  ['smtp_never_send_ehlo', 'no'],
-  ['smtp_per_request_deadline', '${smtp_per_record_deadline?{$smtp_per_record_deadline}:{no}}'],
-  ['smtp_pix_workaround_delay_time', '10s'],
-  ['smtp_pix_workaround_maps', ''],
-  ['smtp_pix_workaround_threshold_time', '500s'],
-  ['smtp_pix_workarounds', 'disable_esmtp,delay_dotcrlf'],
-  ['smtp_quit_timeout', '300s'],
-  ['smtp_quote_rfc821_envelope', 'yes'],
-  ['smtp_randomize_addresses', 'yes'],
-  ['smtp_rcpt_timeout', '300s'],
-  ['smtp_reply_filter', ''],
-  ['smtp_rset_timeout', '20s'],
-  ['smtp_sasl_auth_cache_name', ''],
-  ['smtp_sasl_auth_cache_time', '90d'],
-  ['smtp_sasl_auth_enable', 'no'],
-  ['smtp_sasl_auth_soft_bounce', 'yes'],
-  ['smtp_sasl_mechanism_filter', ''],
-  ['smtp_sasl_password_maps', ''],
-  ['smtp_sasl_path', ''],
-  ['smtp_sasl_security_options', 'noplaintext, noanonymous'],
-  ['smtp_sasl_tls_security_options', '$smtp_sasl_security_options'],
-  ['smtp_sasl_tls_verified_security_options', '$smtp_sasl_tls_security_options'],
-  ['smtp_sasl_type', 'cyrus'],
-  ['smtp_send_dummy_mail_auth', 'no'],
-  ['smtp_send_xforward_command', 'no'],
-  ['smtp_sender_dependent_authentication', 'no'],
-  ['smtp_skip_5xx_greeting', 'yes'],
-  ['smtp_skip_quit_response', 'yes'],
-  ['smtp_starttls_timeout', '300s'],
-  ['smtp_tcp_port', 'smtp'],
-  ['smtp_tls_CAfile', ''],
-  ['smtp_tls_CApath', ''],
-  ['smtp_tls_block_early_mail_reply', 'no'],
-  ['smtp_tls_cert_file', ''],
-  ['smtp_tls_chain_files', ''],
-  ['smtp_tls_ciphers', 'medium'],
-  ['smtp_tls_connection_reuse', 'no'],
-  ['smtp_tls_dane_insecure_mx_policy', '${{$smtp_tls_security_level} == {dane} ? {dane} : {may}}'],
-  ['smtp_tls_dcert_file', ''],
-  ['smtp_tls_dkey_file', '$smtp_tls_dcert_file'],
-  ['smtp_tls_eccert_file', ''],
-  ['smtp_tls_eckey_file', '$smtp_tls_eccert_file'],
-  ['smtp_tls_enforce_peername', 'yes'],
-  ['smtp_tls_exclude_ciphers', ''],
-  ['smtp_tls_fingerprint_cert_match', ''],
-  ['smtp_tls_fingerprint_digest', '${{$compatibility_level} <level {3.6} ? {md5} : {sha256}}'],
-  ['smtp_tls_force_insecure_host_tlsa_lookup', 'no'],
-  ['smtp_tls_key_file', '$smtp_tls_cert_file'],
-  ['smtp_tls_loglevel', '0'],
-  ['smtp_tls_mandatory_ciphers', 'medium'],
-  ['smtp_tls_mandatory_exclude_ciphers', ''],
-  ['smtp_tls_mandatory_protocols', '>=TLSv1'],
-  ['smtp_tls_note_starttls_offer', 'no'],
-  ['smtp_tls_per_site', ''],
-  ['smtp_tls_policy_maps', ''],
-  ['smtp_tls_protocols', '>=TLSv1'],
-  ['smtp_tls_scert_verifydepth', '9'],
-  ['smtp_tls_secure_cert_match', 'nexthop, dot-nexthop'],
-  ['smtp_tls_security_level', ''],
-  ['smtp_tls_servername', ''],
-  ['smtp_tls_session_cache_database', ''],
-  ['smtp_tls_session_cache_timeout', '3600s'],
-  ['smtp_tls_trust_anchor_file', ''],
-  ['smtp_tls_verify_cert_match', 'hostname'],
-  ['smtp_tls_wrappermode', 'no'],
-  ['smtp_use_tls', 'no'],
-  ['smtp_xforward_timeout', '300s'],
-  ['smtpd_authorized_verp_clients', '$authorized_verp_clients'],
-  ['smtpd_authorized_xclient_hosts', ''],
-  ['smtpd_authorized_xforward_hosts', ''],
-  ['smtpd_banner', '$myhostname ESMTP $mail_name'],
-  ['smtpd_client_auth_rate_limit', '0'],
-  ['smtpd_client_connection_count_limit', '50'],
-  ['smtpd_client_connection_rate_limit', '0'],
-  ['smtpd_client_event_limit_exceptions', '${smtpd_client_connection_limit_exceptions:$mynetworks}'],
-  ['smtpd_client_message_rate_limit', '0'],
-  ['smtpd_client_new_tls_session_rate_limit', '0'],
-  ['smtpd_client_port_logging', 'no'],
-  ['smtpd_client_recipient_rate_limit', '0'],
-  ['smtpd_client_restrictions', ''],
-  ['smtpd_command_filter', ''],
-  ['smtpd_data_restrictions', ''],
-  ['smtpd_delay_open_until_valid_rcpt', 'yes'],
-  ['smtpd_delay_reject', 'yes'],
-  ['smtpd_discard_ehlo_keyword_address_maps', ''],
-  ['smtpd_discard_ehlo_keywords', ''],
-  ['smtpd_dns_reply_filter', ''],
-  ['smtpd_end_of_data_restrictions', ''],
-  ['smtpd_enforce_tls', 'no'],
-  ['smtpd_error_sleep_time', '1s'],
-  ['smtpd_etrn_restrictions', ''],
-  ['smtpd_expansion_filter', '\\t\\40!"#$%&\'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\\\]^_`abcdefghijklmnopqrstuvwxyz{|}~'],
-  ['smtpd_forbid_bare_newline', 'no'],
-  ['smtpd_forbid_bare_newline_exclusions', '$mynetworks'],
-  ['smtpd_forbid_bare_newline_reject_code', '550'],
-  ['smtpd_forbid_unauth_pipelining', 'no'],
-  ['smtpd_forbidden_commands', 'CONNECT GET POST regexp:{{/^[^A-Z]/ Bogus}}'],
-  ['smtpd_hard_error_limit', '${stress?{1}:{20}}'],
-  ['smtpd_helo_required', 'no'],
-  ['smtpd_helo_restrictions', ''],
-  ['smtpd_history_flush_threshold', '100'],
-  ['smtpd_junk_command_limit', '${stress?{1}:{100}}'],
-  ['smtpd_log_access_permit_actions', ''],
-  ['smtpd_milter_maps', ''],
-  ['smtpd_milters', ''],
-  ['smtpd_min_data_rate', '500'],
-  ['smtpd_noop_commands', ''],
-  ['smtpd_null_access_lookup_key', '<>'],
-  ['smtpd_peername_lookup', 'yes'],
-  ['smtpd_per_request_deadline', '${smtpd_per_record_deadline?{$smtpd_per_record_deadline}:{${stress?{yes}:{no}}}}'],
-  ['smtpd_policy_service_default_action', '451 4.3.5 Server configuration problem'],
-  ['smtpd_policy_service_max_idle', '300s'],
-  ['smtpd_policy_service_max_ttl', '1000s'],
-  ['smtpd_policy_service_policy_context', ''],
-  ['smtpd_policy_service_request_limit', '0'],
-  ['smtpd_policy_service_retry_delay', '1s'],
-  ['smtpd_policy_service_timeout', '100s'],
-  ['smtpd_policy_service_try_limit', '2'],
-  ['smtpd_proxy_ehlo', '$myhostname'],
-  ['smtpd_proxy_filter', ''],
-  ['smtpd_proxy_options', ''],
-  ['smtpd_proxy_timeout', '100s'],
-  ['smtpd_recipient_limit', '1000'],
-  ['smtpd_recipient_overshoot_limit', '1000'],
-  ['smtpd_recipient_restrictions', ''],
-  ['smtpd_reject_footer', ''],
-  ['smtpd_reject_footer_maps', ''],
-  ['smtpd_reject_unlisted_recipient', 'yes'],
-  ['smtpd_reject_unlisted_sender', 'no'],
-  ['smtpd_relay_before_recipient_restrictions', '${{$compatibility_level} <level {3.6} ? {no} : {yes}}'],
-  [
-    'smtpd_relay_restrictions',
-    '${{$compatibility_level} <level {1} ? {} : {permit_mynetworks, permit_sasl_authenticated, defer_unauth_destination}}',
-  ],
-  ['smtpd_restriction_classes', ''],
-  ['smtpd_sasl_auth_enable', 'no'],
-  ['smtpd_sasl_authenticated_header', 'no'],
-  ['smtpd_sasl_exceptions_networks', ''],
-  ['smtpd_sasl_local_domain', ''],
-  ['smtpd_sasl_mechanism_filter', '!external, static:rest'],
-  ['smtpd_sasl_path', 'smtpd'],
-  ['smtpd_sasl_response_limit', '12288'],
-  ['smtpd_sasl_security_options', 'noanonymous'],
-  ['smtpd_sasl_service', 'smtp'],
-  ['smtpd_sasl_tls_security_options', '$smtpd_sasl_security_options'],
-  ['smtpd_sasl_type', 'cyrus'],
-  ['smtpd_sender_login_maps', ''],
-  ['smtpd_sender_restrictions', ''],
-  ['smtpd_service_name', 'smtpd'],
-  ['smtpd_soft_error_limit', '10'],
-  ['smtpd_starttls_timeout', '${stress?{10}:{300}}s'],
-  ['smtpd_timeout', '${stress?{10}:{300}}s'],
-  ['smtpd_tls_CAfile', ''],
-  ['smtpd_tls_CApath', ''],
-  ['smtpd_tls_always_issue_session_ids', 'yes'],
-  ['smtpd_tls_ask_ccert', 'no'],
-  ['smtpd_tls_auth_only', 'no'],
-  ['smtpd_tls_ccert_verifydepth', '9'],
-  ['smtpd_tls_cert_file', ''],
-  ['smtpd_tls_chain_files', ''],
-  ['smtpd_tls_ciphers', 'medium'],
-  ['smtpd_tls_dcert_file', ''],
-  ['smtpd_tls_dh1024_param_file', ''],
-  ['smtpd_tls_dh512_param_file', ''],
-  ['smtpd_tls_dkey_file', '$smtpd_tls_dcert_file'],
-  ['smtpd_tls_eccert_file', ''],
-  ['smtpd_tls_eckey_file', '$smtpd_tls_eccert_file'],
-  ['smtpd_tls_eecdh_grade', 'auto'],
-  ['smtpd_tls_exclude_ciphers', ''],
-  ['smtpd_tls_fingerprint_digest', '${{$compatibility_level} <level {3.6} ? {md5} : {sha256}}'],
-  ['smtpd_tls_key_file', '$smtpd_tls_cert_file'],
-  ['smtpd_tls_loglevel', '0'],
-  ['smtpd_tls_mandatory_ciphers', 'medium'],
-  ['smtpd_tls_mandatory_exclude_ciphers', ''],
-  ['smtpd_tls_mandatory_protocols', '>=TLSv1'],
-  ['smtpd_tls_protocols', '>=TLSv1'],
-  ['smtpd_tls_received_header', 'no'],
-  ['smtpd_tls_req_ccert', 'no'],
-  ['smtpd_tls_security_level', ''],
-  ['smtpd_tls_session_cache_database', ''],
-  ['smtpd_tls_session_cache_timeout', '3600s'],
-  ['smtpd_tls_wrappermode', 'no'],
-  ['smtpd_upstream_proxy_protocol', ''],
-  ['smtpd_upstream_proxy_timeout', '5s'],
-  ['smtpd_use_tls', 'no'],
-  ['smtputf8_autodetect_classes', 'sendmail, verify'],
-  ['smtputf8_enable', '${{$compatibility_level} <level {1} ? {no} : {yes}}'],
-  ['soft_bounce', 'no'],
-  ['stale_lock_time', '500s'],
-  ['stress', ''],
-  ['strict_7bit_headers', 'no'],
-  ['strict_8bitmime', 'no'],
-  ['strict_8bitmime_body', 'no'],
-  ['strict_mailbox_ownership', 'yes'],
-  ['strict_mime_encoding_domain', 'no'],
-  ['strict_rfc821_envelopes', 'no'],
-  ['strict_smtputf8', 'no'],
-  ['sun_mailtool_compatibility', 'no'],
-  ['swap_bangpath', 'yes'],
-  ['syslog_facility', 'mail'],
-  ['syslog_name', '${multi_instance_name?{$multi_instance_name}:{postfix}}'],
-  ['tcp_windowsize', '0'],
-  ['tls_append_default_CA', 'no'],
-  ['tls_config_file', 'default'],
-  ['tls_config_name', ''],
-  ['tls_daemon_random_bytes', '32'],
-  ['tls_dane_digests', 'sha512 sha256'],
-  ['tls_disable_workarounds', ''],
-  ['tls_eecdh_auto_curves', 'X25519 X448 prime256v1 secp521r1 secp384r1'],
-  ['tls_eecdh_strong_curve', 'prime256v1'],
-  ['tls_eecdh_ultra_curve', 'secp384r1'],
-  ['tls_export_cipherlist', 'aNULL:-aNULL:HIGH:MEDIUM:LOW:EXPORT:+RC4:@STRENGTH'],
-  ['tls_fast_shutdown_enable', 'yes'],
-  ['tls_high_cipherlist', 'aNULL:-aNULL:HIGH:@STRENGTH'],
-  ['tls_legacy_public_key_fingerprints', 'no'],
-  ['tls_low_cipherlist', 'aNULL:-aNULL:HIGH:MEDIUM:LOW:+RC4:@STRENGTH'],
-  ['tls_medium_cipherlist', 'aNULL:-aNULL:HIGH:MEDIUM:+RC4:@STRENGTH'],
-  ['tls_null_cipherlist', 'eNULL:!aNULL'],
-  ['tls_preempt_cipherlist', 'no'],
-  ['tls_random_bytes', '32'],
-  ['tls_random_exchange_name', '${data_directory}/prng_exch'],
-  ['tls_random_prng_update_period', '3600s'],
-  ['tls_random_reseed_period', '3600s'],
-  ['tls_random_source', 'dev:/dev/urandom'],
-  ['tls_server_sni_maps', ''],
-  ['tls_session_ticket_cipher', 'aes-256-cbc'],
-  ['tls_ssl_options', ''],
-  ['tls_wildcard_matches_multiple_labels', 'yes'],
-  ['tlsmgr_service_name', 'tlsmgr'],
-  ['tlsproxy_client_CAfile', '$smtp_tls_CAfile'],
-  ['tlsproxy_client_CApath', '$smtp_tls_CApath'],
-  ['tlsproxy_client_cert_file', '$smtp_tls_cert_file'],
-  ['tlsproxy_client_chain_files', '$smtp_tls_chain_files'],
-  ['tlsproxy_client_dcert_file', '$smtp_tls_dcert_file'],
-  ['tlsproxy_client_dkey_file', '$smtp_tls_dkey_file'],
-  ['tlsproxy_client_eccert_file', '$smtp_tls_eccert_file'],
-  ['tlsproxy_client_eckey_file', '$smtp_tls_eckey_file'],
-  ['tlsproxy_client_enforce_tls', '$smtp_enforce_tls'],
-  ['tlsproxy_client_fingerprint_digest', '$smtp_tls_fingerprint_digest'],
-  ['tlsproxy_client_key_file', '$smtp_tls_key_file'],
-  ['tlsproxy_client_loglevel', '$smtp_tls_loglevel'],
-  ['tlsproxy_client_loglevel_parameter', 'smtp_tls_loglevel'],
-  ['tlsproxy_client_per_site', '$smtp_tls_per_site'],
-  ['tlsproxy_client_policy_maps', '${tlsproxy_client_policy:$smtp_tls_policy_maps}'],
-  ['tlsproxy_client_scert_verifydepth', '$smtp_tls_scert_verifydepth'],
-  ['tlsproxy_client_security_level', '${tlsproxy_client_level:$smtp_tls_security_level}'],
-  ['tlsproxy_client_use_tls', '$smtp_use_tls'],
-  ['tlsproxy_enforce_tls', '$smtpd_enforce_tls'],
-  ['tlsproxy_service_name', 'tlsproxy'],
-  ['tlsproxy_tls_CAfile', '$smtpd_tls_CAfile'],
-  ['tlsproxy_tls_CApath', '$smtpd_tls_CApath'],
-  ['tlsproxy_tls_always_issue_session_ids', '$smtpd_tls_always_issue_session_ids'],
-  ['tlsproxy_tls_ask_ccert', '$smtpd_tls_ask_ccert'],
-  ['tlsproxy_tls_ccert_verifydepth', '$smtpd_tls_ccert_verifydepth'],
-  ['tlsproxy_tls_cert_file', '$smtpd_tls_cert_file'],
-  ['tlsproxy_tls_chain_files', '$smtpd_tls_chain_files'],
-  ['tlsproxy_tls_ciphers', '$smtpd_tls_ciphers'],
-  ['tlsproxy_tls_dcert_file', '$smtpd_tls_dcert_file'],
-  ['tlsproxy_tls_dh1024_param_file', '$smtpd_tls_dh1024_param_file'],
-  ['tlsproxy_tls_dh512_param_file', '$smtpd_tls_dh512_param_file'],
-  ['tlsproxy_tls_dkey_file', '$smtpd_tls_dkey_file'],
-  ['tlsproxy_tls_eccert_file', '$smtpd_tls_eccert_file'],
-  ['tlsproxy_tls_eckey_file', '$smtpd_tls_eckey_file'],
-  ['tlsproxy_tls_eecdh_grade', '$smtpd_tls_eecdh_grade'],
-  ['tlsproxy_tls_exclude_ciphers', '$smtpd_tls_exclude_ciphers'],
-  ['tlsproxy_tls_fingerprint_digest', '$smtpd_tls_fingerprint_digest'],
-  ['tlsproxy_tls_key_file', '$smtpd_tls_key_file'],
-  ['tlsproxy_tls_loglevel', '$smtpd_tls_loglevel'],
-  ['tlsproxy_tls_mandatory_ciphers', '$smtpd_tls_mandatory_ciphers'],
-  ['tlsproxy_tls_mandatory_exclude_ciphers', '$smtpd_tls_mandatory_exclude_ciphers'],
-  ['tlsproxy_tls_mandatory_protocols', '$smtpd_tls_mandatory_protocols'],
-  ['tlsproxy_tls_protocols', '$smtpd_tls_protocols'],
-  ['tlsproxy_tls_req_ccert', '$smtpd_tls_req_ccert'],
-  ['tlsproxy_tls_security_level', '$smtpd_tls_security_level'],
-  ['tlsproxy_use_tls', '$smtpd_use_tls'],
-  ['tlsproxy_watchdog_timeout', '10s'],
-  ['trace_service_name', 'trace'],
-  ['transport_maps', ''],
-  ['transport_retry_time', '60s'],
-  ['trigger_timeout', '10s'],
-  ['undisclosed_recipients_header', ''],
-  ['unknown_address_reject_code', '450'],
-  ['unknown_address_tempfail_action', '$reject_tempfail_action'],
-  ['unknown_client_reject_code', '450'],
-  ['unknown_helo_hostname_tempfail_action', '$reject_tempfail_action'],
-  ['unknown_hostname_reject_code', '450'],
-  ['unknown_local_recipient_reject_code', '550'],
-  ['unknown_relay_recipient_reject_code', '550'],
-  ['unknown_virtual_alias_reject_code', '550'],
-  ['unknown_virtual_mailbox_reject_code', '550'],
-  ['unverified_recipient_defer_code', '450'],
-  ['unverified_recipient_reject_code', '450'],
-  ['unverified_recipient_reject_reason', ''],
-  ['unverified_recipient_tempfail_action', '$reject_tempfail_action'],
-  ['unverified_sender_defer_code', '450'],
-  ['unverified_sender_reject_code', '450'],
-  ['unverified_sender_reject_reason', ''],
-  ['unverified_sender_tempfail_action', '$reject_tempfail_action'],
-  ['verp_delimiter_filter', '-=+'],
-  ['virtual_alias_address_length_limit', '1000'],
-  ['virtual_alias_domains', '$virtual_alias_maps'],
-  ['virtual_alias_expansion_limit', '1000'],
-  ['virtual_alias_maps', '$virtual_maps'],
-  ['virtual_alias_recursion_limit', '1000'],
-  ['virtual_delivery_status_filter', '$default_delivery_status_filter'],
-  ['virtual_gid_maps', ''],
-  ['virtual_mailbox_base', ''],
-  ['virtual_mailbox_domains', '$virtual_mailbox_maps'],
-  ['virtual_mailbox_limit', '51200000'],
-  ['virtual_mailbox_lock', 'fcntl, dotlock'],
-  ['virtual_mailbox_maps', ''],
-  ['virtual_minimum_uid', '100'],
-  ['virtual_transport', 'virtual'],
-  ['virtual_uid_maps', ''],
-];
+// Packed: one row per line, the number of `_`-separated words the name shares with the previous
+// row's name, the rest of the name, `=`, the value (see unpack below).
+const PACKED = `02bounce_notice_recipient=postmaster
+0access_map_defer_code=450
+2reject_code=554
+0address_verify_cache_cleanup_interval=12h
+2default_transport=$default_transport
+2local_transport=$local_transport
+2map=btree:$data_directory/verify_cache
+2negative_cache=yes
+3expire_time=3d
+3refresh_time=3h
+2pending_request_limit=5000
+2poll_count=\${stress?{1}:{3}}
+3delay=3s
+2positive_expire_time=31d
+3refresh_time=7d
+2relay_transport=$relay_transport
+2relayhost=$relayhost
+2sender=$double_bounce_sender
+3dependent_default_transport_maps=$sender_dependent_default_transport_maps
+4relayhost_maps=$sender_dependent_relayhost_maps
+3ttl=0s
+2service_name=verify
+2transport_maps=$transport_maps
+2virtual_transport=$virtual_transport
+0alias_database=hash:/etc/aliases
+1maps=hash:/etc/aliases, nis:mail.aliases
+0allow_mail_to_commands=alias, forward
+3files=alias, forward
+1min_user=no
+1percent_hack=yes
+1untrusted_routing=no
+0alternate_config_directories=
+0always_add_missing_headers=no
+1bcc=
+0anvil_rate_time_unit=60s
+1status_update_time=600s
+0append_at_myorigin=yes
+1dot_mydomain=\${{$compatibility_level} <level {1} ? {yes} : {no}}
+0application_event_drain_time=100s
+0authorized_flush_users=static:anyone
+1mailq_users=static:anyone
+1submit_users=static:anyone
+0backwards_bounce_logfile_compatibility=yes
+0berkeley_db_create_buffer_size=16777216
+2read_buffer_size=131072
+0best_mx_transport=
+0biff=yes
+0body_checks=
+2size_limit=51200
+0bounce_notice_recipient=postmaster
+1queue_lifetime=5d
+1service_name=bounce
+1size_limit=50000
+1template_file=
+0broken_sasl_auth_clients=no
+0canonical_classes=envelope_sender, envelope_recipient, header_sender, header_recipient
+1maps=
+0cleanup_replace_stray_cr_lf=yes
+1service_name=cleanup
+0command_directory=/usr/sbin
+1execution_directory=
+1expansion_filter=1234567890!@%-_=+:,./abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ
+1time_limit=1000s
+0compatibility_level=0
+0config_directory=/etc/postfix
+0confirm_delay_cleared=no
+0connection_cache_protocol_timeout=5s
+2service_name=scache
+2status_update_time=600s
+2ttl_limit=2s
+0content_filter=
+0cyrus_sasl_config_path=
+0daemon_directory=/usr/lib/postfix/sbin
+1table_open_error_is_fatal=no
+1timeout=18000s
+0data_directory=/var/lib/postfix
+0debug_peer_level=2
+2list=
+0debugger_command=
+0default_database_type=hash
+1delivery_slot_cost=5
+3discount=50
+3loan=3
+2status_filter=
+1destination_concurrency_failed_cohort_limit=1
+3limit=20
+3negative_feedback=1
+3positive_feedback=1
+2rate_delay=0s
+2recipient_limit=50
+1extra_recipient_limit=1000
+1filter_nexthop=
+1minimum_delivery_slots=3
+1privs=nobody
+1process_limit=100
+1rbl_reply=$rbl_code Service unavailable; $rbl_class [$rbl_what] blocked using $rbl_domain\${rbl_reason?; $rbl_reason}
+1recipient_limit=20000
+2refill_delay=5s
+3limit=100
+1transport=smtp
+2rate_delay=0s
+1verp_delimiters=+=
+0defer_code=450
+1service_name=defer
+1transports=
+0delay_logging_resolution_limit=2
+1notice_recipient=postmaster
+1warning_time=0h
+0deliver_lock_attempts=20
+2delay=1s
+0destination_concurrency_feedback_debug=no
+0detect_8bit_encoding_header=yes
+0disable_dns_lookups=no
+1mime_input_processing=no
+2output_conversion=no
+1verp_bounces=no
+1vrfy_command=no
+0dns_ncache_ttl_fix_enable=no
+0dnsblog_reply_delay=0s
+1service_name=dnsblog
+0dnssec_probe=ns:.
+0dont_remove=0
+0double_bounce_sender=double-bounce
+0duplicate_filter_limit=1000
+0empty_address_default_transport_maps_lookup_key=<>
+2local_login_sender_maps_lookup_key=<>
+2recipient=MAILER-DAEMON
+2relayhost_maps_lookup_key=<>
+0enable_idna2003_compatibility=no
+1long_queue_ids=no
+1original_recipient=yes
+1threaded_bounces=no
+0error_notice_recipient=postmaster
+1service_name=error
+0execution_directory_expansion_filter=1234567890!@%-_=+:,./abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ
+0expand_owner_alias=no
+0export_environment=TZ MAIL_CONFIG LANG
+0fallback_transport=
+2maps=
+0fast_flush_domains=$relay_domains
+2purge_time=7d
+2refresh_time=12h
+0fault_injection_code=0
+0flush_service_name=flush
+0fork_attempts=5
+1delay=1s
+0forward_expansion_filter=1234567890!@%-_=+:,./abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ
+1path=$home/.forward\${recipient_delimiter}\${extension}, $home/.forward
+0frozen_delivered_to=yes
+0hash_queue_depth=1
+2names=deferred, defer
+0header_address_token_limit=10240
+1checks=
+1from_format=standard
+1size_limit=102400
+0helpful_warnings=yes
+0home_mailbox=
+0hopcount_limit=50
+0html_directory=/usr/share/doc/postfix/html
+0ignore_mx_lookup_error=no
+0import_environment=MAIL_CONFIG MAIL_DEBUG MAIL_LOGTAG TZ XAUTHORITY DISPLAY LANG=C POSTLOG_SERVICE POSTLOG_HOSTNAME
+0in_flow_delay=1s
+0inet_interfaces=all
+1protocols=all
+0info_log_address_format=external
+0initial_destination_concurrency=5
+0internal_mail_filter_classes=
+0invalid_hostname_reject_code=501
+0ipc_idle=5s
+1timeout=3600s
+1ttl=1000s
+0known_tcp_ports=lmtp=24, smtp=25, smtps=submissions=465, submission=587
+0line_length_limit=2048
+0lmdb_map_size=16777216
+0lmtp_address_preference=any
+2verify_target=rcpt
+1assume_final=no
+1balance_inet_protocols=yes
+1bind_address=
+2address6=
+2address_enforce=no
+1body_checks=
+1cname_overrides_servername=no
+1connect_timeout=0s
+1connection_cache_destinations=
+3on_demand=yes
+3time_limit=2s
+2reuse_count_limit=0
+3time_limit=300s
+1data_done_timeout=600s
+2init_timeout=120s
+2xfer_timeout=180s
+1defer_if_no_mx_address_found=no
+1delivery_status_filter=$default_delivery_status_filter
+1discard_lhlo_keyword_address_maps=
+3keywords=
+1dns_reply_filter=
+2resolver_options=
+2support_level=
+1enforce_tls=no
+1fallback_relay=
+1generic_maps=
+1header_checks=
+1host_lookup=dns
+1lhlo_name=$myhostname
+2timeout=300s
+1line_length_limit=998
+1mail_timeout=300s
+1mime_header_checks=
+1min_data_rate=500
+1mx_address_limit=5
+2session_limit=2
+1nested_header_checks=
+1per_request_deadline=\${lmtp_per_record_deadline?{$lmtp_per_record_deadline}:{no}}
+1pix_workaround_delay_time=10s
+3maps=
+3threshold_time=500s
+2workarounds=disable_esmtp,delay_dotcrlf
+1quit_timeout=300s
+1quote_rfc821_envelope=yes
+1randomize_addresses=yes
+1rcpt_timeout=300s
+1reply_filter=
+1rset_timeout=20s
+1sasl_auth_cache_name=
+4time=90d
+3enable=no
+3soft_bounce=yes
+2mechanism_filter=
+2password_maps=
+2path=
+2security_options=noplaintext, noanonymous
+2tls_security_options=$lmtp_sasl_security_options
+3verified_security_options=$lmtp_sasl_tls_security_options
+2type=cyrus
+1send_dummy_mail_auth=no
+2xforward_command=no
+1sender_dependent_authentication=no
+1skip_5xx_greeting=yes
+2quit_response=no
+1starttls_timeout=300s
+1tcp_port=24
+1tls_CAfile=
+2CApath=
+2block_early_mail_reply=no
+2cert_file=
+2chain_files=
+2ciphers=medium
+2connection_reuse=no
+2dcert_file=
+2dkey_file=$lmtp_tls_dcert_file
+2eccert_file=
+2eckey_file=$lmtp_tls_eccert_file
+2enforce_peername=yes
+2exclude_ciphers=
+2fingerprint_cert_match=
+3digest=\${{$compatibility_level} <level {3.6} ? {md5} : {sha256}}
+2force_insecure_host_tlsa_lookup=no
+2key_file=$lmtp_tls_cert_file
+2loglevel=0
+2mandatory_ciphers=medium
+3exclude_ciphers=
+3protocols=>=TLSv1
+2note_starttls_offer=no
+2per_site=
+2policy_maps=
+2protocols=>=TLSv1
+2scert_verifydepth=9
+2secure_cert_match=nexthop
+2security_level=
+2servername=
+2session_cache_database=
+4timeout=3600s
+2trust_anchor_file=
+2verify_cert_match=hostname
+2wrappermode=no
+1use_tls=no
+1xforward_timeout=300s
+0local_command_shell=
+1delivery_status_filter=$default_delivery_status_filter
+1destination_concurrency_limit=2
+2recipient_limit=1
+1header_rewrite_clients=permit_inet_interfaces
+1login_sender_maps=static:*
+1recipient_maps=proxy:unix:passwd.byname $alias_maps
+1transport=local:$myhostname
+0luser_relay=
+0mail_name=Postfix
+1owner=postfix
+1release_date=20240304
+1spool_directory=/var/mail
+1version=3.7.11
+0mailbox_command=
+2maps=
+1delivery_lock=fcntl, dotlock
+1size_limit=51200000
+1transport=
+2maps=
+0maillog_file=
+2compressor=gzip
+2prefixes=/var, /dev/stdout
+2rotate_suffix=%Y%m%d-%H%M%S
+0mailq_path=/usr/bin/mailq
+0manpage_directory=/usr/share/man
+0maps_rbl_domains=
+2reject_code=554
+0masquerade_classes=envelope_sender, header_sender, header_recipient
+1domains=
+1exceptions=
+0master_service_disable=
+0max_idle=100s
+1use=100
+0maximal_backoff_time=4000s
+1queue_lifetime=5d
+0message_drop_headers=bcc, content-length, resent-bcc, return-path
+1reject_characters=
+1size_limit=10240000
+1strip_characters=
+0meta_directory=/etc/postfix
+0milter_command_timeout=30s
+1connect_macros=j {daemon_name} {daemon_addr} v _
+2timeout=30s
+1content_timeout=300s
+1data_macros=i
+1default_action=tempfail
+1end_of_data_macros=i
+3header_macros=i
+1header_checks=
+1helo_macros={tls_version} {cipher} {cipher_bits} {cert_subject} {cert_issuer}
+1macro_daemon_name=$myhostname
+2defaults=
+2v=$mail_name $mail_version
+1mail_macros=i {auth_type} {auth_authen} {auth_author} {mail_addr} {mail_host} {mail_mailer}
+1protocol=6
+1rcpt_macros=i {rcpt_addr} {rcpt_host} {rcpt_mailer}
+1unknown_command_macros=
+0mime_boundary_length_limit=2048
+1header_checks=$header_checks
+1nesting_limit=100
+0minimal_backoff_time=300s
+0multi_instance_directories=
+2enable=no
+2group=
+2name=
+2wrapper=
+1recipient_bounce_reject_code=550
+0mydestination=$myhostname, localhost.$mydomain, localhost
+0mydomain=example.org
+0myhostname=mail.example.org
+0mynetworks=127.0.0.0/8 192.0.2.0/24 [::1]/128 [fd00::]/64 [fe80::]/64
+1style=\${{$compatibility_level} <level {2} ? {subnet} : {host}}
+0myorigin=$myhostname
+0nested_header_checks=$header_checks
+0newaliases_path=/usr/bin/newaliases
+0non_fqdn_reject_code=504
+1smtpd_milters=
+0notify_classes=resource, software
+0openssl_path=openssl
+0owner_request_special=yes
+0parent_domain_matches_subdomains=debug_peer_list,fast_flush_domains,mynetworks,permit_mx_backup_networks,qmqpd_authorized_clients,relay_domains,smtpd_access_maps
+0permit_mx_backup_networks=
+0pickup_service_name=pickup
+0pipe_delivery_status_filter=$default_delivery_status_filter
+0plaintext_reject_code=450
+0postlog_service_name=postlog
+0postlogd_watchdog_timeout=10s
+0postmulti_control_commands=reload flush
+1start_commands=start
+1stop_commands=stop abort drain quick-stop
+0postscreen_access_list=permit_mynetworks
+1allowlist_interfaces=\${postscreen_whitelist_interfaces?{$postscreen_whitelist_interfaces}:{static:all}}
+1bare_newline_action=ignore
+3enable=no
+3ttl=30d
+1cache_cleanup_interval=12h
+2map=btree:$data_directory/postscreen_cache
+2retention_time=7d
+1client_connection_count_limit=$smtpd_client_connection_count_limit
+1command_count_limit=20
+2filter=
+2time_limit=\${stress?{10}:{300}}s
+1denylist_action=\${postscreen_blacklist_action?{$postscreen_blacklist_action}:{ignore}}
+1disable_vrfy_command=$disable_vrfy_command
+1discard_ehlo_keyword_address_maps=$smtpd_discard_ehlo_keyword_address_maps
+3keywords=$smtpd_discard_ehlo_keywords
+1dnsbl_action=ignore
+2allowlist_threshold=\${postscreen_dnsbl_whitelist_threshold?{$postscreen_dnsbl_whitelist_threshold}:{0}}
+2max_ttl=\${postscreen_dnsbl_ttl?{$postscreen_dnsbl_ttl}:{1}}h
+2min_ttl=60s
+2reply_map=
+2sites=
+2threshold=1
+2timeout=10s
+1enforce_tls=$smtpd_enforce_tls
+1expansion_filter=$smtpd_expansion_filter
+1forbidden_commands=$smtpd_forbidden_commands
+1greet_action=ignore
+2banner=$smtpd_banner
+2ttl=1d
+2wait=\${stress?{2}:{6}}s
+1helo_required=$smtpd_helo_required
+1non_smtp_command_action=drop
+4enable=no
+4ttl=30d
+1pipelining_action=enforce
+2enable=no
+2ttl=30d
+1post_queue_limit=$default_process_limit
+1pre_queue_limit=$default_process_limit
+1reject_footer=$smtpd_reject_footer
+3maps=$smtpd_reject_footer_maps
+1tls_security_level=$smtpd_tls_security_level
+1upstream_proxy_protocol=
+3timeout=5s
+1use_tls=$smtpd_use_tls
+1watchdog_timeout=10s
+0prepend_delivered_header=command, file, forward
+0process_id=
+2directory=pid
+1name=postconf
+0propagate_unmatched_extensions=canonical, virtual
+0proxy_interfaces=
+1read_maps=$local_recipient_maps $mydestination $virtual_alias_maps $virtual_alias_domains $virtual_mailbox_maps $virtual_mailbox_domains $relay_recipient_maps $relay_domains $canonical_maps $sender_canonical_maps $recipient_canonical_maps $relocated_maps $transport_maps $mynetworks $smtpd_sender_login_maps $sender_bcc_maps $recipient_bcc_maps $smtp_generic_maps $lmtp_generic_maps $alias_maps $smtpd_client_restrictions $smtpd_helo_restrictions $smtpd_sender_restrictions $smtpd_relay_restrictions $smtpd_recipient_restrictions $address_verify_sender_dependent_default_transport_maps $address_verify_sender_dependent_relayhost_maps $address_verify_transport_maps $fallback_transport_maps $lmtp_discard_lhlo_keyword_address_maps $lmtp_pix_workaround_maps $lmtp_sasl_password_maps $lmtp_tls_policy_maps $mailbox_command_maps $mailbox_transport_maps $postscreen_discard_ehlo_keyword_address_maps $rbl_reply_maps $sender_dependent_default_transport_maps $sender_dependent_relayhost_maps $smtp_discard_ehlo_keyword_address_maps $smtp_pix_workaround_maps $smtp_sasl_password_maps $smtp_tls_policy_maps $smtpd_discard_ehlo_keyword_address_maps $smtpd_milter_maps $virtual_gid_maps $virtual_uid_maps $local_login_sender_maps $postscreen_reject_footer_maps $smtpd_reject_footer_maps $tls_server_sni_maps $tlsproxy_client_policy_maps $default_delivery_status_filter $lmtp_delivery_status_filter $lmtp_dns_reply_filter $lmtp_reply_filter $local_delivery_status_filter $pipe_delivery_status_filter $postscreen_command_filter $smtp_delivery_status_filter $smtp_dns_reply_filter $smtp_reply_filter $smtpd_command_filter $smtpd_dns_reply_filter $virtual_delivery_status_filter $body_checks $header_checks $lmtp_body_checks $lmtp_header_checks $lmtp_mime_header_checks $lmtp_nested_header_checks $milter_header_checks $mime_header_checks $nested_header_checks $smtp_body_checks $smtp_header_checks $smtp_mime_header_checks $smtp_nested_header_checks
+1write_maps=$smtp_sasl_auth_cache_name $lmtp_sasl_auth_cache_name $address_verify_map $postscreen_cache_map
+0proxymap_service_name=proxymap
+0proxywrite_service_name=proxywrite
+0qmgr_clog_warn_time=300s
+1daemon_timeout=1000s
+1fudge_factor=100
+1ipc_timeout=60s
+1message_active_limit=20000
+2recipient_limit=20000
+3minimum=10
+0qmqpd_authorized_clients=
+1client_port_logging=no
+1error_delay=1s
+1timeout=300s
+0queue_directory=/var/spool/postfix
+1file_attribute_count_limit=100
+1minfree=0
+1run_delay=300s
+1service_name=qmgr
+0rbl_reply_maps=
+0readme_directory=/usr/share/doc/postfix
+0receive_override_options=
+0recipient_bcc_maps=
+1canonical_classes=envelope_recipient, header_recipient
+2maps=
+1delimiter=
+0reject_code=554
+1tempfail_action=defer_if_permit
+0relay_clientcerts=
+1domains=\${{$compatibility_level} <level {2} ? {$mydestination} : {}}
+2reject_code=554
+1recipient_maps=
+1transport=relay
+0relayhost=
+0relocated_maps=
+0remote_header_rewrite_domain=
+0require_home_directory=no
+0reset_owner_alias=no
+0resolve_dequoted_address=yes
+1null_domain=no
+1numeric_domain=no
+0respectful_logging=\${{$compatibility_level} <level {3.6} ? {no} : {yes}}
+0rewrite_service_name=rewrite
+0sample_directory=/etc/postfix
+0send_cyrus_sasl_authzid=no
+0sender_bcc_maps=
+1canonical_classes=envelope_sender, header_sender
+2maps=
+1dependent_default_transport_maps=
+2relayhost_maps=
+0sendmail_fix_line_endings=always
+1path=/usr/sbin/sendmail
+0service_name=
+1throttle_time=60s
+0setgid_group=postdrop
+0shlib_directory=/usr/lib/postfix
+0show_user_unknown_table_name=yes
+0showq_service_name=showq
+0smtp_address_preference=any
+2verify_target=rcpt
+1always_send_ehlo=yes
+1balance_inet_protocols=yes
+1bind_address=
+2address6=
+2address_enforce=no
+1body_checks=
+1cname_overrides_servername=no
+1connect_timeout=30s
+1connection_cache_destinations=
+3on_demand=yes
+3time_limit=2s
+2reuse_count_limit=0
+3time_limit=300s
+1data_done_timeout=600s
+2init_timeout=120s
+2xfer_timeout=180s
+1defer_if_no_mx_address_found=no
+1delivery_status_filter=$default_delivery_status_filter
+1discard_ehlo_keyword_address_maps=
+3keywords=
+1dns_reply_filter=
+2resolver_options=
+2support_level=
+1enforce_tls=no
+1fallback_relay=$fallback_relay
+1generic_maps=
+1header_checks=
+1helo_name=$myhostname
+2timeout=300s
+1host_lookup=dns
+1line_length_limit=998
+1mail_timeout=300s
+1mime_header_checks=
+1min_data_rate=500
+1mx_address_limit=5
+2session_limit=2
+1nested_header_checks=
+1never_send_ehlo=no
+1per_request_deadline=\${smtp_per_record_deadline?{$smtp_per_record_deadline}:{no}}
+1pix_workaround_delay_time=10s
+3maps=
+3threshold_time=500s
+2workarounds=disable_esmtp,delay_dotcrlf
+1quit_timeout=300s
+1quote_rfc821_envelope=yes
+1randomize_addresses=yes
+1rcpt_timeout=300s
+1reply_filter=
+1rset_timeout=20s
+1sasl_auth_cache_name=
+4time=90d
+3enable=no
+3soft_bounce=yes
+2mechanism_filter=
+2password_maps=
+2path=
+2security_options=noplaintext, noanonymous
+2tls_security_options=$smtp_sasl_security_options
+3verified_security_options=$smtp_sasl_tls_security_options
+2type=cyrus
+1send_dummy_mail_auth=no
+2xforward_command=no
+1sender_dependent_authentication=no
+1skip_5xx_greeting=yes
+2quit_response=yes
+1starttls_timeout=300s
+1tcp_port=smtp
+1tls_CAfile=
+2CApath=
+2block_early_mail_reply=no
+2cert_file=
+2chain_files=
+2ciphers=medium
+2connection_reuse=no
+2dane_insecure_mx_policy=\${{$smtp_tls_security_level} == {dane} ? {dane} : {may}}
+2dcert_file=
+2dkey_file=$smtp_tls_dcert_file
+2eccert_file=
+2eckey_file=$smtp_tls_eccert_file
+2enforce_peername=yes
+2exclude_ciphers=
+2fingerprint_cert_match=
+3digest=\${{$compatibility_level} <level {3.6} ? {md5} : {sha256}}
+2force_insecure_host_tlsa_lookup=no
+2key_file=$smtp_tls_cert_file
+2loglevel=0
+2mandatory_ciphers=medium
+3exclude_ciphers=
+3protocols=>=TLSv1
+2note_starttls_offer=no
+2per_site=
+2policy_maps=
+2protocols=>=TLSv1
+2scert_verifydepth=9
+2secure_cert_match=nexthop, dot-nexthop
+2security_level=
+2servername=
+2session_cache_database=
+4timeout=3600s
+2trust_anchor_file=
+2verify_cert_match=hostname
+2wrappermode=no
+1use_tls=no
+1xforward_timeout=300s
+0smtpd_authorized_verp_clients=$authorized_verp_clients
+2xclient_hosts=
+2xforward_hosts=
+1banner=$myhostname ESMTP $mail_name
+1client_auth_rate_limit=0
+2connection_count_limit=50
+3rate_limit=0
+2event_limit_exceptions=\${smtpd_client_connection_limit_exceptions:$mynetworks}
+2message_rate_limit=0
+2new_tls_session_rate_limit=0
+2port_logging=no
+2recipient_rate_limit=0
+2restrictions=
+1command_filter=
+1data_restrictions=
+1delay_open_until_valid_rcpt=yes
+2reject=yes
+1discard_ehlo_keyword_address_maps=
+3keywords=
+1dns_reply_filter=
+1end_of_data_restrictions=
+1enforce_tls=no
+1error_sleep_time=1s
+1etrn_restrictions=
+1expansion_filter=\\t\\40!"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\\\]^_\`abcdefghijklmnopqrstuvwxyz{|}~
+1forbid_bare_newline=no
+4exclusions=$mynetworks
+4reject_code=550
+2unauth_pipelining=no
+1forbidden_commands=CONNECT GET POST regexp:{{/^[^A-Z]/ Bogus}}
+1hard_error_limit=\${stress?{1}:{20}}
+1helo_required=no
+2restrictions=
+1history_flush_threshold=100
+1junk_command_limit=\${stress?{1}:{100}}
+1log_access_permit_actions=
+1milter_maps=
+1milters=
+1min_data_rate=500
+1noop_commands=
+1null_access_lookup_key=<>
+1peername_lookup=yes
+1per_request_deadline=\${smtpd_per_record_deadline?{$smtpd_per_record_deadline}:{\${stress?{yes}:{no}}}}
+1policy_service_default_action=451 4.3.5 Server configuration problem
+3max_idle=300s
+4ttl=1000s
+3policy_context=
+3request_limit=0
+3retry_delay=1s
+3timeout=100s
+3try_limit=2
+1proxy_ehlo=$myhostname
+2filter=
+2options=
+2timeout=100s
+1recipient_limit=1000
+2overshoot_limit=1000
+2restrictions=
+1reject_footer=
+3maps=
+2unlisted_recipient=yes
+3sender=no
+1relay_before_recipient_restrictions=\${{$compatibility_level} <level {3.6} ? {no} : {yes}}
+2restrictions=\${{$compatibility_level} <level {1} ? {} : {permit_mynetworks, permit_sasl_authenticated, defer_unauth_destination}}
+1restriction_classes=
+1sasl_auth_enable=no
+2authenticated_header=no
+2exceptions_networks=
+2local_domain=
+2mechanism_filter=!external, static:rest
+2path=smtpd
+2response_limit=12288
+2security_options=noanonymous
+2service=smtp
+2tls_security_options=$smtpd_sasl_security_options
+2type=cyrus
+1sender_login_maps=
+2restrictions=
+1service_name=smtpd
+1soft_error_limit=10
+1starttls_timeout=\${stress?{10}:{300}}s
+1timeout=\${stress?{10}:{300}}s
+1tls_CAfile=
+2CApath=
+2always_issue_session_ids=yes
+2ask_ccert=no
+2auth_only=no
+2ccert_verifydepth=9
+2cert_file=
+2chain_files=
+2ciphers=medium
+2dcert_file=
+2dh1024_param_file=
+2dh512_param_file=
+2dkey_file=$smtpd_tls_dcert_file
+2eccert_file=
+2eckey_file=$smtpd_tls_eccert_file
+2eecdh_grade=auto
+2exclude_ciphers=
+2fingerprint_digest=\${{$compatibility_level} <level {3.6} ? {md5} : {sha256}}
+2key_file=$smtpd_tls_cert_file
+2loglevel=0
+2mandatory_ciphers=medium
+3exclude_ciphers=
+3protocols=>=TLSv1
+2protocols=>=TLSv1
+2received_header=no
+2req_ccert=no
+2security_level=
+2session_cache_database=
+4timeout=3600s
+2wrappermode=no
+1upstream_proxy_protocol=
+3timeout=5s
+1use_tls=no
+0smtputf8_autodetect_classes=sendmail, verify
+1enable=\${{$compatibility_level} <level {1} ? {no} : {yes}}
+0soft_bounce=no
+0stale_lock_time=500s
+0stress=
+0strict_7bit_headers=no
+18bitmime=no
+2body=no
+1mailbox_ownership=yes
+1mime_encoding_domain=no
+1rfc821_envelopes=no
+1smtputf8=no
+0sun_mailtool_compatibility=no
+0swap_bangpath=yes
+0syslog_facility=mail
+1name=\${multi_instance_name?{$multi_instance_name}:{postfix}}
+0tcp_windowsize=0
+0tls_append_default_CA=no
+1config_file=default
+2name=
+1daemon_random_bytes=32
+1dane_digests=sha512 sha256
+1disable_workarounds=
+1eecdh_auto_curves=X25519 X448 prime256v1 secp521r1 secp384r1
+2strong_curve=prime256v1
+2ultra_curve=secp384r1
+1export_cipherlist=aNULL:-aNULL:HIGH:MEDIUM:LOW:EXPORT:+RC4:@STRENGTH
+1fast_shutdown_enable=yes
+1high_cipherlist=aNULL:-aNULL:HIGH:@STRENGTH
+1legacy_public_key_fingerprints=no
+1low_cipherlist=aNULL:-aNULL:HIGH:MEDIUM:LOW:+RC4:@STRENGTH
+1medium_cipherlist=aNULL:-aNULL:HIGH:MEDIUM:+RC4:@STRENGTH
+1null_cipherlist=eNULL:!aNULL
+1preempt_cipherlist=no
+1random_bytes=32
+2exchange_name=\${data_directory}/prng_exch
+2prng_update_period=3600s
+2reseed_period=3600s
+2source=dev:/dev/urandom
+1server_sni_maps=
+1session_ticket_cipher=aes-256-cbc
+1ssl_options=
+1wildcard_matches_multiple_labels=yes
+0tlsmgr_service_name=tlsmgr
+0tlsproxy_client_CAfile=$smtp_tls_CAfile
+2CApath=$smtp_tls_CApath
+2cert_file=$smtp_tls_cert_file
+2chain_files=$smtp_tls_chain_files
+2dcert_file=$smtp_tls_dcert_file
+2dkey_file=$smtp_tls_dkey_file
+2eccert_file=$smtp_tls_eccert_file
+2eckey_file=$smtp_tls_eckey_file
+2enforce_tls=$smtp_enforce_tls
+2fingerprint_digest=$smtp_tls_fingerprint_digest
+2key_file=$smtp_tls_key_file
+2loglevel=$smtp_tls_loglevel
+3parameter=smtp_tls_loglevel
+2per_site=$smtp_tls_per_site
+2policy_maps=\${tlsproxy_client_policy:$smtp_tls_policy_maps}
+2scert_verifydepth=$smtp_tls_scert_verifydepth
+2security_level=\${tlsproxy_client_level:$smtp_tls_security_level}
+2use_tls=$smtp_use_tls
+1enforce_tls=$smtpd_enforce_tls
+1service_name=tlsproxy
+1tls_CAfile=$smtpd_tls_CAfile
+2CApath=$smtpd_tls_CApath
+2always_issue_session_ids=$smtpd_tls_always_issue_session_ids
+2ask_ccert=$smtpd_tls_ask_ccert
+2ccert_verifydepth=$smtpd_tls_ccert_verifydepth
+2cert_file=$smtpd_tls_cert_file
+2chain_files=$smtpd_tls_chain_files
+2ciphers=$smtpd_tls_ciphers
+2dcert_file=$smtpd_tls_dcert_file
+2dh1024_param_file=$smtpd_tls_dh1024_param_file
+2dh512_param_file=$smtpd_tls_dh512_param_file
+2dkey_file=$smtpd_tls_dkey_file
+2eccert_file=$smtpd_tls_eccert_file
+2eckey_file=$smtpd_tls_eckey_file
+2eecdh_grade=$smtpd_tls_eecdh_grade
+2exclude_ciphers=$smtpd_tls_exclude_ciphers
+2fingerprint_digest=$smtpd_tls_fingerprint_digest
+2key_file=$smtpd_tls_key_file
+2loglevel=$smtpd_tls_loglevel
+2mandatory_ciphers=$smtpd_tls_mandatory_ciphers
+3exclude_ciphers=$smtpd_tls_mandatory_exclude_ciphers
+3protocols=$smtpd_tls_mandatory_protocols
+2protocols=$smtpd_tls_protocols
+2req_ccert=$smtpd_tls_req_ccert
+2security_level=$smtpd_tls_security_level
+1use_tls=$smtpd_use_tls
+1watchdog_timeout=10s
+0trace_service_name=trace
+0transport_maps=
+1retry_time=60s
+0trigger_timeout=10s
+0undisclosed_recipients_header=
+0unknown_address_reject_code=450
+2tempfail_action=$reject_tempfail_action
+1client_reject_code=450
+1helo_hostname_tempfail_action=$reject_tempfail_action
+1hostname_reject_code=450
+1local_recipient_reject_code=550
+1relay_recipient_reject_code=550
+1virtual_alias_reject_code=550
+2mailbox_reject_code=550
+0unverified_recipient_defer_code=450
+2reject_code=450
+3reason=
+2tempfail_action=$reject_tempfail_action
+1sender_defer_code=450
+2reject_code=450
+3reason=
+2tempfail_action=$reject_tempfail_action
+0verp_delimiter_filter=-=+
+0virtual_alias_address_length_limit=1000
+2domains=$virtual_alias_maps
+2expansion_limit=1000
+2maps=$virtual_maps
+2recursion_limit=1000
+1delivery_status_filter=$default_delivery_status_filter
+1gid_maps=
+1mailbox_base=
+2domains=$virtual_mailbox_maps
+2limit=51200000
+2lock=fcntl, dotlock
+2maps=
+1minimum_uid=100
+1transport=virtual
+1uid_maps=`;
+
+function unpack(packed: string): (readonly [string, string])[] {
+  let words: string[] = [];
+  return packed.split('\n').map((row) => {
+    const eq = row.indexOf('=');
+    words = [...words.slice(0, Number(row[0])), ...row.slice(1, eq).split('_')];
+    return [words.join('_'), row.slice(eq + 1)] as const;
+  });
+}
+
+export const BUILTIN_DEFAULTS: readonly (readonly [string, string])[] = unpack(PACKED);
