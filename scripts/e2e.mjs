@@ -3,7 +3,7 @@
 // Starts `astro preview` on a free port, waits until it answers, runs every tests/e2e/*.e2e.mjs in
 // Debian's Chromium through playwright-core, stops the server, and ends with "N passed, M failed".
 // An argument limits the run to the test files whose name contains it (`npm run test:e2e -- lab`).
-// Each test file exports `tests`: an array of { name, run(t) }, where t.page() opens a page in a fresh
+// Each test file exports `tests`: an array of { name, run(t), timeoutMs? (default 60 s) }, where t.page() opens a page in a fresh
 // browser context that fails the test on any console error, uncaught exception, failed same-origin
 // request, or request to any host other than the preview server (those are blocked, too).
 import { spawn } from 'node:child_process';
@@ -95,13 +95,18 @@ function testContext(browser, baseURL) {
   return {
     baseURL,
     url: (path) => new URL(path, baseURL).href,
-    /** A page in a fresh context (own storage); `options` go to browser.newContext(). */
-    async page(options = {}) {
-      const context = await browser.newContext(options);
+    /**
+     * A page in a fresh context (own storage); `options` go to browser.newContext(). Service workers are
+     * blocked (routing does not see what a worker serves, and the site's offline cache would answer instead
+     * of the server) unless a test passes `serviceWorkers: 'allow'`. `siteOrigin`: a test's own server of the
+     * site, taking the preview server's place in the checks below.
+     */
+    async page({ siteOrigin = origin, ...options } = {}) {
+      const context = await browser.newContext({ serviceWorkers: 'block', ...options });
       contexts.push(context);
       await context.route('**/*', (route) => {
         const url = route.request().url();
-        if (new URL(url).origin === origin) return route.continue();
+        if (new URL(url).origin === siteOrigin) return route.continue();
         problems.push(`request to another host: ${url}`);
         return route.abort('blockedbyclient');
       });
@@ -111,14 +116,14 @@ function testContext(browser, baseURL) {
       });
       page.on('pageerror', (error) => problems.push(`uncaught exception on ${page.url()}: ${error.message}`));
       page.on('response', (response) => {
-        if (response.status() >= 400 && new URL(response.url()).origin === origin) {
+        if (response.status() >= 400 && new URL(response.url()).origin === siteOrigin) {
           problems.push(`HTTP ${response.status()} for ${response.url()}`);
         }
       });
       page.on('requestfailed', (request) => {
         const reason = request.failure()?.errorText ?? 'unknown';
         // ERR_ABORTED: the page navigated away while the request was in flight (a late favicon, say).
-        if (new URL(request.url()).origin === origin && reason !== 'net::ERR_ABORTED') {
+        if (new URL(request.url()).origin === siteOrigin && reason !== 'net::ERR_ABORTED') {
           problems.push(`request failed: ${request.url()} (${reason})`);
         }
       });
@@ -190,7 +195,7 @@ async function main() {
       try {
         await withTimeout(
           Promise.resolve().then(() => test.run(t)),
-          TEST_TIMEOUT_MS,
+          test.timeoutMs ?? TEST_TIMEOUT_MS,
           test.name,
         );
         if (t.problems.length > 0) throw new Error(t.problems.join('\n'));

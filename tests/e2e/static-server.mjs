@@ -19,9 +19,10 @@ const TYPES = {
 
 /**
  * Starts a server. `root`: a folder to serve (directory URLs get their index.html); `pages`: path ->
- * HTML text served as it is (checked first). Resolves to { origin, close() }.
+ * HTML text served as it is (checked first); `port`: a fixed port (a restart on the same origin), else one
+ * the OS picks. Resolves to { origin, port, close() }; close() also drops kept-alive connections.
  */
-export function startStaticServer({ root, pages = {}, host = '127.0.0.1' } = {}) {
+export function startStaticServer({ root, pages = {}, host = '127.0.0.1', port: fixedPort = 0 } = {}) {
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     if (Object.hasOwn(pages, path)) {
@@ -48,12 +49,17 @@ export function startStaticServer({ root, pages = {}, host = '127.0.0.1' } = {})
   });
   return new Promise((resolve, reject) => {
     server.on('error', reject);
-    server.listen(0, host, () => {
+    server.listen(fixedPort, host, () => {
       const address = server.address();
       const port = typeof address === 'object' && address ? address.port : 0;
       resolve({
         origin: `http://${host}:${port}`,
-        close: () => new Promise((done) => server.close(() => done())),
+        port,
+        close: () =>
+          new Promise((done) => {
+            server.close(() => done());
+            server.closeAllConnections();
+          }),
       });
     });
   });
