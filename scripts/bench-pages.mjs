@@ -71,7 +71,9 @@ async function waitScreen(page, test, what) {
  * `lab`: whether the page has a lab to drive to the ready and ehlo milestones.
  */
 export async function measurePage(ctx, path, { lab }) {
-  const context = await ctx.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  // Service workers blocked: the offline cache (integrations/service-worker.mjs) downloads the whole site
+  // once the page is idle, which is not the page's weight; offlineCacheDownload() measures it on its own.
+  const context = await ctx.browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
   const page = await context.newPage();
   const bodies = new Map();
   const pending = [];
@@ -126,6 +128,37 @@ export async function measurePage(ctx, path, { lab }) {
   }
 }
 
+/**
+ * What the offline cache's service worker downloads once (after the page is loaded and idle): { files, bytes }
+ * with bytes the gzip -9 of every file it fetched, as a static host would send them. Opens `path` in a
+ * context that allows service workers and waits until the worker is active (its cache complete).
+ */
+export async function offlineCacheDownload(ctx, path = '/') {
+  const context = await ctx.browser.newContext({ serviceWorkers: 'allow' });
+  const sizes = new Map();
+  const pending = [];
+  context.on('response', (response) => {
+    if (response.request().serviceWorker() === null) return;
+    pending.push(
+      response.body().then(
+        (b) => sizes.set(response.url(), gz(b)),
+        () => {},
+      ),
+    );
+  });
+  try {
+    const page = await context.newPage();
+    await page.goto(`${ctx.origin}${path}`);
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    await Promise.all(pending);
+    let bytes = 0;
+    for (const v of sizes.values()) bytes += v;
+    return { files: sizes.size, bytes };
+  } finally {
+    await context.close();
+  }
+}
+
 /** Median per milestone over `runs` openings. */
 export async function measureMedian(ctx, path, opts, runs) {
   const all = [];
@@ -157,6 +190,8 @@ async function main() {
       console.log(`pages: ${path} navigation to prompt median ${r.promptMs.toFixed(0)} ms (target < ${TARGET_PROMPT_MS} ms)`);
     }
     console.log(`pages: medians of ${runs} runs, each in a fresh browser context, on dist/ as built`);
+    const offline = await offlineCacheDownload(ctx);
+    console.log(`pages: offline cache download (once, after idle) ${kb(offline.bytes)} gzip, ${offline.files} files`);
   } finally {
     await ctx.close();
   }
