@@ -7,72 +7,23 @@
  * terminal/term-postfix-cli) and against ~400 recorded runs of the real program
  * (tests/engine/postconf/golden/real-postconf.json).
  */
-import { LAB_HOST } from '../config/defaults.ts';
-import type { HostFacts } from '../config/defaults.ts';
-import { MAIN_CF_PATH } from '../config/main-cf.ts';
-import type { MainCfEditMode } from '../config/main-cf.ts';
-import { MASTER_CF_PATH, MASTER_FIELD_NAMES } from '../config/master-cf.ts';
+import { MASTER_FIELD_NAMES } from '../config/master-cf.ts';
 import type { MasterEntry } from '../config/master-cf.ts';
+import { PARAM_TEXT } from '../config/messages.ts';
 import { BOUNCE_TEMPLATE_DUMP, EXPANDED_BOUNCE_TEMPLATES } from './data/bounce-templates.ts';
-import { crashesOnRepeat, editMain } from './edit-main.ts';
-import { editMaster, fieldIndex, matchesService, parseServicePattern } from './edit-master.ts';
-import type { MasterEditKind } from './edit-master.ts';
+import { fieldIndex, matchesService, parseServicePattern } from './edit-master.ts';
 import { formatLine, formatMasterEntry, formatMasterField } from './format.ts';
 import { CLIENT_SASL_TYPES, LOCK_TYPES, MAP_TYPES, POSTCONF_TEXT, SERVER_SASL_TYPES, TLS_INFO } from './messages.ts';
-import { isOptionError, parsePostconfArgs } from './options.ts';
-import type { PostconfCommand } from './options.ts';
-import { FatalExit, PostconfOutput } from './output.ts';
-import type { OutputChunk } from './output.ts';
+import { FatalExit } from './output.ts';
+import type { PostconfOutput } from './output.ts';
 import type { ParamRegistry } from './param-registry.ts';
 import type { LocalScope, LookupMode } from './param-registry.ts';
 import { readMain, readMaster, registryOf } from './read-config.ts';
-import type { PostconfFiles, ReadSetup } from './read-config.ts';
-import { PARAM_TEXT } from '../config/messages.ts';
+import { edit, has, runPostconfWith } from './run-core.ts';
+import type { PostconfFiles, PostconfOptions, PostconfResult, RunState } from './run-core.ts';
 
-export type { PostconfFiles };
-
-export interface PostconfOptions {
-  /** argv[0] as it appears in messages: `postconf` (default) or `/usr/sbin/postconf`. */
-  readonly programName?: string;
-  /** The host (myhostname default); the lab's mail.example.org by default. */
-  readonly host?: HostFacts;
-  /** The pid postconf would have (process_id). */
-  readonly pid?: number;
-  /**
-   * How many times main.cf is read: more than 1 when it was modified within the last ~2 s
-   * (see hotReadCount in config/main-cf.ts); repeated reads repeat the
-   * "overriding earlier entry" warnings as the corpus shows.
-   */
-  readonly mainCfReads?: number;
-  /** Files of other configuration directories (`postconf -c DIR`). */
-  readonly otherConfigDir?: (dir: string) => PostconfFiles | undefined;
-}
-
-export interface PostconfResult {
-  readonly stdout: string;
-  readonly stderr: string;
-  /** stdout and stderr in the order they were written (for a terminal). */
-  readonly output: readonly OutputChunk[];
-  readonly exitCode: number;
-  /** Set when the real program dies by a signal instead of exiting (exitCode is then 128+n). */
-  readonly signal?: 'SIGSEGV';
-  /** The new main.cf when the command rewrote it (even with the same content, as postconf -e does). */
-  readonly mainCf?: string;
-  /** The new master.cf when the command edited it. */
-  readonly masterCf?: string;
-}
-
-const DEFAULT_DIR = '/etc/postfix';
-
-interface RunState extends ReadSetup {
-  readonly cmd: PostconfCommand;
-  mainCf?: string;
-  masterCf?: string;
-}
-
-function has(cmd: PostconfCommand, ...flags: Parameters<PostconfCommand['modes']['has']>[0][]): boolean {
-  return flags.some((f) => cmd.modes.has(f));
-}
+export type { PostconfFiles, PostconfOptions, PostconfResult };
+export { runPostconfEdit } from './run-core.ts';
 
 /** postconf [-d] [-n] [-h|-H] [-x] [-f] [name ...]. */
 function showMain(st: RunState): void {
@@ -213,26 +164,6 @@ function showMaster(st: RunState): void {
   reg.flagUnusedMaster();
 }
 
-/** postconf -e/-X/-# (main.cf) and -Me/-MX/-M#/-Fe/-Pe/-PX (master.cf). */
-function edit(st: RunState): PostconfResult | null {
-  const cmd = st.cmd;
-  const out: PostconfOutput = st.out;
-  if (cmd.args.length === 0) out.fatal(POSTCONF_TEXT.missingServiceArgument);
-  const mode: MainCfEditMode = cmd.modes.has('e') ? 'set' : cmd.modes.has('X') ? 'remove' : 'comment';
-  const kind: MasterEditKind | null = cmd.modes.has('M') ? 'entry' : cmd.modes.has('F') ? 'field' : cmd.modes.has('P') ? 'param' : null;
-  if (kind !== null) {
-    if (st.files.masterCf === undefined) out.fatal(POSTCONF_TEXT.openForReadingFailed(st.masterPath));
-    st.masterCf = editMaster(kind, mode, cmd.args, st.files.masterCf, st.masterPath, out);
-    return null;
-  }
-  if (crashesOnRepeat(mode, cmd.args)) {
-    return { stdout: '', stderr: '', output: [], exitCode: 139, signal: 'SIGSEGV' };
-  }
-  if (st.files.mainCf === undefined) out.fatal(POSTCONF_TEXT.openForReadingFailed(st.mainPath));
-  st.mainCf = editMain(mode, cmd.args, st.files.mainCf, st.mainPath, out);
-  return null;
-}
-
 /** postconf -b / -t: the bounce templates (bounce(8) prints them). */
 function showTemplates(st: RunState): void {
   const cmd = st.cmd;
@@ -285,58 +216,5 @@ function run(st: RunState): PostconfResult | null {
 
 /** Runs `postconf ARGS...` (argv without the program name). */
 export function runPostconf(argv: readonly string[], files: PostconfFiles, options: PostconfOptions = {}): PostconfResult {
-  const program = options.programName ?? 'postconf';
-  const out: PostconfOutput = new PostconfOutput(program);
-  let exitCode = 0;
-  const state: { st: RunState | null } = { st: null };
-  try {
-    const safeArgv = Array.isArray(argv) ? argv.map((a) => (typeof a === 'string' ? a : String(a))) : [];
-    const parsed = parsePostconfArgs(safeArgv);
-    if (isOptionError(parsed)) {
-      for (const b of parsed.before) out.raw(`${program}: ${b}`);
-      out.fatal(parsed.fatal);
-    }
-    const requested = parsed.configDir;
-    const dir = requested ?? DEFAULT_DIR;
-    let chosen: PostconfFiles = files;
-    if (requested !== null && requested.replace(/\/+$/, '') !== DEFAULT_DIR) {
-      chosen = options.otherConfigDir?.(requested) ?? { mainCf: undefined, masterCf: undefined };
-    }
-    const host: HostFacts = {
-      ...(options.host ?? LAB_HOST),
-      processId: options.pid ?? options.host?.processId ?? 0,
-      processName: 'postconf',
-    };
-    const st: RunState = {
-      cmd: parsed,
-      out,
-      files: chosen,
-      configDir: parsed.configDir,
-      overrides: parsed.overrides,
-      verbose: parsed.verbose,
-      mainPath: requested === null ? MAIN_CF_PATH : `${dir}/main.cf`,
-      masterPath: requested === null ? MASTER_CF_PATH : `${dir}/master.cf`,
-      host,
-      reads: Math.max(1, Math.min(20, Math.floor(options.mainCfReads ?? 1))),
-    };
-    state.st = st;
-    const early = run(st);
-    if (early !== null) return early;
-  } catch (e) {
-    if (e instanceof FatalExit) exitCode = e.exitCode;
-    else {
-      out.raw(`${program}: fatal: internal simulator error`);
-      exitCode = 1;
-    }
-  }
-  const st = state.st;
-  const result: PostconfResult = {
-    stdout: out.text('stdout'),
-    stderr: out.text('stderr'),
-    output: out.chunks,
-    exitCode,
-    ...(exitCode === 0 && st?.mainCf !== undefined ? { mainCf: st.mainCf } : {}),
-    ...(exitCode === 0 && st?.masterCf !== undefined ? { masterCf: st.masterCf } : {}),
-  };
-  return result;
+  return runPostconfWith(argv, files, options, run);
 }
