@@ -12,7 +12,7 @@
 // first in the terminal. Prints medians of N runs (default 5) against the issue's targets; never fails
 // on a figure. scripts/size-check.mjs reuses measurePage() for the budgets of `npm test`.
 /* global document -- the callbacks given to page.evaluate() run in the page */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -130,30 +130,23 @@ export async function measurePage(ctx, path, { lab }) {
 
 /**
  * What the offline cache's service worker downloads once (after the page is loaded and idle): { files, bytes }
- * with bytes the gzip -9 of every file it fetched, as a static host would send them. Opens `path` in a
- * context that allows service workers and waits until the worker is active (its cache complete).
+ * with bytes the gzip -9 of every file it fetched (read from the build: Playwright gives no bodies for a
+ * worker's own requests), as a static host would send them. Opens `path` in a context that allows service
+ * workers and waits until the worker is active (its cache complete).
  */
 export async function offlineCacheDownload(ctx, path = '/') {
   const context = await ctx.browser.newContext({ serviceWorkers: 'allow' });
-  const sizes = new Map();
-  const pending = [];
-  context.on('response', (response) => {
-    if (response.request().serviceWorker() === null) return;
-    pending.push(
-      response.body().then(
-        (b) => sizes.set(response.url(), gz(b)),
-        () => {},
-      ),
-    );
+  const paths = new Set();
+  context.on('requestfinished', (request) => {
+    if (request.serviceWorker() !== null) paths.add(new URL(request.url()).pathname);
   });
   try {
     const page = await context.newPage();
     await page.goto(`${ctx.origin}${path}`);
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
-    await Promise.all(pending);
     let bytes = 0;
-    for (const v of sizes.values()) bytes += v;
-    return { files: sizes.size, bytes };
+    for (const p of paths) bytes += gz(readFileSync(join(DIST, p.endsWith('/') ? `${p}index.html` : p)));
+    return { files: paths.size, bytes };
   } finally {
     await context.close();
   }
