@@ -61,6 +61,8 @@ export function withStandardDirs(fs: ShellFs): ShellFs {
     },
     isDir,
     stat: (p) => (p === '/dev/null' ? { content: '', mode: 0o666 } : fs.stat(p)),
+    lstat: (p) => (fs.lstat === undefined ? fs.stat(p) : fs.lstat(p)),
+    resolve: (p) => (fs.resolve === undefined ? p : fs.resolve(p)),
     remove: (p) => fs.remove(p),
     chmod: (p, m) => fs.chmod(p, m),
     subscribe: (fn) => fs.subscribe(fn),

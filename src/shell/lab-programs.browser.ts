@@ -17,6 +17,7 @@ import type { LabEnv } from './programs/net/lab-env.ts';
 import { tail } from './programs/tail.ts';
 import { wc } from './programs/wc.ts';
 import { which } from './programs/which.ts';
+import { caCertificatesData } from './lazy-data.ts';
 import { lazyLabPrograms } from './lazy-programs.ts';
 import { Registry } from './registry.ts';
 
@@ -47,5 +48,6 @@ export function labPrograms(env: LabEnv): Registry {
     which,
   ]);
   for (const p of lazyLabPrograms(env)) table.addLazy(p);
+  table.addLazyData(caCertificatesData());
   return table;
 }

@@ -3,9 +3,14 @@
  * harness, `runLine`) uses. The browser build swaps this module for lab-programs.browser.ts (a Vite
  * plugin in astro.config.mjs), whose heavy programs load on first use.
  */
+import { provideCaCertificateBodies } from '../engine/world/data/ca-certificates.ts';
+import { CA_CERTIFICATE_BODIES } from '../engine/world/data/ca-certificates-pem.ts';
 import { standardPrograms, worldPrograms } from './programs/index.ts';
 import type { LabEnv } from './programs/net/lab-env.ts';
 import { Registry } from './registry.ts';
+
+// The certificates' text, which the browser fetches on demand (lazy-data.ts).
+provideCaCertificateBodies(CA_CERTIFICATE_BODIES);
 
 export function labPrograms(env: LabEnv): Registry {
   return new Registry([...standardPrograms(), ...worldPrograms(env)]);

@@ -16,6 +16,8 @@ const SPECS: readonly Spec[] = [
   ['sed', "sed [-n] [-i] [-E] SCRIPT [FILE]...   (e.g. sed -i '$d' FILE)", () => import('./programs/sed.ts').then((m) => m.sed)],
   ['printf', 'printf [-v VAR] FORMAT [ARGUMENT]...', () => import('./programs/printf.ts').then((m) => m.printfBuiltin)],
   ['getent', 'getent hosts|ahosts|ahostsv4|ahostsv6 [KEY]...', () => import('./programs/getent.ts').then((m) => m.getent)],
+  ['readlink', 'readlink [-f|-e] FILE...', () => import('./programs/links.ts').then((m) => m.readlink)],
+  ['realpath', 'realpath [-e] FILE...', () => import('./programs/links.ts').then((m) => m.realpath)],
   ['dpkg', 'dpkg -l [PATTERN...]', () => import('./programs/dpkg.ts').then((m) => m.dpkg)],
   ['dpkg-query', 'dpkg-query -l [PATTERN...]', () => import('./programs/dpkg.ts').then((m) => m.dpkgQuery)],
   ['telnet', 'telnet [HOST [PORT]]', (env) => import('./programs/telnet.ts').then((m) => m.telnetProgram(env))],

@@ -11,6 +11,8 @@ export const SHELL_NAME = 'bash';
 export const ENOENT = 'No such file or directory';
 export const EISDIR = 'Is a directory';
 export const ENOTDIR = 'Not a directory';
+/** strerror(ELOOP): a path with more than 40 symbolic links (tests/corpus-extra/host-tools/ca-symlink-messages.txt). */
+export const ELOOP = 'Too many levels of symbolic links';
 export const EACCES = 'Permission denied';
 
 /** bash 5.2: `bash: foo: command not found` (status 127). */

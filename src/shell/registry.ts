@@ -1,3 +1,4 @@
+import type { LazyData } from './lazy-data.ts';
 import type { Program, ProgramTable } from './program.ts';
 
 /**
@@ -29,6 +30,7 @@ interface LazyEntry {
 export class Registry implements ProgramTable {
   readonly #byName = new Map<string, Program>();
   readonly #lazy = new Map<string, LazyEntry>();
+  readonly #data: { readonly spec: LazyData; loading: Promise<void> | null; done: boolean }[] = [];
 
   constructor(programs: Iterable<Program> = []) {
     for (const p of programs) this.add(p);
@@ -79,11 +81,30 @@ export class Registry implements ProgramTable {
    */
   ensure(names: Iterable<string>): Promise<void> | null {
     const waits: Promise<void>[] = [];
-    for (const n of names) {
+    const words = [...names];
+    for (const n of words) {
       const e = this.#lazy.get(n);
       if (e !== undefined) waits.push(this.#load(e));
     }
+    for (const d of this.#data) {
+      if (d.done || !words.some(d.spec.wanted)) continue;
+      d.loading ??= d.spec.load().then(
+        () => {
+          d.done = true;
+        },
+        () => {
+          d.loading = null; // a later line tries again; meanwhile the files read as empty
+        },
+      );
+      waits.push(d.loading);
+    }
     return waits.length === 0 ? null : Promise.all(waits).then(() => undefined);
+  }
+
+  /** Data that `ensure` fetches when a line's words want it (not preloaded: only who reads it pays for it). */
+  addLazyData(spec: LazyData): this {
+    this.#data.push({ spec, loading: null, done: false });
+    return this;
   }
 
   /** Loads every lazy program (when the page is idle). */

@@ -41,6 +41,8 @@ export interface SimFile {
   readonly mode: number;
   /** Last modification, milliseconds since the epoch (absent: from before the machine booted). */
   readonly mtime?: number;
+  /** Byte size when `content` may not be here yet (a package file whose text loads on demand: SimFs.addLazy). */
+  readonly size?: number;
 }
 /**
  * Reads a file of the simulated machine. `isDirectory`, when the lookup has it, tells a directory from a

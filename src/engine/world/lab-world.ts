@@ -11,6 +11,7 @@ import { configSnapshot, ETC_SERVICES_PATH, loadConfig, MAIN_CF, MASTER_CF } fro
 import { checkMainCf } from '../config/check.ts';
 import type { ParameterView } from '../config/parameter-view.ts';
 import { labFiles } from './data/lab-files.ts';
+import { installCaCertificates } from './data/ca-certificates.ts';
 import { sequentialIds, type IdSource } from './ids.ts';
 import { World, type WorldParts } from './world.ts';
 import type { MasterState } from '../master/master.ts';
@@ -101,6 +102,7 @@ export function createLabWorld(opts: LabWorldOptions = {}): World & { readonly q
     parts,
     ...(opts.restore === undefined ? {} : { restore: opts.restore }),
   });
+  installCaCertificates(world.fs);
   // A proxy of the remote world may stand in front of the lab's own smtpd (more/strip-inbound-sclient).
   remote.connectLocalWith((address, port) => {
     const r = world.network.connect(address, port);

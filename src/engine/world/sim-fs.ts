@@ -1,13 +1,35 @@
 import type { FileLookup, SimFile } from '../tls/types.ts';
 import type { Clock } from './clock.ts';
 
+/** A symbolic link: `target` as `ln -s` wrote it (absolute, or relative to the link's folder). */
+export interface SimLink {
+  readonly target: string;
+  readonly mtime?: number;
+}
+
+/** A package's file whose text comes later (large host data the browser fetches on demand); `text()` is undefined until then. */
+export interface LazyFile {
+  readonly size: number;
+  readonly mode: number;
+  readonly mtime?: number;
+  readonly text: () => string | undefined;
+}
+
+/** Linux gives up after 40 links in one lookup (ELOOP). */
+const MAX_LINKS = 40;
+
 /**
  * The simulated machine's files: a flat map from absolute path to content and mode.
- * Directories exist implicitly as prefixes of file paths.
+ * Directories exist implicitly as prefixes of file paths. Symbolic links (`symlink`) are followed by `read`,
+ * `stat` and `lookup` as open(2) does; `lstat`/`readlink` see the link itself. Lazy files (`addLazy`) are
+ * package data: listed and sized at once, their text supplied later. Links and lazy files are installed at
+ * boot and are not among `paths()` (a lab image keeps only what the learner's files hold).
  */
 export class SimFs {
   readonly #files = new Map<string, SimFile>();
   readonly #listeners = new Set<(path: string) => void>();
+  readonly #links = new Map<string, SimLink>();
+  readonly #lazy = new Map<string, LazyFile>();
 
   readonly #now: () => number | undefined;
 
@@ -18,19 +40,78 @@ export class SimFs {
   }
 
   read(path: string): string | undefined {
-    return this.#files.get(path)?.content;
+    return this.stat(path)?.content;
   }
 
+  /** The file at `path`, links followed; undefined when missing, a dangling link or a loop. */
   stat(path: string): SimFile | undefined {
-    return this.#files.get(path);
+    const p = this.resolve(path);
+    if (p === null) return undefined;
+    const f = this.#files.get(p);
+    if (f !== undefined) return f;
+    const l = this.#lazy.get(p);
+    if (l === undefined) return undefined;
+    const file: SimFile = { content: l.text() ?? '', mode: l.mode, size: l.size };
+    return l.mtime === undefined ? file : { ...file, mtime: l.mtime };
+  }
+
+  /** The link at `path` itself, else what `stat` gives. */
+  lstat(path: string): SimFile | SimLink | undefined {
+    return this.#links.get(path) ?? this.stat(path);
+  }
+
+  /** The target of the link at `path` as written; undefined when `path` is no link. */
+  readlink(path: string): string | undefined {
+    return this.#links.get(path)?.target;
+  }
+
+  /**
+   * `path` with every symbolic link in it replaced by its target (realpath(3) without the existence check
+   * of the last part); null after more than 40 links (a loop). `path` is absolute.
+   */
+  resolve(path: string): string | null {
+    if (this.#links.size === 0) return path;
+    const todo = path.split('/').filter((s) => s !== '' && s !== '.');
+    let out = '';
+    let hops = 0;
+    while (todo.length > 0) {
+      const name = todo.shift() ?? '';
+      if (name === '' || name === '.') continue;
+      if (name === '..') {
+        out = out.slice(0, Math.max(0, out.lastIndexOf('/')));
+        continue;
+      }
+      const next = `${out}/${name}`;
+      const link = this.#links.get(next);
+      if (link === undefined) {
+        out = next;
+        continue;
+      }
+      if (++hops > MAX_LINKS) return null;
+      if (link.target.startsWith('/')) out = '';
+      todo.unshift(...link.target.split('/'));
+    }
+    return out === '' ? '/' : out;
+  }
+
+  /** Makes `path` a symbolic link to `target` (`ln -sf`). */
+  symlink(target: string, path: string, mtime?: number): void {
+    this.#links.set(path, mtime === undefined ? { target } : { target, mtime });
+  }
+
+  /** Adds a package file whose text arrives later (see LazyFile). */
+  addLazy(path: string, file: LazyFile): void {
+    this.#lazy.set(path, file);
   }
 
   /** Bound, so it can be passed as a `FileLookup` (which also tells directories apart). */
-  readonly lookup: FileLookup = Object.assign((path: string): SimFile | undefined => this.#files.get(path), {
+  readonly lookup: FileLookup = Object.assign((path: string): SimFile | undefined => this.stat(path), {
     isDirectory: (path: string): boolean => this.isDir(path),
   });
 
-  write(path: string, content: string, mode?: number): void {
+  write(at: string, content: string, mode?: number): void {
+    const path = this.resolve(at) ?? at;
+    this.#lazy.delete(path);
     const prev = this.#files.get(path);
     const mtime = this.#now();
     const file: SimFile = { content, mode: mode ?? prev?.mode ?? 0o644 };
@@ -38,31 +119,44 @@ export class SimFs {
     for (const l of this.#listeners) l(path);
   }
 
-  chmod(path: string, mode: number): boolean {
+  chmod(at: string, mode: number): boolean {
+    const path = this.resolve(at) ?? at;
+    const l = this.#lazy.get(path);
+    if (l !== undefined) this.#lazy.set(path, { ...l, mode });
     const f = this.#files.get(path);
-    if (f === undefined) return false;
+    if (f === undefined) return l !== undefined;
     this.#files.set(path, { ...f, mode });
     return true;
   }
 
+  /** Removes the file, or the link itself (as unlink(2)). */
   remove(path: string): boolean {
-    const had = this.#files.delete(path);
+    const had = this.#links.delete(path) || this.#lazy.delete(path) || this.#files.delete(path);
     if (had) for (const l of this.#listeners) l(path);
     return had;
   }
 
   isDir(path: string): boolean {
-    const p = path.endsWith('/') ? path : `${path}/`;
+    const r = this.resolve(path);
+    if (r === null) return false;
+    const p = r.endsWith('/') ? r : `${r}/`;
     if (p === '/') return true;
-    for (const k of this.#files.keys()) if (k.startsWith(p)) return true;
+    for (const k of this.#keys()) if (k.startsWith(p)) return true;
     return false;
+  }
+
+  *#keys(): Iterable<string> {
+    yield* this.#files.keys();
+    yield* this.#links.keys();
+    yield* this.#lazy.keys();
   }
 
   /** Names directly inside `dir` (files and subdirectories), sorted. */
   list(dir: string): string[] {
-    const p = dir.endsWith('/') ? dir : `${dir}/`;
+    const r = this.resolve(dir) ?? dir;
+    const p = r.endsWith('/') ? r : `${r}/`;
     const names = new Set<string>();
-    for (const k of this.#files.keys()) {
+    for (const k of this.#keys()) {
       if (!k.startsWith(p)) continue;
       const rest = k.slice(p.length);
       const name = rest.split('/')[0];

@@ -12,6 +12,7 @@ import { head } from './head.ts';
 import { help } from './help.ts';
 import { less } from './less.ts';
 import { ls } from './ls.ts';
+import { readlink, realpath } from './links.ts';
 import { nano } from './nano.ts';
 import { printfBuiltin } from './printf.ts';
 import { getent } from './getent.ts';
@@ -71,6 +72,8 @@ export function standardPrograms(): Program[] {
     getent,
     dpkg,
     dpkgQuery,
+    readlink,
+    realpath,
   ];
 }
 

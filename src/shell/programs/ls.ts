@@ -1,18 +1,25 @@
 /**
- * `ls [-1aAdlCx] [FILE]...` (GNU coreutils 9.1): columns on a terminal (GNU's layout, tabs included), one
- * name per line into a pipe, `-l` long format. Files have no owner or time of their own in the simulation:
- * they belong to root and carry the world's current time.
+ * `ls [-1aAdlCxL] [FILE]...` (GNU coreutils 9.1): columns on a terminal (GNU's layout, tabs included), one
+ * name per line into a pipe, `-l` long format. Files have no owner of their own in the simulation: they belong
+ * to root, and carry their modification time or else the world's current time. Symbolic links show as
+ * `lrwxrwxrwx ... NAME -> TARGET` with the target's length as size (`-L` follows them); on a terminal, names
+ * with shell specials are quoted as GNU's shell-escape style does (tests/corpus-extra/host-tools/ca-*.txt).
  */
 import { dirMode } from '../fs-view.ts';
-import { ENOENT } from '../messages.ts';
+import { ELOOP, ENOENT } from '../messages.ts';
 import { resolvePath } from '../path.ts';
 import type { Program, ProgramContext } from '../program.ts';
 import { msgCannotAccess } from './coreutils-messages.ts';
 import { byteLength, getopt, isOptError, reportOptError } from './util.ts';
 
 const SPEC = {
-  flags: '1aAdlCxFh',
-  long: { all: { key: 'a', arg: false }, 'almost-all': { key: 'A', arg: false }, directory: { key: 'd', arg: false } },
+  flags: '1aAdlCxFhL',
+  long: {
+    all: { key: 'a', arg: false },
+    'almost-all': { key: 'A', arg: false },
+    directory: { key: 'd', arg: false },
+    dereference: { key: 'L', arg: false },
+  },
 };
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
@@ -23,6 +30,30 @@ interface Entry {
   readonly name: string;
   readonly abs: string;
   readonly isDir: boolean;
+  /** The target of a symbolic link shown as a link (not followed). */
+  readonly link?: string;
+  readonly mtime?: number;
+}
+
+/** What the shell-escape quoting of GNU ls (quotearg.c) wraps in quotes on a terminal: shell specials. */
+function needsQuotes(name: string): boolean {
+  return /[\s!"$&()*;<=>[\]^`|\\'?]/.test(name) || /^[#~]/.test(name) || name === '{' || name === '}';
+}
+
+function quoteName(name: string): string {
+  return name.includes("'") ? `"${name}"` : `'${name}'`;
+}
+
+/** The entry for `abs` shown as `name`: a link stays a link unless `follow`. */
+function entryOf(ctx: ProgramContext, name: string, abs: string, follow: boolean): Entry {
+  const l = follow ? undefined : ctx.host.fs.lstat?.(abs);
+  if (l !== undefined && 'target' in l)
+    return l.mtime === undefined
+      ? { name, abs, isDir: false, link: l.target }
+      : { name, abs, isDir: false, link: l.target, mtime: l.mtime };
+  const isDir = ctx.host.fs.isDir(abs);
+  const mtime = isDir ? undefined : ctx.host.fs.stat(abs)?.mtime;
+  return mtime === undefined ? { name, abs, isDir } : { name, abs, isDir, mtime };
 }
 
 function compare(a: string, b: string): number {
@@ -48,24 +79,31 @@ function dateString(ms: number, now: number): string {
 
 /** The numbers `ls -l` shows for an entry. */
 function details(ctx: ProgramContext, e: Entry): { mode: string; links: number; size: number; blocks: number } {
+  if (e.link !== undefined) {
+    // ext4 keeps a target shorter than 60 bytes in the inode ("fast" link): no block (ca-ls-l-etc-ssl-certs.txt, ls -s).
+    const size = byteLength(e.link);
+    return { mode: 'lrwxrwxrwx', links: 1, size, blocks: size >= 60 ? 4 : 0 };
+  }
   if (e.isDir) {
     const subdirs = ctx.host.fs.list(e.abs).filter((n) => ctx.host.fs.isDir(resolvePath(e.abs, n))).length;
     return { mode: modeString(true, dirMode(e.abs)), links: 2 + subdirs, size: 4096, blocks: 4 };
   }
   const st = ctx.host.fs.stat(e.abs);
-  const size = byteLength(st?.content ?? '');
+  const size = st?.size ?? byteLength(st?.content ?? '');
   return { mode: modeString(false, st?.mode ?? 0o644), links: 1, size, blocks: Math.ceil(size / 4096) * 4 };
 }
 
-function longListing(ctx: ProgramContext, entries: readonly Entry[], withTotal: boolean): string {
+function longListing(ctx: ProgramContext, entries: readonly Entry[], withTotal: boolean, show: (name: string) => string): string {
   const now = ctx.host.clock?.now() ?? 0;
   const rows = entries.map((e) => ({ e, d: details(ctx, e) }));
   const lw = Math.max(0, ...rows.map((r) => String(r.d.links).length));
   const sw = Math.max(0, ...rows.map((r) => String(r.d.size).length));
-  const date = dateString(now, now);
   let out = withTotal ? `total ${rows.reduce((s, r) => s + r.d.blocks, 0)}\n` : '';
-  for (const { e, d } of rows)
-    out += `${d.mode} ${String(d.links).padStart(lw)} root root ${String(d.size).padStart(sw)} ${date} ${e.name}\n`;
+  for (const { e, d } of rows) {
+    const date = dateString(e.mtime ?? now, now);
+    const name = e.link === undefined ? show(e.name) : `${show(e.name)} -> ${show(e.link)}`;
+    out += `${d.mode} ${String(d.links).padStart(lw)} root root ${String(d.size).padStart(sw)} ${date} ${name}\n`;
+  }
   return out;
 }
 
@@ -133,6 +171,7 @@ export const ls: Program = {
     const all = o.has('a');
     const almostAll = o.has('A');
     const dirAsFile = o.has('d');
+    const follow = o.has('L');
     let format: 'long' | 'one' | 'columns' | 'across' = ctx.stdout.isTty ? 'columns' : 'one';
     for (const [k] of o.list) {
       if (k === 'l') format = 'long';
@@ -143,15 +182,20 @@ export const ls: Program = {
     const lineLength = ctx.stdout.isTty ? ctx.cols : 80;
     const render = (entries: readonly Entry[], withTotal: boolean): string => {
       if (entries.length === 0) return withTotal && format === 'long' ? 'total 0\n' : '';
+      // On a terminal, quoted names; where some are, the others get a space so that the names line up.
+      const quoting = ctx.stdout.isTty;
+      const align =
+        quoting && format !== 'one' && entries.some((e) => needsQuotes(e.name) || (e.link !== undefined && needsQuotes(e.link)));
+      const show = (name: string): string => (quoting && needsQuotes(name) ? quoteName(name) : align ? ` ${name}` : name);
       switch (format) {
         case 'long':
-          return longListing(ctx, entries, withTotal);
+          return longListing(ctx, entries, withTotal, show);
         case 'one':
-          return entries.map((e) => `${e.name}\n`).join('');
+          return entries.map((e) => `${show(e.name)}\n`).join('');
         case 'columns':
         case 'across':
           return columns(
-            entries.map((e) => e.name),
+            entries.map((e) => show(e.name)),
             lineLength,
             format === 'across',
           );
@@ -163,14 +207,14 @@ export const ls: Program = {
     const dirs: Entry[] = [];
     for (const op of operands) {
       const abs = resolvePath(ctx.shell.cwd, op);
-      const isDir = ctx.host.fs.isDir(abs);
-      if (!isDir && ctx.host.fs.read(abs) === undefined) {
-        ctx.stderr.write(msgCannotAccess('ls', op, ENOENT));
+      // An operand that links to a folder is listed as a folder, except with -l or -d (GNU ls without -H).
+      const e = entryOf(ctx, op, abs, follow || (format !== 'long' && !dirAsFile && ctx.host.fs.isDir(abs)));
+      if (!e.isDir && e.link === undefined && ctx.host.fs.read(abs) === undefined) {
+        ctx.stderr.write(msgCannotAccess('ls', op, ctx.host.fs.resolve?.(abs) === null ? ELOOP : ENOENT));
         status = 2;
         continue;
       }
-      const e = { name: op, abs, isDir };
-      if (isDir && !dirAsFile) dirs.push(e);
+      if (e.isDir && !dirAsFile) dirs.push(e);
       else files.push(e);
     }
     files.sort((a, b) => compare(a.name, b.name));
@@ -181,10 +225,7 @@ export const ls: Program = {
     for (const d of dirs) {
       let names = ctx.host.fs.list(d.abs);
       if (!all && !almostAll) names = names.filter((n) => !n.startsWith('.'));
-      const entries: Entry[] = names.sort(compare).map((n) => {
-        const abs = resolvePath(d.abs, n);
-        return { name: n, abs, isDir: ctx.host.fs.isDir(abs) };
-      });
+      const entries: Entry[] = names.sort(compare).map((n) => entryOf(ctx, n, resolvePath(d.abs, n), follow));
       if (all) entries.unshift({ name: '.', abs: d.abs, isDir: true }, { name: '..', abs: resolvePath(d.abs, '..'), isDir: true });
       parts.push(`${headers ? `${d.name}:\n` : ''}${render(entries, true)}`);
     }

@@ -1,5 +1,5 @@
 /** Helpers shared by the programs: GNU-style option parsing, reading operands, text as lines. */
-import { EISDIR, ENOENT } from '../messages.ts';
+import { EISDIR, ELOOP, ENOENT } from '../messages.ts';
 import { resolvePath } from '../path.ts';
 import type { ProgramContext, StreamFilter } from '../program.ts';
 import type { InteractiveSession, SessionIo } from '../session.ts';
@@ -134,7 +134,7 @@ export function readOperand(ctx: ProgramContext, file: string): ReadResult {
   const abs = resolvePath(ctx.shell.cwd, file);
   if (ctx.host.fs.isDir(abs)) return { ok: false, error: EISDIR, isDir: true };
   const text = ctx.host.fs.read(abs);
-  if (text === undefined) return { ok: false, error: ENOENT, isDir: false };
+  if (text === undefined) return { ok: false, error: ctx.host.fs.resolve?.(abs) === null ? ELOOP : ENOENT, isDir: false };
   return { ok: true, text };
 }
 
