@@ -9,6 +9,17 @@
 export const USAGE =
   'usage: postconf [-a (server SASL types)] [-A (client SASL types)] [-b (bounce templates)] [-c config_dir] [-c param_class] [-d (parameter defaults)] [-e (edit configuration)] [-f (fold lines)] [-F (master.cf fields)] [-h (no names)] [-H (no values)] [-l (lock types)] [-m (map types)] [-M (master.cf)] [-n (non-default parameters)] [-o name=value (override parameter value)] [-p (main.cf, default)] [-P (master.cf parameters)] [-t (bounce templates)] [-T compile-version|run-version|public-key-algorithms] [-v (verbose)] [-x (expand parameter values)] [-X (exclude)] [-# (comment-out)] [name...]';
 
+/**
+ * What reading the files says (read-config.ts, which postfix(1)'s own postconf run uses at every start:
+ * apart so that the boot path carries only these).
+ */
+export const READ_TEXT = {
+  /** [real: no-main, c-nonexistent, no-master-M]. */
+  openFailed: (path: string): string => `open ${path}: No such file or directory`,
+  /** [real: opt-o-bad]. */
+  badOverride: (arg: string, err: string): string => `invalid parameter override: ${arg}: ${err}`,
+} as const;
+
 export const POSTCONF_TEXT = {
   /** [real: opt-bad] glibc getopt. */
   invalidOption: (ch: string): string => `invalid option -- '${ch}'`,
@@ -28,12 +39,8 @@ export const POSTCONF_TEXT = {
   missingServiceArgument: 'missing service argument',
   /** [real: C-bad]. */
   badParamClass: (value: string): string => `unknown -C option value "${value}" in "${value}"`,
-  /** [real: opt-o-bad]. */
-  badOverride: (arg: string, err: string): string => `invalid parameter override: ${arg}: ${err}`,
   /** [real: opt-T-bad] (a warning, then exit 1). */
   badTlsMode: (mode: string): string => `unknown 'postconf -T' mode: ${mode}`,
-  /** [real: no-main, c-nonexistent, no-master-M]. */
-  openFailed: (path: string): string => `open ${path}: No such file or directory`,
   /** [real: no-main-e, no-master-P-edit]. */
   openForReadingFailed: (path: string): string => `open ${path} for reading: No such file or directory`,
   /** [real: opt-b-file]: printed by the bounce(8) program that postconf -b runs. */

@@ -11,7 +11,7 @@ import { MainCf, MAIN_CF_PATH } from '../config/main-cf.ts';
 import { MasterCf, MASTER_CF_PATH } from '../config/master-cf.ts';
 import type { MasterEntry } from '../config/master-cf.ts';
 import { splitNameValue } from '../config/cf-syntax.ts';
-import { POSTCONF_TEXT } from './messages.ts';
+import { READ_TEXT } from './messages.ts';
 import { FatalExit, PostconfOutput } from './output.ts';
 import { ParamRegistry } from './param-registry.ts';
 
@@ -40,7 +40,7 @@ export interface ReadSetup {
 
 /** pcf_read_parameters() + -c + -o overrides: main.cf as a name -> value map. */
 export function readMain(st: ReadSetup): Map<string, string> {
-  if (st.files.mainCf === undefined) st.out.fatal(POSTCONF_TEXT.openFailed(st.mainPath));
+  if (st.files.mainCf === undefined) st.out.fatal(READ_TEXT.openFailed(st.mainPath));
   const main = MainCf.parse(st.files.mainCf, { path: st.mainPath, reads: st.reads });
   for (const w of main.warnings) st.out.warn(w);
   if (main.fatal !== null) st.out.fatal(main.fatal);
@@ -49,7 +49,7 @@ export function readMain(st: ReadSetup): Map<string, string> {
   if (st.configDir !== null) dict.set('config_directory', st.configDir);
   for (const o of st.overrides) {
     const nv = splitNameValue(o);
-    if (!nv.ok) st.out.fatal(POSTCONF_TEXT.badOverride(o, nv.error));
+    if (!nv.ok) st.out.fatal(READ_TEXT.badOverride(o, nv.error));
     dict.set(nv.name, nv.value);
   }
   return dict;
@@ -58,8 +58,8 @@ export function readMain(st: ReadSetup): Map<string, string> {
 /** pcf_read_master(): fatal when master.cf is the target, a warning otherwise. */
 export function readMaster(st: ReadSetup, failOnOpen: boolean): MasterEntry[] {
   if (st.files.masterCf === undefined) {
-    if (failOnOpen) st.out.fatal(POSTCONF_TEXT.openFailed(st.masterPath));
-    st.out.warn(POSTCONF_TEXT.openFailed(st.masterPath));
+    if (failOnOpen) st.out.fatal(READ_TEXT.openFailed(st.masterPath));
+    st.out.warn(READ_TEXT.openFailed(st.masterPath));
     return [];
   }
   const master = MasterCf.parse(st.files.masterCf, { path: st.masterPath });
