@@ -3,8 +3,8 @@
  * /etc/ssl/openssl.cnf: the openssl 3.0.22-1~deb12u2 package's conffile, unmodified (its md5
  * fe1993ec22f6b8a46cb9706acd8fc68f is the one dpkg lists for the conffile; tests/corpus-extra/host-tools/
  * openssl-cnf-head.txt has its first 30 lines as `head` printed them). /etc/hostname: the lab machine's name.
- * /etc/ssl/certs (ca-certificates, 290 entries on the recording machine) is not shipped: its 140 root
- * certificates would weigh about 200 kB in the browser. There is no /etc/mailname: the corpus machine
+ * /etc/ssl/certs and /usr/share/ca-certificates come from ca-certificates.ts (their text loads on demand).
+ * There is no /etc/mailname: the corpus machine
  * installed Postfix with debconf's "No configuration" (ground truth setup.sh), which writes none.
  */
 export const ETC_SSL_OPENSSL_CNF =
