@@ -3,8 +3,23 @@
 // <postfix-lab> element, which creates that frame and takes the height the lab reports.
 // Expected server output comes from the ground-truth corpus (term-telnet-25-may screens).
 import assert from 'node:assert/strict';
-import { corpusScreen, PROMPT, typeInTerminal, waitForScreen } from './lab-helpers.mjs';
-import { startStaticServer } from './static-server.mjs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { corpusScreen, PROMPT, screenText, typeInTerminal, waitForScreen } from './lab-helpers.mjs';
+import { hostPage } from './host-page.mjs';
+
+const LESSONS_DIR = new URL('../../lessons/', import.meta.url);
+
+/** One exercise of a lesson, from the lesson's source file (its goals and its solution). */
+function lessonExercise(slug, id) {
+  const file = readdirSync(LESSONS_DIR.pathname).find((f) => f.replace(/\.mdx?$/, '').replace(/^\d+-/, '') === slug);
+  assert.ok(file !== undefined, `no lesson ${slug}`);
+  const data = parseYaml(/^---\r?\n([\s\S]*?)\r?\n---/.exec(readFileSync(join(LESSONS_DIR.pathname, file), 'utf8'))[1]);
+  const ex = data.exercises.find((e) => e.id === id);
+  assert.ok(ex !== undefined, `no exercise ${id} in ${slug}`);
+  return ex;
+}
 
 async function eventually(fn, { timeout = 10_000, what = 'condition' } = {}) {
   const deadline = Date.now() + timeout;
@@ -14,16 +29,6 @@ async function eventually(fn, { timeout = 10_000, what = 'condition' } = {}) {
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`timed out waiting for ${what}`);
-}
-
-async function hostPage(t, body) {
-  const host = await startStaticServer({
-    host: 'localhost',
-    pages: { '/': `<!doctype html><html lang="en"><head><title>A blog</title></head><body><h1>A blog post</h1>${body}</body></html>` },
-  });
-  const page = await t.page({ viewport: { width: 1280, height: 1000 } });
-  await page.route(`${host.origin}/**`, (route) => route.continue());
-  return { host, page };
 }
 
 export const tests = [
@@ -88,6 +93,61 @@ export const tests = [
         );
         const shown = await frame.locator('[data-exercise]:visible').evaluateAll((els) => els.map((e) => e.dataset.exercise));
         assert.deepEqual(shown, ['enable-may']);
+      } finally {
+        await host.close();
+      }
+    },
+  },
+  {
+    name: "embed: in a sandboxed frame with storage blocked, typing the exercise's solution ticks its goals and marks it done",
+    async run(t) {
+      const ex = lessonExercise('opportunistic-tls', 'enable-may');
+      const src = t.url('/embed/opportunistic-tls/?exercise=enable-may');
+      const { host, page } = await hostPage(
+        t,
+        `<iframe src="${src}" title="Postfix TLS Lab" sandbox="allow-scripts" style="width:1200px;height:1000px"></iframe>`,
+      );
+      try {
+        await page.goto(`${host.origin}/`);
+        const frame = await eventually(async () => page.frames().find((f) => f.url() === src), { what: 'the lab frame' });
+        await waitForScreen(frame, PROMPT);
+        const item = frame.locator('.exercise[data-exercise="enable-may"]');
+        const goals = item.locator('.goal');
+        assert.equal(await goals.count(), ex.goals.length);
+        assert.deepEqual(
+          await goals.locator('.goal__text').allTextContents(),
+          ex.goals.map((g) => g.text),
+        );
+        // The first check has run: every goal says it is not met yet, in words too.
+        await eventually(async () => (await item.locator('.goal[data-met="false"]').count()) === ex.goals.length, {
+          what: 'the goals checked as not met',
+        });
+        assert.deepEqual(
+          await goals.locator('.goal__state').allTextContents(),
+          ex.goals.map(() => 'Not met: '),
+        );
+        assert.equal(await item.getAttribute('data-done'), 'false');
+        // The solution, typed as a learner would (every step of this one is a typed line).
+        for (const step of ex.solution) {
+          assert.equal(typeof step, 'string', 'a panel step in the solution: this test types lines only');
+          const before = await screenText(frame);
+          await typeInTerminal(page, `${step}\n`, frame);
+          if (/^telnet /.test(step)) await waitForScreen(frame, /^220 /m, { what: 'the greeting' });
+          else if (/^EHLO /.test(step)) await waitForScreen(frame, /^250 [A-Z]/m, { what: 'the EHLO answer' });
+          else await waitForScreen(frame, (s) => s !== before && s.trimEnd().endsWith(PROMPT.trim()), { what: `the prompt after ${step}` });
+        }
+        await eventually(async () => (await item.getAttribute('data-done')) === 'true', { what: 'the exercise done' });
+        assert.equal(await item.locator('.goal[data-met="true"]').count(), ex.goals.length);
+        assert.deepEqual(
+          await goals.locator('.goal__state').allTextContents(),
+          ex.goals.map(() => 'Met: '),
+        );
+        assert.match(await item.locator('.exercise__badge').textContent(), /Done/);
+        const news = frame.locator('.embed__announcer');
+        assert.equal(await news.getAttribute('aria-live'), 'polite');
+        assert.match(await news.textContent(), /Exercise done/);
+        // Storage is blocked in the opaque-origin frame: said once, and the checks went on regardless.
+        assert.equal(await frame.getByText('does not let the lab keep your work').count(), 1);
       } finally {
         await host.close();
       }

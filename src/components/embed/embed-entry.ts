@@ -5,9 +5,11 @@
  * module or lazily. Storage may be blocked there: the lab says once that progress is not kept (its own
  * notice) and works on.
  *
- * It starts the lab, shows the exercise named by ?exercise=<id> (or all of them), attaches the share bar
- * and tells the parent its height with postMessage({ type: HEIGHT_MESSAGE, height }).
+ * It starts the lab, shows the exercise named by ?exercise=<id> (or all of them) and checks its goals
+ * live as on a lesson page (exercise-checks.ts; with storage blocked they still tick, only nothing is
+ * kept), attaches the share bar and tells the parent its height with postMessage({ type: HEIGHT_MESSAGE, height }).
  */
+import { watchExercises, type CheckedLesson } from '../course/exercise-checks.ts';
 import { defineLabConsole, type LabConsoleElement } from '../lab/lab-console.ts';
 import { HEIGHT_MESSAGE } from './embed-names.ts';
 import { attachShareBar } from './share-bar.ts';
@@ -40,4 +42,10 @@ defineLabConsole();
 const lab = document.querySelector<LabConsoleElement>('lab-console');
 const full = document.querySelector<HTMLAnchorElement>('.embed__full');
 if (lab !== null) attachShareBar(lab, full === null ? {} : { linkBase: full.href.replace(/#.*$/, '') });
+const lesson = document.body.dataset['lesson'];
+if (lab !== null && lesson !== undefined) {
+  watchExercises(document.body, lab, JSON.parse(lesson) as CheckedLesson, {
+    announcer: document.querySelector<HTMLElement>('.embed__announcer'),
+  });
+}
 reportHeight();

@@ -1,0 +1,93 @@
+/**
+ * Live exercise checks, shared by a lesson page's lab (lesson-lab-main.ts) and an embed
+ * (embed/embed-entry.ts): after everything the learner does (a command line, a line typed in telnet, a
+ * toggle, Apply, a reset) the lab's lesson session `evaluate`s the exercises, and the checklist in
+ * `root` (LessonLab.astro's markup: `.exercise[data-exercise]`, `.goal[data-goal]`, `.hint[data-hint]`)
+ * is kept current. A goal newly met and an exercise newly done are announced politely to screen readers.
+ * Texts go in as text only. Saving an exercise done goes through the lab, which says once if it cannot.
+ */
+import type { LessonFrontmatter } from '../../lesson-runtime/frontmatter.ts';
+import type { ExerciseStatus, LessonSession } from '../../lesson-runtime/session.ts';
+import type { LabConsoleElement } from '../lab/lab-console.ts';
+import { markExercise } from './exercise-marks.ts';
+
+/** What the checks read of a lesson: its exercises (ids, texts, goals and hints). */
+export type CheckedLesson = Pick<LessonFrontmatter, 'exercises'>;
+
+export interface ExerciseChecksOptions {
+  /** An `aria-live="polite"` element for the news (null: none). */
+  readonly announcer: HTMLElement | null;
+  /** Runs after each check with the session checked (a lesson page redraws its pictures). */
+  readonly afterCheck?: (session: LessonSession) => void;
+}
+
+/** Checks are probes on a scratch world: at most this often while things happen. */
+const CHECK_DELAY_MS = 150;
+/** Output of a session (telnet's replies) arrives on timers: look for new events this often. */
+const POLL_MS = 400;
+
+/** Starts checking `lab`'s exercises against `lesson` and marking them in `root`; checks once at once. */
+export function watchExercises(root: HTMLElement, lab: LabConsoleElement, lesson: CheckedLesson, options: ExerciseChecksOptions): void {
+  const { announcer, afterCheck } = options;
+  let previous: readonly ExerciseStatus[] | null = null;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let revision = -1;
+  let session: LessonSession | null = null;
+
+  const check = () => {
+    timer = null;
+    const s = lab.session;
+    if (s === null) return;
+    if (s !== session) {
+      // A new session (the lab was reset): what it shows is its own start, not news.
+      session = s;
+      previous = null;
+    }
+    revision = s.events.revision;
+    const statuses = s.evaluate(lesson);
+    const news = renderStatuses(root, lesson, statuses, previous);
+    if (previous !== null && news.length > 0 && announcer !== null) announcer.textContent = news.join(' ');
+    if (previous !== null && statuses.some((st, i) => st.done && previous?.[i]?.done !== true)) lab.save();
+    previous = statuses;
+    afterCheck?.(s);
+  };
+  const schedule = () => {
+    if (timer === null) timer = setTimeout(check, CHECK_DELAY_MS);
+  };
+  lab.addEventListener('lab-change', schedule);
+  setInterval(() => {
+    if (lab.session !== null && lab.session.events.revision !== revision) schedule();
+  }, POLL_MS);
+  check();
+}
+
+/** Updates the checklist, badges and hints; returns what to announce (goals newly met, exercises newly done). */
+function renderStatuses(
+  root: HTMLElement,
+  lesson: CheckedLesson,
+  statuses: readonly ExerciseStatus[],
+  before: readonly ExerciseStatus[] | null,
+): string[] {
+  const news: string[] = [];
+  statuses.forEach((st, i) => {
+    const item = markExercise(root, st.id, st.done);
+    if (item === null) return;
+    const was = before?.[i];
+    st.goals.forEach((g, j) => {
+      const li = item.querySelector<HTMLElement>(`.goal[data-goal="${j}"]`);
+      if (li !== null) {
+        li.dataset['met'] = String(g.met);
+        const state = li.querySelector('.goal__state');
+        if (state !== null) state.textContent = g.met ? 'Met: ' : 'Not met: ';
+      }
+      if (g.met && was?.goals[j]?.met === false) news.push(`Goal met: ${g.text}.`);
+    });
+    const exercise = lesson.exercises?.find((ex) => ex.id === st.id);
+    (exercise?.hints ?? []).forEach((hint, j) => {
+      const li = item.querySelector<HTMLElement>(`.hint[data-hint="${j}"]`);
+      if (li !== null) li.hidden = !st.hints.includes(hint.text);
+    });
+    if (st.done && was?.done === false) news.push(`Exercise done: ${exercise?.text ?? st.id}`);
+  });
+  return news;
+}
