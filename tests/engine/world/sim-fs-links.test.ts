@@ -65,12 +65,12 @@ describe('SimFs symbolic links', () => {
 describe('SimFs lazy files', () => {
   it('are listed and sized before their text is here, read as empty until then, then as the text', () => {
     const f = new SimFs();
-    let text: string | undefined;
-    f.addLazy('/usr/share/pkg/big.crt', { size: 5, mode: 0o644, mtime: 7, text: () => text });
+    const loaded: { text?: string } = {};
+    f.addLazy('/usr/share/pkg/big.crt', { size: 5, mode: 0o644, mtime: 7, text: () => loaded.text });
     expect(f.list('/usr/share/pkg')).toEqual(['big.crt']);
     expect(f.isDir('/usr/share/pkg')).toBe(true);
     expect(f.stat('/usr/share/pkg/big.crt')).toEqual({ content: '', mode: 0o644, size: 5, mtime: 7 });
-    text = 'hello';
+    loaded.text = 'hello';
     expect(f.read('/usr/share/pkg/big.crt')).toBe('hello');
     expect(f.paths()).toEqual([]);
   });
