@@ -1,4 +1,4 @@
-import { z } from 'astro/zod';
+import { array, literal, nullable, number, object, record, refine, run, string, type Infer } from './validate.ts';
 
 /**
  * The one versioned format for a lab's state: stored progress, export, links, embeds and the config
@@ -14,37 +14,33 @@ export const LAB_IMAGE_VERSION = 1;
 export const MAX_IMAGE_FILE_CHARS = 256 * 1024;
 export const MAX_IMAGE_FILES = 200;
 
-const fileSchema = z
-  .object({
-    content: z.string().max(MAX_IMAGE_FILE_CHARS),
-    mode: z.number().int().min(0).max(0o7777),
-  })
-  .strict();
+const fileCheck = object({
+  content: string({ max: MAX_IMAGE_FILE_CHARS }),
+  mode: number({ int: true, min: 0, max: 0o7777 }),
+});
 
-export const labImageSchema = z
-  .object({
-    format: z.literal(LAB_IMAGE_FORMAT),
-    version: z.literal(LAB_IMAGE_VERSION),
-    scenario: z.object({ name: z.string().min(1).max(100), version: z.number().int().nonnegative() }).strict(),
-    files: z
-      .record(z.string().regex(/^\/[^\0]*$/, 'an absolute path'), fileSchema.nullable())
-      .refine((f) => Object.keys(f).length <= MAX_IMAGE_FILES, { message: 'too many files' }),
-    loaded: z
-      .object({ mainCf: z.string().max(MAX_IMAGE_FILE_CHARS), masterCf: z.string().max(MAX_IMAGE_FILE_CHARS) })
-      .strict()
-      .nullable(),
-    exercisesDone: z.array(z.string().min(1).max(100)).max(100),
-  })
-  .strict();
+/** The image's shape, checked as the Zod schema it replaced did (same issues, same messages). */
+export const labImageCheck = object({
+  format: literal(LAB_IMAGE_FORMAT),
+  version: literal(LAB_IMAGE_VERSION),
+  scenario: object({ name: string({ min: 1, max: 100 }), version: number({ int: true, min: 0 }) }),
+  files: refine(
+    record(string({ pattern: /^\/[^\0]*$/, patternMessage: 'an absolute path' }), nullable(fileCheck)),
+    (f) => Object.keys(f).length <= MAX_IMAGE_FILES,
+    'too many files',
+  ),
+  loaded: nullable(object({ mainCf: string({ max: MAX_IMAGE_FILE_CHARS }), masterCf: string({ max: MAX_IMAGE_FILE_CHARS }) })),
+  exercisesDone: array(string({ min: 1, max: 100 }), { max: 100 }),
+});
 
-export type LabImage = z.infer<typeof labImageSchema>;
-export type LabImageFile = z.infer<typeof fileSchema>;
+export type LabImage = Infer<typeof labImageCheck>;
+export type LabImageFile = Infer<typeof fileCheck>;
 
 /** Validates an image read from storage, a file or a link. Never throws. */
 export function parseLabImage(json: unknown): { ok: true; image: LabImage } | { ok: false; error: string } {
-  const r = labImageSchema.safeParse(json);
-  if (r.success) return { ok: true, image: r.data };
-  const first = r.error.issues[0];
+  const r = run(labImageCheck, json);
+  if (r.ok) return { ok: true, image: r.value };
+  const first = r.issues[0];
   const where = first === undefined || first.path.length === 0 ? '' : `${first.path.join('.')}: `;
   return { ok: false, error: `${where}${first?.message ?? 'invalid lab image'}` };
 }

@@ -5,8 +5,8 @@
  * lesson's scenario is reported so the page can offer a reset. The whole course exports to one JSON
  * document and imports from one; a bad document changes nothing.
  */
-import { z } from 'astro/zod';
-import { labImageSchema, parseLabImage, type LabImage } from './lab-image.ts';
+import { labImageCheck, parseLabImage, type LabImage } from './lab-image.ts';
+import { literal, object, record, run, string, type Infer } from './validate.ts';
 
 /** The part of the Web Storage API progress needs (localStorage fits; so does a small Map wrapper). */
 export interface StorageLike {
@@ -120,15 +120,14 @@ export function exercisesDone(storage: StorageLike, slugs: readonly string[]): R
   return out;
 }
 
-const courseExportSchema = z
-  .object({
-    format: z.literal(COURSE_EXPORT_FORMAT),
-    version: z.literal(COURSE_EXPORT_VERSION),
-    lessons: z.record(z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*(?:\/[a-z0-9]+(?:-[a-z0-9]+)*)*$/), labImageSchema),
-  })
-  .strict();
+/** A course progress file's shape (as the Zod schema it replaced: same issues, same messages). */
+export const courseExportCheck = object({
+  format: literal(COURSE_EXPORT_FORMAT),
+  version: literal(COURSE_EXPORT_VERSION),
+  lessons: record(string({ pattern: /^[a-z0-9]+(?:-[a-z0-9]+)*(?:\/[a-z0-9]+(?:-[a-z0-9]+)*)*$/ }), labImageCheck),
+});
 
-export type CourseExport = z.infer<typeof courseExportSchema>;
+export type CourseExport = Infer<typeof courseExportCheck>;
 
 /** The course's progress as one JSON document: every lesson in `slugs` with a valid stored image. */
 export function exportCourse(storage: StorageLike, slugs: readonly string[]): string {
@@ -162,12 +161,12 @@ export function importCourse(storage: StorageLike, text: string, known?: Readonl
   } catch {
     return { ok: false, error: 'the file is not valid JSON' };
   }
-  const r = courseExportSchema.safeParse(json);
-  if (!r.success) {
-    const i = r.error.issues[0];
+  const r = run(courseExportCheck, json);
+  if (!r.ok) {
+    const i = r.issues[0];
     return { ok: false, error: `not a course progress file (${i === undefined ? 'invalid' : `${i.path.join('.')}: ${i.message}`})` };
   }
-  const entries = Object.entries(r.data.lessons);
+  const entries = Object.entries(r.value.lessons);
   if (known !== undefined) {
     for (const [slug, image] of entries) {
       const s = known[slug];

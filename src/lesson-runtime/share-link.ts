@@ -8,7 +8,7 @@
  *
  * A fragment never reaches a server, so a link carries no more than what the learner chose to share.
  * Commands typed are not in the image, so a link never runs anything. Everything decoded goes through
- * parseLabImage (Zod), and the caller renders results as text only.
+ * parseLabImage (src/lesson-runtime/validate.ts), and the caller renders results as text only.
  */
 import { parseLabImage, type LabImage } from './lab-image.ts';
 

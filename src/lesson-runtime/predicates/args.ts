@@ -1,57 +1,56 @@
-import { z } from 'astro/zod';
+import { boolean, number, object, oneOf, optional, refine, run, schema, string, unknown, type Schema } from '../validate.ts';
 
 /**
- * The argument schema of every goal predicate, by name. Pure Zod (no engine import), so the lesson
- * frontmatter schema can validate `check`/`args` at build time without pulling the simulator in.
- * The implementations live beside this file (predicates/index.ts joins both into `PREDICATES`).
+ * The argument schema of every goal predicate, by name. Zod-free (validate.ts), so the browser's lab
+ * checks args without shipping Zod, and the lesson frontmatter schema (Zod, build time) reports the
+ * same problems through predicateRefProblems. No engine import: the frontmatter schema must not pull
+ * the simulator in. The implementations live beside this file (predicates/index.ts joins both into
+ * `PREDICATES`).
  */
 
-const port = z.number().int().min(1).max(65535);
+const port = number({ int: true, min: 1, max: 65535 });
+const name = string({ min: 1 });
+/** Whether a JavaScript regular expression source compiles. */
+export function compiles(source: string): boolean {
+  try {
+    new RegExp(source);
+    return true;
+  } catch {
+    return false;
+  }
+}
 /** A JavaScript regular expression source; it must compile. */
-const regex = z
-  .string()
-  .min(1)
-  .refine(
-    (s) => {
-      try {
-        new RegExp(s);
-        return true;
-      } catch {
-        return false;
-      }
-    },
-    { message: 'not a valid regular expression' },
-  );
-const none = z.object({}).strict();
+const regex = refine(string({ min: 1 }), compiles, 'not a valid regular expression');
+const none = schema(object({}));
+const portOnly = schema(object({ port }));
+const ehlo = schema(object({ port, keyword: name, afterStarttls: optional(boolean) }));
 
 export const PREDICATE_ARGS = {
   // ---- state: probed on a scratch copy of the learner's world
-  'ehlo-lists': z.object({ port, keyword: z.string().min(1), afterStarttls: z.boolean().optional() }).strict(),
-  'ehlo-lacks': z.object({ port, keyword: z.string().min(1), afterStarttls: z.boolean().optional() }).strict(),
-  'mail-refused-before-starttls': z.object({ port }).strict(),
-  'starttls-works': z.object({ port }).strict(),
-  'starttls-454': z.object({ port }).strict(),
-  'old-tls-refused': z.object({ port, protocol: z.enum(['TLSv1', 'TLSv1.1']) }).strict(),
-  listening: z.object({ port }).strict(),
-  'param-loaded': z.object({ name: z.string().regex(/^[a-z0-9_]+$/), value: z.string(), service: z.string().min(1).optional() }).strict(),
-  outgoing: z
-    .object({ to: z.string().regex(/^[^@\s]+@[^@\s]+$/), result: z.enum(['sent', 'deferred']), tls: z.boolean().optional() })
-    .strict(),
+  'ehlo-lists': ehlo,
+  'ehlo-lacks': ehlo,
+  'mail-refused-before-starttls': portOnly,
+  'starttls-works': portOnly,
+  'starttls-454': portOnly,
+  'old-tls-refused': schema(object({ port, protocol: oneOf(['TLSv1', 'TLSv1.1']) })),
+  listening: portOnly,
+  'param-loaded': schema(object({ name: string({ pattern: /^[a-z0-9_]+$/ }), value: string(), service: optional(name) })),
+  outgoing: schema(object({ to: string({ pattern: /^[^@\s]+@[^@\s]+$/ }), result: oneOf(['sent', 'deferred']), tls: optional(boolean) })),
   'files-differ-from-loaded': none,
   'cert-broken': none,
   'only-smtpd-level': none,
   // ---- seen: read from the LabEvents recorded while the learner worked
-  'saw-output': z.object({ pattern: regex, program: z.string().min(1).optional() }).strict(),
-  'saw-reply': z.object({ port: port.optional(), code: z.number().int().min(200).max(599), text: regex.optional() }).strict(),
-  'handshake-done': z.object({ port: port.optional(), version: z.string().min(1).optional() }).strict(),
-  'handshake-failed': z.object({ port: port.optional() }).strict(),
-  ran: z.object({ program: z.string().min(1), argsPattern: regex.optional() }).strict(),
-  'log-shown': z.object({ pattern: regex }).strict(),
+  'saw-output': schema(object({ pattern: regex, program: optional(name) })),
+  'saw-reply': schema(object({ port: optional(port), code: number({ int: true, min: 200, max: 599 }), text: optional(regex) })),
+  'handshake-done': schema(object({ port: optional(port), version: optional(name) })),
+  'handshake-failed': schema(object({ port: optional(port) })),
+  ran: schema(object({ program: name, argsPattern: optional(regex) })),
+  'log-shown': schema(object({ pattern: regex })),
   'typed-after-starttls-in-telnet': none,
 } as const;
 
 export type PredicateName = keyof typeof PREDICATE_ARGS;
-export type PredicateArgs<N extends PredicateName> = z.infer<(typeof PREDICATE_ARGS)[N]>;
+export type PredicateArgs<N extends PredicateName> = (typeof PREDICATE_ARGS)[N] extends Schema<infer T> ? T : never;
 
 export const PREDICATE_NAMES = Object.keys(PREDICATE_ARGS) as PredicateName[];
 
@@ -65,6 +64,8 @@ export interface PredicateRef {
   readonly args?: unknown;
 }
 
+const notArgs = object({ check: string(), args: optional(unknown) });
+
 /**
  * Problems with one predicate reference: an unknown name or args its schema rejects. `not` is
  * accepted only where `allowNot` (hints): its args are another reference.
@@ -73,12 +74,12 @@ export function predicateRefProblems(ref: PredicateRef, allowNot: boolean, depth
   if (ref.check === 'not') {
     if (!allowNot) return ['`not` is allowed in hints only'];
     if (depth > 4) return ['`not` nested too deeply'];
-    const inner = z.object({ check: z.string(), args: z.unknown().optional() }).strict().safeParse(ref.args);
-    if (!inner.success) return ['`not` needs args { check, args }'];
-    return predicateRefProblems(inner.data, allowNot, depth + 1);
+    const inner = run(notArgs, ref.args);
+    if (!inner.ok) return ['`not` needs args { check, args }'];
+    return predicateRefProblems(inner.value, allowNot, depth + 1);
   }
   if (!isPredicateName(ref.check)) return [`unknown predicate "${ref.check}" (known: ${PREDICATE_NAMES.join(', ')}, not)`];
   const parsed = PREDICATE_ARGS[ref.check].safeParse(ref.args ?? {});
-  if (parsed.success) return [];
-  return parsed.error.issues.map((i) => `${ref.check} args${i.path.length > 0 ? `.${i.path.join('.')}` : ''}: ${i.message}`);
+  if (parsed.ok) return [];
+  return parsed.issues.map((i) => `${ref.check} args${i.path.length > 0 ? `.${i.path.join('.')}` : ''}: ${i.message}`);
 }
