@@ -1,32 +1,13 @@
 // @ts-check
-import { fileURLToPath } from 'node:url';
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import { labSandbox } from './src/sandbox/build/sandbox-integration.ts';
 import { labEmbed } from './src/components/embed/embed-build.ts';
 import { offlineCache } from './integrations/service-worker.mjs';
 import { workshopBundle } from './integrations/workshop-bundle.ts';
+import { labProgramsInBrowser } from './integrations/lab-programs-browser.ts';
 import { CODE_THEME_DARK, CODE_THEME_LIGHT } from './src/components/course/syntax/code-themes.ts';
 import { postfixMainGrammar, postfixMasterGrammar } from './src/components/course/syntax/postfix-grammars.ts';
-
-/**
- * In the browser build the lab's shell gets its programs from src/shell/lab-programs.browser.ts (the heavy
- * ones load on first use) instead of lab-programs.ts (all at once, for Node: tests, corpus, runLine).
- */
-const labProgramsInBrowser = {
-  name: 'lab-programs-browser',
-  enforce: /** @type {const} */ ('pre'),
-  /** @param {string} source @param {string | undefined} importer @param {{ ssr?: boolean } | undefined} options */
-  resolveId(source, importer, options) {
-    if (
-      options?.ssr === true ||
-      source !== './lab-programs.ts' ||
-      !(importer ?? '').replaceAll('\\', '/').endsWith('/src/shell/lab-shell.ts')
-    )
-      return null;
-    return fileURLToPath(new URL('./src/shell/lab-programs.browser.ts', import.meta.url));
-  },
-};
 
 // A fully static site: `npm run build` writes dist/, which any static file server can serve.
 export default defineConfig({
@@ -39,7 +20,7 @@ export default defineConfig({
   devToolbar: { enabled: false },
   // No inline <script>: Astro inlines scripts below Vite's assetsInlineLimit; 0 emits every one as a file, so the
   // Content Security Policy (src/scripts/csp.ts) needs no 'unsafe-inline' for scripts.
-  vite: { plugins: [labProgramsInBrowser], build: { assetsInlineLimit: 0 } },
+  vite: { plugins: [labProgramsInBrowser()], build: { assetsInlineLimit: 0 } },
   markdown: {
     // ```postfix-main and ```postfix-master blocks are coloured by our own grammars. Both themes' colours
     // go into CSS variables (defaultColor: false) and src/layouts/base.css picks one by the page's

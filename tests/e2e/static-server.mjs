@@ -20,10 +20,12 @@ const TYPES = {
 /**
  * Starts a server. `root`: a folder to serve (directory URLs get their index.html); `pages`: path ->
  * HTML text served as it is (checked first); `port`: a fixed port (a restart on the same origin), else one
- * the OS picks. Resolves to { origin, port, close() }; close() also drops kept-alive connections.
+ * the OS picks; `onRequest`: told every request as it arrives (a test reads its headers). Resolves to
+ * { origin, port, close() }; close() also drops kept-alive connections.
  */
-export function startStaticServer({ root, pages = {}, host = '127.0.0.1', port: fixedPort = 0 } = {}) {
+export function startStaticServer({ root, pages = {}, host = '127.0.0.1', port: fixedPort = 0, onRequest } = {}) {
   const server = createServer((req, res) => {
+    onRequest?.(req);
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     if (Object.hasOwn(pages, path)) {
       res.writeHead(200, { 'content-type': TYPES['.html'] });

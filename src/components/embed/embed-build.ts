@@ -1,39 +1,85 @@
 /**
- * The Astro integration for embeds: after the build, bundles src/components/embed/embed-entry.ts (the
- * lab element and everything it imports, xterm and its CSS included) into one classic script
- * dist/embed/lab.js and dist/embed/lab.css with esbuild (Astro's own dependency). A classic script and a
- * plain stylesheet load in a sandboxed frame from a host that sends no CORS headers; Astro's module
- * chunks would not. In `astro dev` the files are built on request under the same URLs.
+ * The Astro integration for embeds. An /embed/ page is framed with sandbox="allow-scripts": its origin is
+ * opaque, so module scripts and import() would be CORS requests, which a host that sends no CORS headers
+ * refuses. So the embed gets its own build of src/components/embed/embed-entry.ts with Vite (Astro's own
+ * dependency) in Rollup's `System.register` format, split as the site's own scripts are (xterm, the
+ * machine and each shell program in their own chunks, fetched when needed), and one small classic script,
+ * /embed/lab.js (embed-boot.ts with system-loader.ts), that loads the chunks as classic `<script>`
+ * elements and links them. All CSS goes into /embed/lab.css. In `astro dev` the same files are built on
+ * request under the same URLs.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { build } from 'esbuild';
+import { build as viteBuild } from 'vite';
+import { labProgramsInBrowser } from '../../../integrations/lab-programs-browser.ts';
+import { EMBED_DIR_URL, EMBED_SCRIPT_URL, EMBED_STYLE_URL } from './embed-urls.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-export const EMBED_SCRIPT_URL = '/embed/lab.js';
-export const EMBED_STYLE_URL = '/embed/lab.css';
 
-/** The bundle: { js, css } texts. */
-export async function bundleEmbed(): Promise<{ readonly js: string; readonly css: string }> {
-  const out = await build({
-    entryPoints: [join(ROOT, 'src', 'components', 'embed', 'embed-entry.ts')],
+/** The embed's files: name (inside /embed/) to text. */
+export type EmbedFiles = ReadonlyMap<string, string>;
+
+/** The chunks in System.register format (Vite + Rollup), and the file name of the entry chunk. */
+async function bundleChunks(): Promise<{ readonly files: Map<string, string>; readonly entry: string }> {
+  const result = await viteBuild({
+    configFile: false,
+    root: ROOT,
+    logLevel: 'warn',
+    plugins: [labProgramsInBrowser()],
+    build: {
+      write: false,
+      modulePreload: false,
+      target: 'es2022',
+      cssCodeSplit: false,
+      // Fonts and images go into the CSS (the embed has no other asset URLs to keep right).
+      assetsInlineLimit: 100_000_000,
+      rollupOptions: {
+        input: join(ROOT, 'src', 'components', 'embed', 'embed-entry.ts'),
+        output: {
+          format: 'system',
+          entryFileNames: 'lab-entry-[hash].js',
+          chunkFileNames: 'lab-[hash].js',
+          assetFileNames: 'lab[extname]',
+        },
+      },
+    },
+  });
+  const outputs = Array.isArray(result) ? result.flatMap((r) => r.output) : 'output' in result ? result.output : [];
+  const files = new Map<string, string>();
+  let entry: string | undefined;
+  for (const o of outputs) {
+    if (o.type === 'chunk') {
+      files.set(o.fileName, o.code);
+      if (o.isEntry) entry = o.fileName;
+    } else files.set(o.fileName, typeof o.source === 'string' ? o.source : new TextDecoder().decode(o.source));
+  }
+  if (entry === undefined) throw new Error('Vite wrote no entry chunk for the embed');
+  if (!files.has('lab.css')) files.set('lab.css', '');
+  return { files, entry };
+}
+
+/** All the embed's files: the chunks, lab.css, and lab.js (the classic loader that starts the entry chunk). */
+export async function bundleEmbed(): Promise<EmbedFiles> {
+  const { files, entry } = await bundleChunks();
+  const boot = await build({
+    entryPoints: [join(ROOT, 'src', 'components', 'embed', 'embed-boot.ts')],
     bundle: true,
     format: 'iife',
     platform: 'browser',
     target: 'es2022',
     minify: true,
     write: false,
-    outdir: join(ROOT, 'dist', 'embed'),
-    entryNames: 'lab',
+    outfile: 'lab.js',
     legalComments: 'none',
-    loader: { '.woff2': 'dataurl', '.woff': 'dataurl' },
+    define: { __EMBED_ENTRY__: JSON.stringify(entry) },
   });
-  const js = out.outputFiles.find((f) => f.path.endsWith('.js'))?.text;
-  const css = out.outputFiles.find((f) => f.path.endsWith('.css'))?.text ?? '';
-  if (js === undefined) throw new Error('esbuild wrote no script for the embed');
-  return { js, css };
+  const js = boot.outputFiles.find((f) => f.path.endsWith('.js'))?.text;
+  if (js === undefined) throw new Error('esbuild wrote no loader for the embed');
+  files.set('lab.js', js);
+  return files;
 }
 
 export function labEmbed(): AstroIntegration {
@@ -41,24 +87,31 @@ export function labEmbed(): AstroIntegration {
     name: 'lab-embed',
     hooks: {
       'astro:server:setup': ({ server }) => {
+        let last: EmbedFiles | null = null;
         server.middlewares.use((req, res, next) => {
-          const path = req.url?.split('?')[0];
-          if (path !== EMBED_SCRIPT_URL && path !== EMBED_STYLE_URL) return next();
-          bundleEmbed()
-            .then(({ js, css }) => {
-              res.setHeader('content-type', path === EMBED_SCRIPT_URL ? 'text/javascript' : 'text/css');
-              res.end(path === EMBED_SCRIPT_URL ? js : css);
+          const path = req.url?.split('?')[0] ?? '';
+          if (!path.startsWith(EMBED_DIR_URL) || !/\.(js|css)$/.test(path)) return next();
+          const name = path.slice(EMBED_DIR_URL.length);
+          // lab.js starts a fresh build; the chunks it then asks for come from that build.
+          const files = name === 'lab.js' || last === null ? bundleEmbed() : Promise.resolve(last);
+          files
+            .then((built) => {
+              last = built;
+              const text = built.get(name);
+              if (text === undefined) return next();
+              res.setHeader('content-type', name.endsWith('.css') ? 'text/css' : 'text/javascript');
+              res.end(text);
             })
             .catch(next);
         });
       },
       'astro:build:done': async ({ dir, logger }) => {
-        const { js, css } = await bundleEmbed();
+        const files = await bundleEmbed();
         const out = join(fileURLToPath(dir), 'embed');
         mkdirSync(out, { recursive: true });
-        writeFileSync(join(out, 'lab.js'), js);
-        writeFileSync(join(out, 'lab.css'), css);
-        logger.info(`wrote ${EMBED_SCRIPT_URL} (${Math.round(js.length / 1024)} KiB) and ${EMBED_STYLE_URL}`);
+        for (const [name, text] of files) writeFileSync(join(out, name), text);
+        const kib = (name: string) => Math.round((files.get(name)?.length ?? 0) / 1024);
+        logger.info(`wrote ${EMBED_SCRIPT_URL} (${kib('lab.js')} KiB), ${files.size - 2} chunks and ${EMBED_STYLE_URL}`);
       },
     },
   };

@@ -1,9 +1,9 @@
 /**
- * The script of an /embed/<name>/ page, bundled at build time into ONE classic script (dist/embed/lab.js,
- * see embed-build.ts). A page framed with sandbox="allow-scripts" has an opaque origin: module scripts
- * and import() would be CORS requests, which a plain static host refuses, so nothing here is loaded as a
- * module or lazily. Storage may be blocked there: the lab says once that progress is not kept (its own
- * notice) and works on.
+ * The script of an /embed/<name>/ page, built at build time into chunks in the System.register format
+ * (embed-build.ts) that /embed/lab.js loads as classic scripts (system-loader.ts). A page framed with
+ * sandbox="allow-scripts" has an opaque origin: module scripts and import() would be CORS requests, which
+ * a plain static host refuses; classic scripts are not, lazy parts included. Storage may be blocked
+ * there: the lab says once that progress is not kept (its own notice) and works on.
  *
  * It starts the lab, shows the exercise named by ?exercise=<id> (or all of them) and checks its goals
  * live as on a lesson page (exercise-checks.ts; with storage blocked they still tick, only nothing is
