@@ -113,6 +113,12 @@ export default defineConfig(
               group: ['**/components/**', '**/terminal/**', '**/pages/**'],
               message: 'Pure layer: the page layers import it, not the other way round.',
             },
+            {
+              group: ['zod', 'zod/*', 'astro/zod'],
+              allowTypeImports: true,
+              message:
+                'The browser loads this layer: check values with src/lesson-runtime/validate.ts (Zod is for the build-time frontmatter schema only).',
+            },
           ],
         },
       ],

@@ -1,3 +1,4 @@
+// eslint-disable-next-line no-restricted-imports -- the lesson schema runs at build time only; the browser imports its types alone
 import { z } from 'astro/zod';
 import { predicateRefProblems } from './predicates/args.ts';
 
