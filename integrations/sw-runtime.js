@@ -71,10 +71,10 @@ async function unredirected(response) {
 
 async function page(request, url, clientId) {
   const response = await network(request);
-  if (response !== undefined && (response.type === 'opaqueredirect' || response.status < 400)) return response;
+  if (response !== undefined && response.status < 400) return response; // a redirect is an opaqueredirect, status 0
   const cached = await fromCache(pageKey(url.pathname));
   if (cached !== undefined) {
-    servedFromCache.add(clientId);
+    if (clientId) servedFromCache.add(clientId); // '' where the browser gives no resultingClientId
     return cached;
   }
   const missing = response === undefined ? await fromCache('/404.html') : undefined;
