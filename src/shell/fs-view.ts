@@ -63,6 +63,7 @@ export function withStandardDirs(fs: ShellFs): ShellFs {
     stat: (p) => (p === '/dev/null' ? { content: '', mode: 0o666 } : fs.stat(p)),
     lstat: (p) => (fs.lstat === undefined ? fs.stat(p) : fs.lstat(p)),
     resolve: (p) => (fs.resolve === undefined ? p : fs.resolve(p)),
+    dirInfo: (p) => fs.dirInfo?.(p),
     remove: (p) => fs.remove(p),
     chmod: (p, m) => fs.chmod(p, m),
     subscribe: (fn) => fs.subscribe(fn),

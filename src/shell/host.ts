@@ -18,6 +18,8 @@ export interface ShellFs {
   chmod(path: string, mode: number): boolean;
   /** A symbolic link itself (its `target`), else what `stat` gives (SimFs.lstat). Absent: the files have no links. */
   lstat?(path: string): SimFile | { readonly target: string; readonly mtime?: number } | undefined;
+  /** A folder's size and date for `ls -l`, where known (SimFs.dirInfo). */
+  dirInfo?(path: string): { readonly size: number; readonly mtime?: number } | undefined;
   /** `path` with its links replaced by their targets; null for a loop (SimFs.resolve). */
   resolve?(path: string): string | null;
   /** Calls `fn` with the path of every write or removal; returns an unsubscribe function (`tail -f`, `less` do not poll). */

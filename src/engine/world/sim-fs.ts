@@ -15,6 +15,12 @@ export interface LazyFile {
   readonly text: () => string | undefined;
 }
 
+/** What `ls -l` shows of a package's folder: its size on disk (ext4 grows a folder of many names) and date. */
+export interface DirInfo {
+  readonly size: number;
+  readonly mtime?: number;
+}
+
 /** Linux gives up after 40 links in one lookup (ELOOP). */
 const MAX_LINKS = 40;
 
@@ -30,6 +36,7 @@ export class SimFs {
   readonly #listeners = new Set<(path: string) => void>();
   readonly #links = new Map<string, SimLink>();
   readonly #lazy = new Map<string, LazyFile>();
+  readonly #dirInfo = new Map<string, DirInfo>();
 
   readonly #now: () => number | undefined;
 
@@ -97,6 +104,16 @@ export class SimFs {
   /** Makes `path` a symbolic link to `target` (`ln -sf`). */
   symlink(target: string, path: string, mtime?: number): void {
     this.#links.set(path, mtime === undefined ? { target } : { target, mtime });
+  }
+
+  /** Sets what `ls -l` shows of a folder (DirInfo); folders without it are 4096 bytes, of now. */
+  setDirInfo(path: string, info: DirInfo): void {
+    this.#dirInfo.set(path, info);
+  }
+
+  dirInfo(path: string): DirInfo | undefined {
+    const r = this.resolve(path);
+    return r === null ? undefined : this.#dirInfo.get(r);
   }
 
   /** Adds a package file whose text arrives later (see LazyFile). */

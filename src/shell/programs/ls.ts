@@ -52,7 +52,7 @@ function entryOf(ctx: ProgramContext, name: string, abs: string, follow: boolean
       ? { name, abs, isDir: false, link: l.target }
       : { name, abs, isDir: false, link: l.target, mtime: l.mtime };
   const isDir = ctx.host.fs.isDir(abs);
-  const mtime = isDir ? undefined : ctx.host.fs.stat(abs)?.mtime;
+  const mtime = isDir ? ctx.host.fs.dirInfo?.(abs)?.mtime : ctx.host.fs.stat(abs)?.mtime;
   return mtime === undefined ? { name, abs, isDir } : { name, abs, isDir, mtime };
 }
 
@@ -86,7 +86,8 @@ function details(ctx: ProgramContext, e: Entry): { mode: string; links: number; 
   }
   if (e.isDir) {
     const subdirs = ctx.host.fs.list(e.abs).filter((n) => ctx.host.fs.isDir(resolvePath(e.abs, n))).length;
-    return { mode: modeString(true, dirMode(e.abs)), links: 2 + subdirs, size: 4096, blocks: 4 };
+    const size = ctx.host.fs.dirInfo?.(e.abs)?.size ?? 4096;
+    return { mode: modeString(true, dirMode(e.abs)), links: 2 + subdirs, size, blocks: size / 1024 };
   }
   const st = ctx.host.fs.stat(e.abs);
   const size = st?.size ?? byteLength(st?.content ?? '');

@@ -99,16 +99,17 @@ describe('ls -l /etc/ssl/certs', () => {
 });
 
 describe('/usr/share/ca-certificates', () => {
-  it.each(['ls -l /usr/share/ca-certificates/mozilla | head', 'ls /usr/share/ca-certificates/mozilla | wc -l'])(
-    '%s: as recorded',
-    (cmd) => {
-      const r = record('ca-ls-mozilla.txt', cmd);
-      const got = lab().shell.runLine(cmd);
-      expect(got.stdout).toBe(r.stdout);
-      expect(got.stderr).toBe(r.stderr);
-      expect(got.exitCode).toBe(r.status);
-    },
-  );
+  it.each([
+    'ls -l /usr/share/ca-certificates',
+    'ls -l /usr/share/ca-certificates/mozilla | head',
+    'ls /usr/share/ca-certificates/mozilla | wc -l',
+  ])('%s: as recorded', (cmd) => {
+    const r = record('ca-ls-mozilla.txt', cmd);
+    const got = lab().shell.runLine(cmd);
+    expect(got.stdout).toBe(r.stdout);
+    expect(got.stderr).toBe(r.stderr);
+    expect(got.exitCode).toBe(r.status);
+  });
 });
 
 describe('one certificate through its links (ca-pem-link.txt)', () => {

@@ -21,6 +21,9 @@ import { CA_CERTIFICATES_LIST } from './ca-certificates-list.ts';
  */
 export const CA_INSTALL_MTIME = Date.UTC(2025, 5, 24, 14, 36, 58);
 export const CA_PACKAGE_MTIME = Date.UTC(2025, 5, 13, 8, 3, 42);
+/** The package's folders, as installed (ca-ls-mozilla.txt: `mozilla` is 12288 bytes, for its 142 names). */
+const CA_DIR_MTIME = Date.UTC(2025, 5, 24, 14, 36, 35);
+const CA_SHARE_DIR_SIZE = 12288;
 
 export const CA_SHARE_DIR = '/usr/share/ca-certificates/mozilla';
 export const ETC_SSL_CERTS = '/etc/ssl/certs';
@@ -63,6 +66,8 @@ export function caCertificatesLoaded(): boolean {
 /** Installs the package's files, links and bundle into `fs`. */
 export function installCaCertificates(fs: SimFs): void {
   const list = entries();
+  fs.setDirInfo(CA_SHARE_DIR, { size: CA_SHARE_DIR_SIZE, mtime: CA_DIR_MTIME });
+  fs.setDirInfo('/usr/share/ca-certificates', { size: 4096, mtime: CA_DIR_MTIME });
   list.forEach((e, i) => {
     const crt = `${CA_SHARE_DIR}/${e.name}.crt`;
     fs.addLazy(crt, { size: e.size, mode: 0o644, mtime: CA_PACKAGE_MTIME, text: () => pems?.[i] });
