@@ -102,7 +102,8 @@ function longListing(ctx: ProgramContext, entries: readonly Entry[], withTotal: 
   let out = withTotal ? `total ${rows.reduce((s, r) => s + r.d.blocks, 0)}\n` : '';
   for (const { e, d } of rows) {
     const date = dateString(e.mtime ?? now, now);
-    const name = e.link === undefined ? show(e.name) : `${show(e.name)} -> ${show(e.link)}`;
+    // A link's target is quoted like a name, but never gets the aligning space (ca-ls-l-etc-ssl-certs-tty.txt).
+    const name = e.link === undefined ? show(e.name) : `${show(e.name)} -> ${show(e.link).trimStart()}`;
     out += `${d.mode} ${String(d.links).padStart(lw)} root root ${String(d.size).padStart(sw)} ${date} ${name}\n`;
   }
   return out;

@@ -80,6 +80,7 @@ DANGLING = 'rm -rf /tmp/ca-rec && mkdir /tmp/ca-rec && cd /tmp/ca-rec && ln -s /
 def main():
     record('ca-ls-l-etc-ssl-certs', [('ls -l /etc/ssl/certs', False), ('ls -ls /etc/ssl/certs', False)], EXTRAS)
     record('ca-ls-etc-ssl-certs-tty', [('ls /etc/ssl/certs', True)], EXTRAS)
+    record('ca-ls-l-etc-ssl-certs-tty', [('ls -l /etc/ssl/certs', True)], EXTRAS)
     record('ca-ls-mozilla', [('ls -l /usr/share/ca-certificates', False), ('ls -l /usr/share/ca-certificates/mozilla | head', False),
                              ('ls /usr/share/ca-certificates/mozilla | wc -l', False),
                              ('ls -l /usr/local/share/ca-certificates', False)],

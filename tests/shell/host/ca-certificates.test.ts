@@ -98,6 +98,22 @@ describe('ls -l /etc/ssl/certs', () => {
   });
 });
 
+describe('ls -l /etc/ssl/certs on a terminal', () => {
+  it('names quoted and aligned as GNU ls does, link targets quoted but not shifted', () => {
+    const r = record('ca-ls-l-etc-ssl-certs-tty.txt', 'ls -l /etc/ssl/certs', true);
+    const s = stockListing();
+    const bundle = r.terminal.split('\n').find((l) => l.endsWith(' ca-certificates.crt')) ?? '';
+    const want = r.terminal
+      .split('\n')
+      .filter((l) => !isExtra(l))
+      .map((l) => (l === bundle ? `-rw-r--r-- 1 root root ${s.bundleSize} Jun 24  2025  ca-certificates.crt` : l))
+      .join('\n')
+      .replace(/^total \d+/, `total ${s.total}`);
+    const got = lab().shell.runLine('ls -l /etc/ssl/certs', { tty: true });
+    expect(got.stdout.replace(/\r\n/g, '\n')).toBe(want);
+  });
+});
+
 describe('/usr/share/ca-certificates', () => {
   it.each([
     'ls -l /usr/share/ca-certificates',
