@@ -174,8 +174,8 @@ const DEFAULT_THROTTLE_MS = 60_000;
  *   `service_throttle_time`: master logs the exit and `bad command startup -- throttling`, and
  *   starts no process for it until then, so clients connect but hear nothing. A reload does not
  *   lift the throttle (master_restart_service leaves it); removing the service does. The
- *   connections wait in the listen queue: when the throttle ends, master starts a process for the
- *   oldest (it may die again, and throttle again from then). `runDue()` lets that happen on time;
+ *   connections wait in the listen queue: when the throttle ends, master starts a process for each
+ *   (up to the process limit; they may die again, and the service is throttled again from then). `runDue()` lets that happen on time;
  *   otherwise it happens when a connection comes or a waiting client looks (`poll`).
  *
  * `exportState()` and `restore()` copy this state to another world (a scratch copy for a goal
@@ -347,8 +347,12 @@ export class Master {
       if (!start.ok) {
         const path = `${DAEMON_DIRECTORY}/${listener.command}`;
         this.#env.log('postfix/master', masterPid, masterProcessExit(path, pid, start.exitStatus));
-        this.#env.log('postfix/master', masterPid, masterThrottling(path));
-        this.#throttled.set(listener.service, at + throttleMs(cfg.main));
+        // master_reap_child throttles (and says so) only when the service is not throttled yet: processes started
+        // with this one for other waiting connections have only their exit logged (host-tools/late-close-587/rerun).
+        if (!this.#throttled.has(listener.service)) {
+          this.#env.log('postfix/master', masterPid, masterThrottling(path));
+          this.#throttled.set(listener.service, at + throttleMs(cfg.main));
+        }
         return { ok: false, accepted: start.accepted === true };
       }
       proc = newProcess(listener.service, pid, mainCf ?? '', start, at, cfg, listener);
@@ -493,16 +497,23 @@ export class Master {
     for (const service of services) {
       let until = this.#throttled.get(service) ?? now;
       for (let round = 0; until <= now && round < MAX_CATCH_UP; round++) {
-        // The throttle ends at `until`: master listens again and a process takes the oldest waiting connection.
+        // The throttle ends at `until`: master listens again. Each process it starts tells master it took a
+        // connection, master listens on and starts another while connections wait (master_avail.c,
+        // master_status.c): one process per waiting connection, up to the process limit, all before the first of
+        // them can die (host-tools/late-close-587/rerun/mail.log: five submission smtpds at the throttle's end).
         this.#throttled.delete(service);
-        const q = this.#listenQueue.find((c) => c.listener.service === service);
-        if (q === undefined || this.#atProcessLimit(q.listener)) break;
-        const r = this.#take(q.listener, q.client, until);
-        if (r.ok || r.accepted) this.#listenQueue = this.#listenQueue.filter((c) => c !== q);
-        if (r.ok) serveQueued(q, r.endpoint);
-        else if (r.accepted) q.closed = true;
-        // Died: throttled again from then. Served: the next waiting connection is taken at once.
-        until = this.#throttled.get(service) ?? until;
+        for (const q of this.#listenQueue.filter((c) => c.listener.service === service)) {
+          if (this.#atProcessLimit(q.listener)) break;
+          const r = this.#take(q.listener, q.client, until);
+          if (r.ok || r.accepted) this.#listenQueue = this.#listenQueue.filter((c) => c !== q);
+          if (r.ok) serveQueued(q, r.endpoint);
+          else if (r.accepted) q.closed = true;
+          else break;
+        }
+        // Died: throttled again from then. Otherwise what still waits, waits for a process to finish.
+        const next = this.#throttled.get(service);
+        if (next === undefined) break;
+        until = next;
       }
     }
   }
@@ -612,6 +623,9 @@ function queuedEndpoint(q: QueuedConnection, runDue: () => void): ServerEndpoint
     },
     get tls() {
       return q.served?.tls ?? null;
+    },
+    get waiting() {
+      return q.served === null && !q.closed;
     },
   };
 }
