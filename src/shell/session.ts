@@ -53,9 +53,10 @@ export interface InteractiveSession {
   /**
    * No more input will come and nothing else happens while time runs on (LabShell.runLine, after standard
    * input ended): a program that waits on its own timer acts now (timeout(1) kills its command). A program
-   * that would wait forever may stay; runLine then ends it as Ctrl-C would.
+   * that would wait forever may stay; runLine then ends it as Ctrl-C would. `limitMs`: time may run on for at
+   * most that long (timeout(1) around the program kills it then); absent, for as long as the program waits.
    */
-  onIdle?(): void;
+  onIdle?(limitMs?: number): void;
   /**
    * Time passed on the world's clock (the lab page's once-a-second pump after `world.runDue()`, or a test
    * after `world.advance()`, through `Shell.tick()`): a network program looks at what reached its connection

@@ -37,6 +37,11 @@ export interface ServerEndpoint {
    * waited in a throttled service's listen queue gets its banner, or EOF, later). Absent: never anything.
    */
   poll?(): ServerOutput;
+  /**
+   * True while the connection waits in a listen queue and no process has taken it yet (what the client sends
+   * meanwhile is kept for the process). Absent: a process serves it.
+   */
+  readonly waiting?: boolean;
   /** The TLS session, once a handshake succeeded. */
   readonly tls: TlsSession | null;
 }

@@ -10,7 +10,8 @@ import { opensslCommand, SClientSession } from '../../engine/tools/openssl/s-cli
 import type { ToolEnv, ToolStep } from '../../engine/tools/openssl/tool-io.ts';
 import type { Program, ProgramContext } from '../program.ts';
 import type { InteractiveSession, SessionIo } from '../session.ts';
-import type { LabEnv } from './net/lab-env.ts';
+import type { LabEnv, LabWorld } from './net/lab-env.ts';
+import { runTimeFor } from './net/lab-wait.ts';
 import { OPENSSL_HELP } from './net/openssl-texts.ts';
 import { resolvePath } from '../path.ts';
 
@@ -37,18 +38,24 @@ class SClientTerminal implements InteractiveSession {
   readonly #s: SClientSession;
   /** Standard input was a pipe, read to its end already: what is typed at the terminal does not reach s_client. */
   readonly #piped: boolean;
+  readonly #world: LabWorld;
   #io: SessionIo | null = null;
+  #ended = false;
 
-  constructor(s: SClientSession, piped: boolean) {
+  constructor(s: SClientSession, piped: boolean, world: LabWorld) {
     this.#s = s;
     this.#piped = piped;
+    this.#world = world;
   }
 
   #step(step: ToolStep): void {
     const io = this.#io;
-    if (io === null) return;
+    if (io === null || this.#ended) return;
     const code = show({ out: (t) => io.write(t), err: (t) => io.writeErr(t) }, step);
-    if (code !== null || !this.#s.running) io.exit(code ?? 0);
+    if (code !== null || !this.#s.running) {
+      this.#ended = true;
+      io.exit(code ?? 0);
+    }
   }
 
   start(io: SessionIo): void {
@@ -66,6 +73,28 @@ class SClientTerminal implements InteractiveSession {
   /** Time passed: s_client reads what reached its connection meanwhile (a late greeting, the server's close). */
   onTick(): void {
     this.#step(call(() => this.#s.poll()));
+    // Piped stdin is at its end: once s_client gets to read it (after a late handshake), it ends the session.
+    if (this.#piped && !this.#ended) this.#step(call(() => this.#s.eof()));
+  }
+
+  /**
+   * LabShell.runLine: nothing more comes from standard input. The world's time runs on at once (the lab's clock
+   * moves) until the server's late greeting or close ends s_client (host-tools/late-close-587: about 60 s on a
+   * throttled service), or `limitMs` passes, or nothing more is due in the world (s_client would wait forever).
+   */
+  onIdle(limitMs?: number): void {
+    const stopAt = limitMs === undefined ? Infinity : this.#world.clock.now() + Math.max(0, limitMs);
+    runTimeFor(
+      this.#world,
+      {
+        until: Infinity,
+        ready: () => {
+          this.onTick();
+          return this.#ended;
+        },
+      },
+      stopAt,
+    );
   }
 
   onInterrupt(): boolean {
@@ -131,9 +160,9 @@ export function opensslProgram(env: LabEnv): Program {
         if (e !== null || !s.running) return e ?? 0;
         // Still waiting on the server (a banner that never comes, -ign_eof on an open session): it waits
         // until killed (Ctrl-C, or timeout(1)).
-        return new SClientTerminal(s, true);
+        return new SClientTerminal(s, true, env.world);
       }
-      return new SClientTerminal(s, false);
+      return new SClientTerminal(s, false, env.world);
     },
     complete(req) {
       if (req.words.length === 1) return { candidates: SUBCOMMANDS.filter((c) => c.startsWith(req.prefix)) };

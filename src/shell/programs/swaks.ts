@@ -20,6 +20,7 @@ import type { InteractiveSession, SessionIo } from '../session.ts';
 import { connectAddress } from './net/connect.ts';
 import { lookupHost } from './net/hosts.ts';
 import type { LabEnv } from './net/lab-env.ts';
+import { runBlocking, type Blocking, type ReadWait } from './net/lab-wait.ts';
 import { servicePort } from './net/services.ts';
 import * as T from './net/swaks-texts.ts';
 
@@ -127,7 +128,21 @@ interface Settings {
   readonly suppressData: boolean;
 }
 
-/** One swaks run against an endpoint; writes as it goes. */
+/** swaks' default --timeout: how long each read waits for the server (in the lab, on the world's clock). */
+const TIMEOUT_SECS = 30;
+
+type Steps<T> = Generator<ReadWait, T, void>;
+
+/** A whole reply (its last line `NNN text`) is in `buffer`. */
+function hasReply(buffer: string): boolean {
+  return /(?:^|\n)\d\d\d [^\n]*\n/.test(buffer);
+}
+
+/**
+ * One swaks run against an endpoint; writes as it goes. A read the server does not answer at once (a connection
+ * that waits in a throttled service's listen queue) blocks: the run yields until the reply or the server's
+ * close reaches the connection, or swaks' 30 s timeout passes on the world's clock (host-tools/late-close-587).
+ */
 class Transaction {
   readonly #env: LabEnv;
   readonly #s: Settings;
@@ -175,12 +190,22 @@ class Transaction {
   }
 
   /** Sends a command (or only reads, for the banner) and reads one reply, as transact() does. */
-  #transact(cmd: string | null, expect: string, opts: { show?: string; allowLost?: boolean } = {}): Reply {
+  *#transact(cmd: string | null, expect: string, opts: { show?: string; allowLost?: boolean } = {}): Steps<Reply> {
     const ep = this.#ep;
     if (ep === null) return { ok: false, text: '', lost: true };
     if (cmd !== null) {
       this.#p('send', opts.show ?? cmd);
       if (!this.#serverClosed) this.#take(safe(() => ep.receive(`${cmd.replace(/\n/g, '\r\n')}\r\n`)));
+    }
+    if (!hasReply(this.#buffer) && !this.#serverClosed && ep.poll !== undefined) {
+      const poll = ep.poll.bind(ep);
+      yield {
+        until: this.#env.world.clock.now() + TIMEOUT_SECS * 1000,
+        ready: () => {
+          this.#take(safe(poll));
+          return hasReply(this.#buffer) || this.#serverClosed;
+        },
+      };
     }
     const lines: string[] = [];
     let complete = false;
@@ -199,7 +224,7 @@ class Transaction {
     if (!complete) {
       if (this.#serverClosed) lost = true;
       // Nothing more comes: swaks' alarm fires after its 30 s --timeout.
-      else lines.push('Timeout (30 secs) waiting for server response');
+      else lines.push(T.timedOut(TIMEOUT_SECS));
     }
     const text = lines.join('\n');
     const ok = new RegExp(`^${expect} `, 'm').test(text);
@@ -212,10 +237,10 @@ class Transaction {
     return { ok, text, lost };
   }
 
-  #quit(exit: number | null): void {
+  *#quit(exit: number | null): Steps<void> {
     if (this.#quitSent) return;
     this.#quitSent = true;
-    const r = this.#transact('QUIT', '221', { allowLost: true });
+    const r = yield* this.#transact('QUIT', '221', { allowLost: true });
     if (r.lost) {
       // handle_disconnect, with the exit status of the step that failed
       this.#p('error', T.LOST_CONNECTION);
@@ -224,10 +249,10 @@ class Transaction {
     if (exit !== null) throw new SwaksExit(exit, true);
   }
 
-  #helo(): { ok: boolean; keywords: Set<string>; auth: Set<string> } {
+  *#helo(): Steps<{ ok: boolean; keywords: Set<string>; auth: Set<string> }> {
     const keywords = new Set<string>();
     const auth = new Set<string>();
-    const r = this.#transact(`EHLO ${this.#s.helo}`, '250');
+    const r = yield* this.#transact(`EHLO ${this.#s.helo}`, '250');
     if (r.ok) {
       for (const l of r.text.split('\n')) {
         const kw = l.slice(4);
@@ -238,7 +263,7 @@ class Transaction {
       }
       return { ok: true, keywords, auth };
     }
-    return { ok: this.#transact(`HELO ${this.#s.helo}`, '250').ok, keywords, auth };
+    return { ok: (yield* this.#transact(`HELO ${this.#s.helo}`, '250')).ok, keywords, auth };
   }
 
   #hello(): ClientHello {
@@ -278,7 +303,7 @@ class Transaction {
     return null;
   }
 
-  #auth(adv: Set<string>): number {
+  *#auth(adv: Set<string>): Steps<number> {
     const s = this.#s;
     if (adv.size === 0) return 1;
     // swaks' ANY: its known types sorted by name, as advertised; PLAIN and LOGIN are what the lab's Cyrus offers.
@@ -288,10 +313,14 @@ class Transaction {
       if (!adv.has(t)) continue;
       if (t === 'PLAIN') {
         attempted = true;
-        if (this.#transact(`AUTH PLAIN ${b64(`\0${s.user}\0${s.password}`)}`, '235').ok) return 0;
+        if ((yield* this.#transact(`AUTH PLAIN ${b64(`\0${s.user}\0${s.password}`)}`, '235')).ok) return 0;
       } else if (t === 'LOGIN') {
         attempted = true;
-        if (this.#transact('AUTH LOGIN', '334').ok && this.#transact(b64(s.user), '334').ok && this.#transact(b64(s.password), '235').ok)
+        if (
+          (yield* this.#transact('AUTH LOGIN', '334')).ok &&
+          (yield* this.#transact(b64(s.user), '334')).ok &&
+          (yield* this.#transact(b64(s.password), '235')).ok
+        )
           return 0;
       }
     }
@@ -320,7 +349,13 @@ class Transaction {
     return lines;
   }
 
-  run(): number {
+  /** The server's end goes: swaks was killed while it waited. */
+  kill(): void {
+    if (this.#ep !== null && !this.#serverClosed) this.#ep.clientClosed();
+    this.#serverClosed = true;
+  }
+
+  *run(): Blocking {
     const s = this.#s;
     try {
       this.#p('info', T.trying(s.server, s.port));
@@ -352,19 +387,19 @@ class Transaction {
           this.#p('error', T.tlsStartupFailed(e));
           throw new SwaksExit(29, false);
         }
-        if (s.quitAfter === 'tls') this.#quit(0);
+        if (s.quitAfter === 'tls') yield* this.#quit(0);
       }
-      if (!this.#transact(null, '220').ok) this.#quit(21);
-      if (s.quitAfter === 'connect' || s.quitAfter === 'banner') this.#quit(0);
-      let ehlo = this.#helo();
-      if (!ehlo.ok) this.#quit(22);
-      if (s.quitAfter === 'first-helo' || s.quitAfter === 'first-ehlo') this.#quit(0);
+      if (!(yield* this.#transact(null, '220')).ok) yield* this.#quit(21);
+      if (s.quitAfter === 'connect' || s.quitAfter === 'banner') yield* this.#quit(0);
+      let ehlo = yield* this.#helo();
+      if (!ehlo.ok) yield* this.#quit(22);
+      if (s.quitAfter === 'first-helo' || s.quitAfter === 'first-ehlo') yield* this.#quit(0);
       if (s.tls && !s.tlsOnConnect) {
         if (!ehlo.keywords.has('STARTTLS')) {
           this.#p('error', T.NO_STARTTLS);
           // more/strip-inbound-sclient: --tls-optional and --tls-optional-strict go on in plaintext here.
-          if (!s.tlsOptional && !s.tlsOptionalStrict) this.#quit(29);
-        } else if (!this.#transact('STARTTLS', '220').ok) {
+          if (!s.tlsOptional && !s.tlsOptionalStrict) yield* this.#quit(29);
+        } else if (!(yield* this.#transact('STARTTLS', '220')).ok) {
           this.#p('error', T.STARTTLS_FAILED);
           if (!s.tlsOptional) throw new SwaksExit(29, false);
         } else {
@@ -376,40 +411,40 @@ class Transaction {
           }
         }
       }
-      if (s.quitAfter === 'tls') this.#quit(0);
+      if (s.quitAfter === 'tls') yield* this.#quit(0);
       if (this.#tls && !s.tlsOnConnect) {
-        ehlo = this.#helo();
-        if (!ehlo.ok) this.#quit(32);
+        ehlo = yield* this.#helo();
+        if (!ehlo.ok) yield* this.#quit(32);
       }
-      if (s.quitAfter === 'helo' || s.quitAfter === 'ehlo') this.#quit(0);
+      if (s.quitAfter === 'helo' || s.quitAfter === 'ehlo') yield* this.#quit(0);
       if (s.auth !== null) {
-        const r = this.#auth(ehlo.auth);
+        const r = yield* this.#auth(ehlo.auth);
         if (r === 1) {
           this.#p('error', T.NO_AUTH_ADVERTISED);
-          this.#quit(28);
+          yield* this.#quit(28);
         } else if (r === 2) {
           this.#p('error', s.auth.length === 0 ? T.AUTH_NO_TYPES : T.AUTH_TYPE_UNAVAILABLE);
-          this.#quit(28);
+          yield* this.#quit(28);
         } else if (r === 4) {
           this.#p('error', T.NO_AUTH_SUCCEEDED);
-          this.#quit(28);
+          yield* this.#quit(28);
         }
       }
-      if (s.quitAfter === 'auth') this.#quit(0);
-      if (!this.#transact(`MAIL FROM:<${s.from}>`, '250').ok) this.#quit(23);
-      if (s.quitAfter === 'mail' || s.quitAfter === 'from') this.#quit(0);
+      if (s.quitAfter === 'auth') yield* this.#quit(0);
+      if (!(yield* this.#transact(`MAIL FROM:<${s.from}>`, '250')).ok) yield* this.#quit(23);
+      if (s.quitAfter === 'mail' || s.quitAfter === 'from') yield* this.#quit(0);
       const rcpts = s.to.split(',');
       let failures = 0;
       for (const r of rcpts) {
-        if (!this.#transact(`RCPT TO:<${r}>`, '250').ok) failures++;
+        if (!(yield* this.#transact(`RCPT TO:<${r}>`, '250')).ok) failures++;
       }
-      if (failures === rcpts.length) this.#quit(24);
-      if (s.quitAfter === 'rcpt' || s.quitAfter === 'to') this.#quit(0);
-      if (!this.#transact('DATA', '354').ok) this.#quit(25);
+      if (failures === rcpts.length) yield* this.#quit(24);
+      if (s.quitAfter === 'rcpt' || s.quitAfter === 'to') yield* this.#quit(0);
+      if (!(yield* this.#transact('DATA', '354')).ok) yield* this.#quit(25);
       const data = this.#data();
       const show = s.suppressData ? `${data.length} lines sent` : data.join('\n');
-      if (!this.#transact(data.join('\n'), '250', { show }).ok) this.#quit(26);
-      this.#quit(null);
+      if (!(yield* this.#transact(data.join('\n'), '250', { show })).ok) yield* this.#quit(26);
+      yield* this.#quit(null);
       this.#p('info', T.CLOSED);
       return 0;
     } catch (e) {
@@ -483,14 +518,82 @@ function settingsFrom(env: LabEnv, ctx: ProgramContext, v: Map<string, string[]>
 /** --quit-after points before RCPT TO. */
 const EARLY_QUITS: readonly string[] = ['connect', 'banner', 'first-helo', 'first-ehlo', 'tls', 'helo', 'ehlo', 'auth', 'mail', 'from'];
 
-function runWith(
-  env: LabEnv,
-  ctx: ProgramContext,
-  v: Map<string, string[]>,
-  to: string,
-  write: (s: 'out' | 'err', t: string) => void,
-): number {
-  return new Transaction(env, settingsFrom(env, ctx, v, to), write).run();
+/** Where swaks writes: the command's streams, then the terminal of the session it became by blocking. */
+interface Sink {
+  write(stream: 'out' | 'err', text: string): void;
+}
+
+function runWith(env: LabEnv, ctx: ProgramContext, v: Map<string, string[]>, to: string, sink: Sink): number | InteractiveSession {
+  const t = new Transaction(env, settingsFrom(env, ctx, v, to), (s, text) => sink.write(s, text));
+  return runBlocking(env.world, t.run(), {
+    attach(io) {
+      sink.write = (s, text) => (s === 'out' ? io.write(text) : io.writeErr(text));
+    },
+    kill: () => t.kill(),
+  });
+}
+
+/**
+ * On a terminal swaks asks for the recipient; then it runs, and when it blocks on the server (see Transaction)
+ * the run's own session takes over: time, Ctrl-C and the end reach it from here.
+ */
+class PromptSession implements InteractiveSession {
+  readonly mode = 'cooked';
+  readonly #run: (addr: string, io: SessionIo) => number | InteractiveSession;
+  #io: SessionIo | null = null;
+  #inner: InteractiveSession | null = null;
+
+  constructor(run: (addr: string, io: SessionIo) => number | InteractiveSession) {
+    this.#run = run;
+  }
+
+  start(io: SessionIo): void {
+    this.#io = io;
+    io.write(T.PROMPT_TO);
+  }
+
+  onInput(data: string): void {
+    const io = this.#io;
+    if (io === null) return;
+    if (this.#inner !== null) {
+      this.#inner.onInput(data);
+      return;
+    }
+    const addr = data.trim();
+    if (addr === '') {
+      io.write(T.PROMPT_TO);
+      return;
+    }
+    const r = this.#run(addr, io);
+    if (typeof r === 'number') {
+      io.exit(r);
+      return;
+    }
+    this.#inner = r;
+    r.start(io);
+  }
+
+  onEof(): void {
+    if (this.#inner !== null) return;
+    this.#io?.write('\n');
+    this.#io?.exit(1);
+  }
+
+  onTick(): void {
+    this.#inner?.onTick?.();
+  }
+
+  onIdle(limitMs?: number): void {
+    this.#inner?.onIdle?.(limitMs);
+  }
+
+  onInterrupt(): boolean {
+    return this.#inner?.onInterrupt?.() ?? false;
+  }
+
+  dispose(): void {
+    this.#inner?.dispose?.();
+  }
 }
 
 export function swaksProgram(env: LabEnv): Program {
@@ -507,42 +610,21 @@ export function swaksProgram(env: LabEnv): Program {
         ctx.stdout.write(T.VERSION_TEXT);
         return 0;
       }
-      const write = (s: 'out' | 'err', t: string): void => (s === 'out' ? ctx.stdout : ctx.stderr).write(t);
+      const sink: Sink = { write: (s, t) => (s === 'out' ? ctx.stdout : ctx.stderr).write(t) };
       const to = p.values.get('to')?.at(-1);
-      if (to !== undefined && to !== '') return runWith(env, ctx, p.values, to, write);
+      if (to !== undefined && to !== '') return runWith(env, ctx, p.values, to, sink);
       // A run that stops before RCPT needs no recipient (corpus-extra swaks-version: --quit-after EHLO).
       const quitAfter = (p.values.get('quit-after')?.at(-1) ?? '').toLowerCase();
-      if (EARLY_QUITS.includes(quitAfter)) return runWith(env, ctx, p.values, '', write);
+      if (EARLY_QUITS.includes(quitAfter)) return runWith(env, ctx, p.values, '', sink);
       if (ctx.stdin.kind === 'text') {
         const line = ctx.stdin.text.split('\n')[0]?.trim() ?? '';
         ctx.stdout.write(T.PROMPT_TO);
         if (line === '') return 1;
-        return runWith(env, ctx, p.values, line, write);
+        return runWith(env, ctx, p.values, line, sink);
       }
-      // On a terminal swaks asks for the recipient.
-      let io: SessionIo | null = null;
-      const session: InteractiveSession = {
-        mode: 'cooked',
-        start(i) {
-          io = i;
-          i.write(T.PROMPT_TO);
-        },
-        onInput(data) {
-          const addr = data.trim();
-          if (addr === '') {
-            io?.write(T.PROMPT_TO);
-            return;
-          }
-          const i = io;
-          if (i === null) return;
-          i.exit(runWith(env, ctx, p.values, addr, (s, t) => (s === 'out' ? i.write(t) : i.writeErr(t))));
-        },
-        onEof() {
-          io?.write('\n');
-          io?.exit(1);
-        },
-      };
-      return session;
+      return new PromptSession((addr, i) =>
+        runWith(env, ctx, p.values, addr, { write: (s, t) => (s === 'out' ? i.write(t) : i.writeErr(t)) }),
+      );
     },
   };
 }

@@ -190,8 +190,11 @@ class TimeoutSession implements InteractiveSession {
     this.#inner.onResize?.(cols, rows);
   }
 
-  onIdle(): void {
-    this.#inner.onIdle?.();
+  onIdle(limitMs?: number): void {
+    // The command may wait on the lab's clock (a blocked read) for no longer than the time limit.
+    const mine = this.#limits.seconds > 0 ? this.#limits.seconds * 1000 : undefined;
+    const limit = mine === undefined ? limitMs : limitMs === undefined ? mine : Math.min(mine, limitMs);
+    this.#inner.onIdle?.(limit);
     if (!this.#ended && this.#limits.seconds > 0) this.#expire();
   }
 

@@ -88,6 +88,11 @@ type Phase =
 
 /** The handshake's first write failed: the connection was gone (`write:errno=32`). */
 const EPIPE = 'EPIPE';
+/**
+ * The ClientHello went out while the connection waited in a listen queue; the process that took it died without
+ * reading it, so the kernel reset the connection (`write:errno=104`; host-tools/late-close-587/rerun/sclient465.*).
+ */
+const ECONNRESET = 'ECONNRESET';
 
 /** The s_client bytes that smtpd sees when s_client starts a handshake on a plaintext connection. */
 const HELLO_AS_PLAINTEXT = '\u0016\u0003\u0001\u0001\u0024\u0001\u0000\u0001\u0020\u0003\u0003\u0095\u00b1\u0048\u000a';
@@ -157,6 +162,8 @@ export class SClientSession {
   #deferred: { readonly bio: string; readonly data: ServerOutput } | null = null;
   /** `-starttls smtp|lmtp` stalled waiting for the greeting (a listen queue): what of it came so far. */
   #greeting: string | null = null;
+  /** Without -starttls, the ClientHello went out on a connection that waits in a listen queue. */
+  #helloWaits = false;
 
   /** `argv` is what follows `openssl s_client`. */
   constructor(argv: readonly string[], env: ToolEnv) {
@@ -277,6 +284,13 @@ export class SClientSession {
       this.#greeting = null;
       return this.#negotiate(o, ep, greeting);
     }
+    if (this.#phase === 'stalled' && this.#helloWaits) {
+      if (ep.waiting === true) return this.#out.take(null);
+      this.#helloWaits = false;
+      const taken = poll();
+      if (taken.data === '' && taken.closed) return this.#failure(o, this.#hello(o), null, ECONNRESET, 0, 0);
+      return this.#negotiate(o, ep, taken);
+    }
     if (this.#phase !== 'tls' && this.#phase !== 'draining') return this.#out.take(this.#status);
     if (this.#readDeferred()) return this.#out.take(this.#status);
     return this.#serverData(poll());
@@ -377,6 +391,8 @@ export class SClientSession {
 
   /** `greeting`: the server's greeting when it came late (poll), instead of reading it now. */
   #negotiate(o: SClientOptions, ep: ServerEndpoint, greeting?: ServerOutput): ToolStep {
+    // Without -starttls, what came on a connection that waited (s_client was already in its handshake).
+    const early = o.starttls === null ? greeting : undefined;
     let readPlain = 0;
     let wrotePlain = 0;
     let lastEhloLine = '';
@@ -430,7 +446,12 @@ export class SClientSession {
       const banner = ep.open();
       readPlain += banner.data.length;
     } else {
-      const greeting = ep.open();
+      const greeting = early ?? ep.open();
+      if (greeting.data === '' && !greeting.closed && ep.waiting === true) {
+        // The ClientHello goes out and waits with the connection for a process to read it.
+        this.#helloWaits = true;
+        return this.#stall();
+      }
       if (greeting.data !== '') {
         // A plaintext server (port 25 without -starttls): its banner is read as a TLS record.
         ep.receive(HELLO_AS_PLAINTEXT);
@@ -703,7 +724,7 @@ export class SClientSession {
     o: SClientOptions,
     hello: ClientHello,
     rec: HandshakeRecord | null,
-    e: OpenSslError | typeof EPIPE,
+    e: OpenSslError | typeof EPIPE | typeof ECONNRESET,
     readPlain: number,
     wrotePlain: number,
   ): ToolStep {
@@ -716,7 +737,7 @@ export class SClientSession {
       if (!sni) this.#out.stderr(NO_SERVERNAME);
       if (cert !== null) this.#out.stderr(verifyLines(cert, this.#verifyCode(cert), o.brief));
     }
-    this.#out.stderr(e === EPIPE ? writeErrno(32) : errorLine(this.#threadId, e));
+    this.#out.stderr(e === EPIPE ? writeErrno(32) : e === ECONNRESET ? writeErrno(104) : errorLine(this.#threadId, e));
     const verifyCode = cert === null ? 0 : this.#verifyCode(cert);
     const read = readPlain + (rec === null ? 0 : rec.bytes.serverToClient);
     // A ClientHello that could not be written is not counted.

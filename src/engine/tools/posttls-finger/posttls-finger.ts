@@ -38,6 +38,18 @@ export interface PosttlsFingerEnv extends ToolEnv {
   readonly files?: FileLookup;
 }
 
+/** A read of the greeting that blocks: what was printed before it, and the connection it waits on. */
+export interface GreetingWait {
+  readonly endpoint: ServerEndpoint;
+  readonly output: ToolStep;
+  readonly timeoutMs: number;
+}
+
+export type FingerSteps = Generator<GreetingWait, ToolStep, ServerOutput>;
+
+/** posttls-finger.c's conn_tmout default (`-t`): how long the greeting read waits. */
+const CONN_TMOUT_MS = 30_000;
+
 /** getopt's option string: options with an argument carry a colon (posttls-finger.c, 3.7). */
 const OPTSTRING = 'a:ch:o:RSt:T:vA:Cd:fF:g:H:k:K:l:L:m:M:p:P:r:s:wX';
 const LEVELS = new Set(['none', 'may', 'encrypt', 'dane', 'dane-only', 'fingerprint', 'verify', 'secure']);
@@ -219,7 +231,7 @@ class Finger {
     return ep.receive(`${cmd}\r\n`);
   }
 
-  run(): ToolStep {
+  *run(): FingerSteps {
     const a = this.#args;
     if (!LEVELS.has(a.level)) {
       this.#say(invalidLevel(a.level));
@@ -255,12 +267,17 @@ class Finger {
     const ep = conn.endpoint;
     const peer = `${name}[${address}]:${port}`;
     this.#chat('', connected(peer));
-    this.#session(ep, peer, mask, d.bracketed);
+    yield* this.#session(ep, peer, mask, d.bracketed);
     ep.clientClosed();
     return this.#out.take(0);
   }
 
-  #session(ep: ServerEndpoint, peer: string, mask: { readonly level: number; readonly peerCert: boolean }, bracketed: boolean): void {
+  *#session(
+    ep: ServerEndpoint,
+    peer: string,
+    mask: { readonly level: number; readonly peerCert: boolean },
+    bracketed: boolean,
+  ): Generator<GreetingWait, void, ServerOutput> {
     const a = this.#args;
     const greet = (banner: ServerOutput): boolean => {
       if (banner.data === '' && !banner.closed) {
@@ -327,7 +344,12 @@ class Finger {
       }
       if (!startTls()) return;
     } else {
-      if (!greet(ep.open())) return;
+      let banner = ep.open();
+      // Nothing yet on a connection that can get it later (it waits in a throttled service's listen queue): the
+      // greeting read waits up to conn_tmout for it (greeting(), posttls-finger.c).
+      if (banner.data === '' && !banner.closed && ep.poll !== undefined)
+        banner = yield { endpoint: ep, output: this.#out.take(null), timeoutMs: CONN_TMOUT_MS };
+      if (!greet(banner)) return;
       const first = ehlo();
       if (!first.ok) return;
       if (first.starttls && a.level !== 'none') {
@@ -344,8 +366,12 @@ class Finger {
   }
 }
 
-/** posttls-finger(1): `argv[0]` is the program name as typed. Never interactive; runs to the end. */
-export function posttlsFinger(argv: readonly string[], env: PosttlsFingerEnv): ToolStep {
+/**
+ * posttls-finger(1) as steps: `argv[0]` is the program name as typed. Where it blocks reading the greeting it
+ * yields what it printed so far and the endpoint; the caller lets the time pass (up to `timeoutMs`) and passes
+ * in what the server sent meanwhile (nothing: the read timed out).
+ */
+export function* posttlsFingerSteps(argv: readonly string[], env: PosttlsFingerEnv): FingerSteps {
   const parsed = parseArgs(argv.slice(1));
   if (!parsed.ok) {
     const out = new Output();
@@ -353,5 +379,17 @@ export function posttlsFinger(argv: readonly string[], env: PosttlsFingerEnv): T
     out.stderr(parsed.stderr);
     return out.take(1);
   }
-  return new Finger(parsed.args, env).run();
+  return yield* new Finger(parsed.args, env).run();
+}
+
+/** posttls-finger(1) run to its end at once: a greeting that does not come at once times out. */
+export function posttlsFinger(argv: readonly string[], env: PosttlsFingerEnv): ToolStep {
+  const steps = posttlsFingerSteps(argv, env);
+  const output: ToolStep['output'][number][] = [];
+  let r = steps.next();
+  while (r.done !== true) {
+    output.push(...r.value.output.output);
+    r = steps.next({ data: '', closed: false });
+  }
+  return { output: [...output, ...r.value.output], exitCode: r.value.exitCode };
 }

@@ -35,6 +35,11 @@ export const AUTH_NO_TYPES = 'Auth not attempted, no advertised types available'
 export const NO_AUTH_SUCCEEDED = 'No authentication type succeeded';
 /** [swaks] */
 export const LOST_CONNECTION = 'Remote host closed connection unexpectedly.';
+/**
+ * [recorded] a read that got nothing within swaks' --timeout (host-tools/late-close-587/swaks.out: `<** ` then this,
+ * 30 s after connecting to a throttled submission service).
+ */
+export const timedOut = (secs: number): string => `Timeout (${secs} secs) waiting for server response`;
 /** [recorded] `swaks --foo` (exit 1, no prefix). */
 export const unknownOption = (name: string): string => `Unknown option: ${name}\n`;
 /** [corpus] the data swaks sends by default. */
