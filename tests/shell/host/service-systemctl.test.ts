@@ -165,6 +165,36 @@ describe('what each action does to Postfix: the mail.log lines recorded with `se
     expect(r.exitCode).toBe(0);
   });
 
+  it("service postfix status: what applies of the recording (no log line, status 0); its text is systemctl's", () => {
+    const rec = hostRecords('service-postfix-status.txt').find((r) => r.cmd === 'service postfix status' && !r.pty);
+    // RECORDED (sysvinit host): the init script's status line, nothing logged, status 0.
+    expect(rec?.stdout).toBe('postfix is running.\n');
+    expect(rec?.log).toEqual([]);
+    const { shell, logSize, logSince } = lab();
+    const from = logSize();
+    const r = shell.runLine('service postfix status');
+    expect(logSince(from)).toEqual(rec?.log);
+    expect(r.exitCode).toBe(rec?.status);
+    // DERIVED (systemd host): service hands over to `systemctl status postfix.service`, whose text the first
+    // describe block checks against the unit files; the init script's line is not printed there.
+    const ago = (t: string): string => t.replace(/; [^;\n]* ago$/m, '; <AGO> ago');
+    expect(ago(r.stdout)).toBe(ago(shell.runLine('systemctl status postfix.service').stdout));
+    expect(r.stdout).not.toContain(rec?.stdout ?? '');
+  });
+
+  it("service postfix reload on a terminal: the recording showed postfix-script's line, systemd runs it off the terminal", () => {
+    const rec = hostRecords('service-postfix-reload.normalized.txt').find((r) => r.cmd === 'service postfix reload' && r.pty);
+    // RECORDED (sysvinit host): the init script ran `postfix reload` on the terminal, so postfix-script said so there.
+    expect(rec?.terminal).toBe('postfix/postfix-script: refreshing the Postfix mail system\n');
+    const { shell, logSize, logSince } = lab();
+    const from = logSize();
+    const r = shell.runLine('service postfix reload', { tty: true });
+    // What applies: the same log lines and status. DERIVED: systemctl reload prints nothing (ExecReload runs in the unit).
+    expect(logSince(from)).toEqual(rec?.log);
+    expect(r.exitCode).toBe(rec?.status);
+    expect(r.output).toBe('');
+  });
+
   it('service postfix start after a stop writes what the recording did', () => {
     const rec = hostRecords('service-postfix-start.normalized.txt').find(
       (r) => r.cmd === 'service postfix start' && r.log !== null && r.log.length > 0,
