@@ -6,7 +6,7 @@
 import { MAIN_CF_PATH } from '../engine/config/main-cf.ts';
 import { MASTER_CF_PATH } from '../engine/config/master-cf.ts';
 import { masterDaemonStarted, masterReload } from '../engine/master/log-texts.ts';
-import { runPostconf } from '../engine/postconf/run-postconf.ts';
+import { runPostconfEdit } from '../engine/postconf/run-core.ts';
 import { steppingClock, type Clock, type SteppingClock } from '../engine/world/clock.ts';
 import { LAB_EPOCH } from '../engine/world/lab-world.ts';
 import type { IdSource } from '../engine/world/ids.ts';
@@ -171,7 +171,7 @@ export function createLessonSession(opts: LessonSessionOptions): LessonSession {
             ? ['-e', `${name.trim()}=${value}`]
             : null;
       if (argv === null) throw new Error(`toggle: not a control: ${name}`);
-      const r = runPostconf(argv, files);
+      const r = runPostconfEdit(argv, files);
       if (r.exitCode !== 0) throw new Error(`toggle ${name}=${value}: ${r.stderr.trim()}`);
       if (r.mainCf !== undefined) world.fs.write(MAIN_CF_PATH, r.mainCf);
       if (r.masterCf !== undefined) world.fs.write(MASTER_CF_PATH, r.masterCf);
