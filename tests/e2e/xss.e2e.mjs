@@ -74,7 +74,9 @@ async function assertShownAsText(target, needle, where) {
 /** Shell single quotes around any text. */
 const q = (s) => `'${s.replaceAll("'", "'\\''")}'`;
 
-function builtPages(dir = process.env.E2E_DIST ?? join(ROOT, 'dist')) {
+const DIST = process.env.E2E_DIST ?? join(ROOT, 'dist');
+
+function builtPages(dir = DIST) {
   const out = [];
   for (const name of readdirSync(dir)) {
     const p = join(dir, name);
@@ -102,7 +104,7 @@ export const tests = [
       assert.ok(pages.length > 10);
       for (const file of pages) {
         const html = readFileSync(file, 'utf8');
-        const rel = file.slice(ROOT.length);
+        const rel = file.slice(DIST.length); // /embed/…/index.html
         if (rel.includes('/embed/') || rel.includes('/lab/sandbox/')) continue; // not Base.astro pages (embeds, the WebContainer page)
         const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(html);
         assert.ok(meta !== null, `${rel}: no CSP meta`);
