@@ -109,6 +109,34 @@ describe('late-close-587: tools on a throttled service, in runLine', () => {
   });
 });
 
+describe('a service fixed while a tool waits: the late greeting lets the tool go on', () => {
+  // Not recorded as such: the greeting is the corpus's banner, and the tools' sessions are those of their own recordings.
+  const BANNER = /^S: (220 .*ESMTP Postfix)$/m.exec(
+    readFileSync(resolve(DIR, '../../reload-mastercf-broken-service/transcript.normalized.txt'), 'utf8'),
+  )?.[1];
+  const cases = [
+    ['swaks --server 127.0.0.1 --port 587 --to root@example.org --quit-after EHLO', 0, `<-  ${BANNER ?? ''}\n`],
+    ["posttls-finger -l may '[127.0.0.1]:587'", 0, `posttls-finger: < ${BANNER ?? ''}\n`],
+    ['openssl s_client -connect localhost:587 -starttls smtp </dev/null', 0, 'DONE\n'],
+    ['openssl s_client -connect localhost:465 </dev/null', 0, 'DONE\n'],
+  ] as const;
+  for (const [cmd, status, shows] of cases) {
+    it(cmd, () => {
+      const { world, shell } = brokenLab();
+      world.advance(40_000);
+      // Both services' prose lines commented out again, then a reload: the throttles stay until they end (20 s on).
+      expect(shell.runLine("sed -i '25,28s/^/#/;42,45s/^/#/' /etc/postfix/master.cf").exitCode).toBe(0);
+      expect(shell.runLine('postfix check').output).toBe('');
+      shell.runLine('postfix reload');
+      const t0 = world.clock.now();
+      const r = shell.runLine(cmd);
+      expect(r.output).toContain(shows);
+      expect(r.exitCode).toBe(status);
+      expectSeconds(world.clock.now() - t0, 20);
+    });
+  }
+});
+
 describe('late-close-587: tools on a throttled service, on the terminal', () => {
   it('swaks: the timeout line after 30 s, the close after 60 s', () => {
     const want = recorded('swaks');
