@@ -125,7 +125,8 @@ async function main() {
   const server = await startStaticServer({ root: DIST });
   const browser = await chromium.launch({ executablePath, args: ['--headless', '--no-sandbox', '--disable-gpu'] });
   try {
-    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    // Service workers blocked: the offline cache would download the whole site while keys are timed.
+    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' })).newPage();
     await page.goto(`${server.origin}/lab/`);
     await waitFor(page, (s) => s.includes(PROMPT), 'the prompt');
     await installProbe(page);
