@@ -79,18 +79,21 @@ class SClientTerminal implements InteractiveSession {
 
   /**
    * LabShell.runLine: nothing more comes from standard input. The world's time runs on at once (the lab's clock
-   * moves) until the server's late greeting or close ends s_client (host-tools/late-close-587: about 60 s on a
-   * throttled service), or `limitMs` passes, or nothing more is due in the world (s_client would wait forever).
+   * moves) while the connection waits in a listen queue, until a process takes it (host-tools/late-close-587:
+   * about 60 s on a throttled service) or `limitMs` passes; s_client then reads what the process said. Waiting on
+   * a server that is there but silent, s_client would wait forever: no time runs for that.
    */
   onIdle(limitMs?: number): void {
+    if (!this.#s.queued) return;
     const stopAt = limitMs === undefined ? Infinity : this.#world.clock.now() + Math.max(0, limitMs);
     runTimeFor(
       this.#world,
       {
         until: Infinity,
         ready: () => {
+          if (this.#s.queued) return false;
           this.onTick();
-          return this.#ended;
+          return true;
         },
       },
       stopAt,

@@ -177,6 +177,11 @@ export class SClientSession {
     return this.#phase !== 'done';
   }
 
+  /** The connection still waits in a listen queue for a process (what comes next comes from master's time). */
+  get queued(): boolean {
+    return this.#phase !== 'done' && this.#ep?.waiting === true;
+  }
+
   start(): ToolStep {
     if (this.#phase !== 'new') return this.#out.take(null);
     const parsed = parseSClientArgs(this.#argv);

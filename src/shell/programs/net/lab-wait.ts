@@ -35,6 +35,9 @@ function earliest(a: number | null, b: number | null): number | null {
   return a === null ? b : b === null ? a : Math.min(a, b);
 }
 
+/** At most this many of the world's events pass in one `runTimeFor`. */
+const MAX_ROUNDS = 1000;
+
 /** When the world has something to do next (master, qmgr), or null. */
 function nextDue(world: LabWorld): number | null {
   return earliest(world.master.nextDueAt(), world.queue.nextDueAt?.() ?? null);
@@ -46,7 +49,8 @@ function nextDue(world: LabWorld): number | null {
  * True when the wait is over (ready, or timed out); false at `stopAt` or on a clock that cannot be moved.
  */
 export function runTimeFor(world: LabWorld, wait: ReadWait, stopAt = Infinity): boolean {
-  for (;;) {
+  // Each round moves the clock to the world's next event; periodic ones (qmgr's scans) could go on forever.
+  for (let round = 0; round < MAX_ROUNDS; round++) {
     if (wait.ready()) return true;
     const now = world.clock.now();
     if (now >= wait.until) return true;
@@ -66,6 +70,7 @@ export function runTimeFor(world: LabWorld, wait: ReadWait, stopAt = Infinity): 
     // A real-time clock: advance() only ran what is due now, and nothing more comes in this call.
     if (world.clock.now() < target) return wait.ready();
   }
+  return false;
 }
 
 class BlockingSession implements InteractiveSession {
