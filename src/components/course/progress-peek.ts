@@ -2,7 +2,7 @@
  * A light look at stored progress, for pages that must stay small (the home page, a lesson before its
  * lab loads): which exercises of a lesson are done. It reads the key progress.ts writes and trusts
  * nothing: anything but a lab image with a list of strings reads as "nothing done". The full check
- * (Zod, the scenario's version) is progress.ts's, loaded with the lab.
+ * (the checks, the scenario's version) is progress.ts's, loaded with the lab.
  */
 
 /** The localStorage key of a lesson's lab image (the same as progress.ts; tests/components checks). */

@@ -1,5 +1,5 @@
 /**
- * Wires the export/import buttons; the work itself (progress-transfer.ts, with the Zod checks) is
+ * Wires the export/import buttons; the work itself (progress-transfer.ts, with the checks) is
  * imported on first use.
  */
 import { markLessonProgress } from './home-progress.ts';

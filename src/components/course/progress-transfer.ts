@@ -1,7 +1,7 @@
 /**
  * Export and import of the course's progress as one JSON file (the lesson runtime's progress.ts format:
  * every lesson's lab image). A bad file changes nothing and says why. Loaded on demand by the home
- * page's buttons (progress-transfer-boot.ts), so the Zod checks never weigh on the first page load.
+ * page's buttons (progress-transfer-boot.ts), so the checks never weigh on the first page load.
  */
 import { exportCourse, importCourse, type ScenarioRef } from '../../lesson-runtime/progress.ts';
 import { pageStorage } from '../lab/image-store.ts';

@@ -1,5 +1,5 @@
 /**
- * Every goal predicate, by name: its kind, its Zod args schema (args.ts) and its test. Lessons name them
+ * Every goal predicate, by name: its kind, its args schema (args.ts) and its test. Lessons name them
  * in frontmatter (`check:` of a goal, `when:` of a hint); `evaluate()` runs them. To add one: its args
  * schema in args.ts, its test in state.ts (probes a scratch copy) or seen.ts (reads LabEvents), and a
  * row here; the lesson contract (course-contract.md) lists them.
