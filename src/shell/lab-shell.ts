@@ -100,7 +100,7 @@ class CaptureSink implements Sink {
 }
 
 /** Postfix parameter names after `postconf`, `explain` and `man` (completion's extra source). */
-function parameterCompletion(req: CompletionRequest): Completion | undefined {
+export function parameterCompletion(req: CompletionRequest): Completion | undefined {
   const cmd = req.words[0];
   if (cmd !== 'postconf' && cmd !== 'explain' && cmd !== 'man') return undefined;
   if (req.prefix.startsWith('-') || req.prefix.includes('=') || req.prefix.includes('/')) return undefined;
@@ -111,6 +111,8 @@ function parameterCompletion(req: CompletionRequest): Completion | undefined {
 export class LabShell extends Shell {
   readonly world: LabWorld;
   readonly programs: Registry;
+  /** The machine this shell runs on (the world's files, clock and network), for another shell to move onto (Shell.useMachine). */
+  readonly host: ShellHost;
   readonly #pacer: SwitchPacer;
   readonly #host: ShellHost;
   readonly #pid = 4242;
@@ -128,6 +130,7 @@ export class LabShell extends Shell {
     });
     this.world = world;
     this.programs = programs;
+    this.host = host;
     this.#pacer = pacer;
     this.#host = { ...host, fs: withStandardDirs(host.fs) };
     this.#observer = opts.observer;

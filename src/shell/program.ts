@@ -23,6 +23,8 @@ export interface ShellState {
   readonly vars: Map<string, string>;
   /** Accepted command lines, oldest first, as `history` prints them. */
   readonly history: readonly string[];
+  /** How many lines have dropped off the front of the history (bash numbers the rest on from there; default 0). */
+  readonly historyBase?: number;
   /** `$?`. */
   readonly lastStatus: number;
 }

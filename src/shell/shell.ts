@@ -16,6 +16,7 @@ import { MSG_EXIT, MSG_SYNTAX_UNEXPECTED_EOF, SHELL_NAME } from './messages.ts';
 import { parse } from './parse.ts';
 import { promptPath } from './path.ts';
 import type { Completion, CompletionRequest, ProgramTable, ShellState } from './program.ts';
+import type { ListItem } from './parse.ts';
 import type { InteractiveSession } from './session.ts';
 import type { Sink } from './sinks.ts';
 import type { TerminalPort, Unsubscribe } from './terminal-port.ts';
@@ -43,7 +44,20 @@ export interface ShellOptions {
   /** The size used until a terminal is attached. */
   readonly cols?: number;
   readonly rows?: number;
+  /** Lines already in the history (a saved lab's), oldest first; only the last `historySize` are kept. */
+  readonly history?: readonly string[];
+  /** How many lines the history keeps (bash's HISTSIZE, 500 by default); the oldest go first. */
+  readonly historySize?: number;
+  /**
+   * Asked before a parsed command line runs, before its lazy programs are fetched: a promise to wait for
+   * (the lab's machine, loaded on first use: src/components/lab/lab-console.ts), or null to go on at once.
+   * It must not reject. Keys typed meanwhile are kept, as while any command runs.
+   */
+  readonly waitFor?: (items: readonly ListItem[]) => Promise<void> | null;
 }
+
+/** bash's HISTSIZE when it is not set: the history keeps this many lines. */
+export const DEFAULT_HISTORY_SIZE = 500;
 
 /**
  * Watches the shell as the learner uses it. Every call is guarded: an observer's bug is swallowed and
@@ -79,6 +93,8 @@ class MutableState implements ShellState {
   readonly home: string;
   readonly vars = new Map<string, string>();
   history: string[] = [];
+  /** Lines dropped from the front of the history: `history` numbers the rest from here, as bash does. */
+  historyBase = 0;
   lastStatus = 0;
   constructor(home: string, cwd: string) {
     this.home = home;
@@ -94,12 +110,15 @@ interface Active {
 
 export class Shell {
   readonly #opts: ShellOptions;
-  readonly #host: ShellHost;
+  #host: ShellHost;
+  #programs: ProgramTable;
+  #extraCompleter: ((req: CompletionRequest) => Completion | undefined) | undefined;
+  readonly #historySize: number;
   readonly #user: string;
   readonly #state: MutableState;
   readonly #executor: Executor;
   readonly #tty = new CookedTty();
-  readonly #completer: Completer;
+  #completer: Completer;
   #port: TerminalPort | null = null;
   #unsubs: Unsubscribe[] = [];
   #cols: number;
@@ -122,9 +141,13 @@ export class Shell {
   constructor(opts: ShellOptions) {
     this.#opts = opts;
     this.#host = { ...opts.host, fs: withStandardDirs(opts.host.fs) };
+    this.#programs = opts.programs;
+    this.#extraCompleter = opts.completer;
+    this.#historySize = Math.max(1, Math.trunc(opts.historySize ?? DEFAULT_HISTORY_SIZE));
     this.#user = opts.user ?? 'root';
     const home = opts.home ?? '/root';
     this.#state = new MutableState(home, opts.cwd ?? home);
+    this.#state.history.push(...(opts.history ?? []).slice(-this.#historySize));
     this.#initVars();
     this.#cols = opts.cols ?? 80;
     this.#rows = opts.rows ?? 24;
@@ -137,10 +160,17 @@ export class Shell {
         this.#out(toCrlf(t));
       },
     };
+    const hostNow = () => this.#host;
+    const programsNow = () => this.#programs;
     const env: ExecEnv = {
       state: this.#state,
-      host: this.#host,
-      programs: opts.programs,
+      // Getters: useMachine() may give the shell another machine.
+      get host() {
+        return hostNow();
+      },
+      get programs() {
+        return programsNow();
+      },
       tty: ttySink,
       ttyErr: ttySink,
       pid: opts.pid ?? 1001,
@@ -158,19 +188,37 @@ export class Shell {
       exitRequested: () => this.#exitCode !== null,
       clearHistory: () => {
         this.#state.history = [];
+        this.#state.historyBase = 0;
       },
       attach: (session, end, onEnd) => this.#attachSession(session, end, onEnd),
       ...(obs?.programStart === undefined ? {} : { onProgram: (argv: readonly string[]) => tell(() => obs.programStart?.(argv)) }),
     };
     this.#executor = new Executor(env);
-    this.#completer = createCompleter({
-      programs: opts.programs,
+    this.#completer = this.#newCompleter();
+    this.#editor = newLine(this.#promptText(), this.#state.history, this.#cols);
+  }
+
+  #newCompleter(): Completer {
+    const extra = this.#extraCompleter;
+    return createCompleter({
+      programs: this.#programs,
       builtins: [],
       host: this.#host,
       shell: () => this.#state,
-      ...(opts.completer === undefined ? {} : { extra: opts.completer }),
+      ...(extra === undefined ? {} : { extra }),
     });
-    this.#editor = newLine(this.#promptText(), this.#state.history, this.#cols);
+  }
+
+  /**
+   * Moves the shell onto another machine: its files, network and command table (the lab's page starts the
+   * shell on a stand-in and hands it the simulated Postfix machine when that has loaded). The prompt's
+   * host name, the working directory, variables, history and `$?` stay as they are; so does whatever runs.
+   */
+  useMachine(host: ShellHost, programs: ProgramTable, completer?: (req: CompletionRequest) => Completion | undefined): void {
+    this.#host = { ...host, fs: withStandardDirs(host.fs) };
+    this.#programs = programs;
+    this.#extraCompleter = completer;
+    this.#completer = this.#newCompleter();
   }
 
   #initVars(): void {
@@ -393,7 +441,7 @@ export class Shell {
       return;
     }
     this.#pending = [];
-    if (text.trim() !== '') this.#state.history.push(text);
+    if (text.trim() !== '') this.#remember(text);
     if (r.kind === 'error') {
       this.#out(toCrlf(`${SHELL_NAME}: ${r.message}\n`));
       this.#state.lastStatus = r.status;
@@ -405,7 +453,10 @@ export class Shell {
       return;
     }
     this.#running = true;
-    const wait = this.#opts.programs.ensure?.(wordsOfLine(text)) ?? null;
+    const gate = this.#opts.waitFor?.(r.items) ?? null;
+    const ensure = () => this.#programs.ensure?.(wordsOfLine(text)) ?? null;
+    // The gate first: the programs to fetch are those of the table in use once it has opened.
+    const wait = gate === null ? ensure() : gate.then(() => ensure() ?? undefined);
     if (wait === null) {
       this.#run(r.items, text);
       return;
@@ -433,6 +484,17 @@ export class Shell {
       this.#showPrompt();
       if (this.#depth === 0) this.#flushTypeAhead();
     });
+  }
+
+  /** Adds a line to the history; past `historySize` lines the oldest goes and the numbers move on (bash's stifled history). */
+  #remember(line: string): void {
+    const h = this.#state.history;
+    h.push(line);
+    if (h.length > this.#historySize) {
+      const drop = h.length - this.#historySize;
+      h.splice(0, drop);
+      this.#state.historyBase += drop;
+    }
   }
 
   /** Hands the keys typed ahead to whatever reads now (the line editor or a program). */

@@ -6,9 +6,12 @@
  * (or Shift+Tab). The Esc is held back until the next key: followed by Tab it only moves focus;
  * followed by anything else it reaches the program first, as it would have anyway.
  * Big pastes are fed to the shell in slices (input-pacer.ts) so the page stays responsive.
+ * Links in the output become clickable once the web-links addon has come: a chunk of its own, fetched at
+ * once, or when the page calls `loadLinks()` (the lab does when its machine has come: nothing printed
+ * before needs it, and the first command's weight stays xterm and the shell; earlier lines get their links
+ * too, the addon looks at a line when the pointer is on it).
  */
 import { FitAddon } from '@xterm/addon-fit';
-import { WebLinksAddon } from '@xterm/addon-web-links';
 import { Terminal } from '@xterm/xterm';
 import '@xterm/xterm/css/xterm.css';
 import type { Shell } from '../shell/shell.ts';
@@ -27,6 +30,8 @@ export interface MountOptions {
   readonly focus?: boolean;
   /** Id of an element describing the terminal (how to leave it, say): set as the input's aria-describedby. */
   readonly describedBy?: string;
+  /** False: links become clickable only after `loadLinks()` (default true: the addon is fetched at once). */
+  readonly links?: boolean;
 }
 
 export interface MountedTerminal {
@@ -36,6 +41,8 @@ export interface MountedTerminal {
   refreshTheme(): void;
   fit(): void;
   focus(): void;
+  /** Fetches the web-links addon (once) and makes links in the output clickable. */
+  loadLinks(): void;
   /** Clears the screen and connects another shell (the lab's reset). */
   setShell(shell: Shell): void;
   /**
@@ -99,7 +106,6 @@ export function mountTerminal(el: HTMLElement, shell: Shell, opts: MountOptions 
   });
   const fit = new FitAddon();
   term.loadAddon(fit);
-  term.loadAddon(new WebLinksAddon());
   term.open(el);
   if (opts.describedBy !== undefined) term.textarea?.setAttribute('aria-describedby', opts.describedBy);
 
@@ -165,6 +171,20 @@ export function mountTerminal(el: HTMLElement, shell: Shell, opts: MountOptions 
   media?.addEventListener('change', onScheme);
   if (opts.focus === true) term.focus();
   let disposed = false;
+  let links = false;
+  const loadLinks = () => {
+    if (links) return;
+    links = true;
+    import('@xterm/addon-web-links').then(
+      (m) => {
+        if (!disposed) term.loadAddon(new m.WebLinksAddon());
+      },
+      () => {
+        links = false; // a later call tries again
+      },
+    );
+  };
+  if (opts.links !== false) loadLinks();
   return {
     term,
     setScreenReaderMode(on) {
@@ -173,6 +193,7 @@ export function mountTerminal(el: HTMLElement, shell: Shell, opts: MountOptions 
     refreshTheme: onScheme,
     fit: doFit,
     focus: () => term.focus(),
+    loadLinks,
     setShell(next) {
       if (disposed) return;
       detach();

@@ -71,6 +71,19 @@ export async function waitForScreen(target, test, { timeout = 10_000, what = Str
 export async function openLab(page, url) {
   await page.goto(url);
   await waitForScreen(page, PROMPT, { what: 'the prompt' });
+  await labStarted(page);
+}
+
+/**
+ * Waits until the lab's machine has come (its session runs: panel, mail.log, files, notices). The prompt
+ * comes first, on the light part alone; the machine loads on the first command that needs it, or when
+ * the page is quiet (src/components/lab/lab-console.ts): whenStarted() fetches it at once.
+ */
+export async function labStarted(target) {
+  await target
+    .locator('lab-console')
+    .first()
+    .evaluate((el) => el.whenStarted?.());
 }
 
 /** Focuses the terminal's input and types (`\n` presses Enter). */

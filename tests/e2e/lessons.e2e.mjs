@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { corpusReply, lessonKey, PROMPT, screenText, typeInTerminal, waitForScreen } from './lab-helpers.mjs';
+import { corpusReply, labStarted, lessonKey, PROMPT, screenText, typeInTerminal, waitForScreen } from './lab-helpers.mjs';
 
 const LESSONS_DIR = new URL('../../lessons/', import.meta.url);
 const SCENARIOS_DIR = new URL('../../src/lesson-runtime/scenarios/', import.meta.url);
@@ -58,6 +58,9 @@ async function openLessonLab(page, url) {
   await page.goto(url);
   await page.locator('.lesson-lab__console').scrollIntoViewIfNeeded();
   await waitForScreen(page, PROMPT, { timeout: 20_000, what: 'the prompt' });
+  await labStarted(page);
+  // The goals are checked once the lab's session runs: every exercise is then marked done or not.
+  await eventually(async () => (await page.locator('.exercise:not([data-done])').count()) === 0, { what: 'the first goal check' });
 }
 
 function exercise(page, id) {
@@ -118,6 +121,7 @@ export const tests = [
       await page.locator('.lesson-lab__console').scrollIntoViewIfNeeded();
       await waitForScreen(page, PROMPT, { timeout: 20_000 });
       assert.ok(scripts.length > before, 'no script was loaded when the lab came into view');
+      await labStarted(page);
       // Only the controls the lesson lists.
       const labels = await page.locator('.lab-panel .lab-field__label').allTextContents();
       assert.deepEqual(labels.sort(), ['smtp_tls_security_level', 'smtpd_tls_security_level']);

@@ -5,19 +5,26 @@
  * saved lab: that happens only when they press "Keep this lab". A bad link is refused with its reason
  * (as text) and the default lab opens, also unsaved, so the stored lab is not touched.
  */
-import { decodeShareFragment, encodeShareFragment, withoutShare } from '../../lesson-runtime/share-link.ts';
 import { h } from '../lab/dom.ts';
 import type { LabConsoleElement } from '../lab/lab-console.ts';
 import './share-bar.css';
 
-/** Waits until the element is upgraded and its lab runs (its session exists). */
+/**
+ * The link code (share-link.ts and the lab image parser) is fetched only when a link is made or opened:
+ * a page's first command costs xterm and the shell alone (issue 12).
+ */
+const shareLink = () => import('../../lesson-runtime/share-link.ts');
+
+/** Waits until the element is upgraded and its lab runs (its session exists: whenStarted fetches the machine). */
 async function started(lab: LabConsoleElement): Promise<void> {
   await customElements.whenDefined('lab-console');
-  while (lab.session === null) await new Promise((r) => setTimeout(r, 50));
+  await lab.whenStarted();
 }
 
 /** The page's address with this lab in the fragment (other fragment parts kept). */
 export async function shareUrl(lab: LabConsoleElement): Promise<string> {
+  await started(lab);
+  const { encodeShareFragment, withoutShare } = await shareLink();
   const session = lab.session;
   if (session === null) throw new Error('the lab has not started');
   // Exercises done are the learner's own: a shared lab carries the files and configuration only.
@@ -55,12 +62,16 @@ export function attachShareBar(lab: LabConsoleElement, opts: { readonly linkBase
   keep.addEventListener('click', () => {
     lab.keep();
     keep.hidden = true;
-    history.replaceState(history.state, '', `${location.pathname}${location.search}${withoutShare(location.hash)}`);
+    void shareLink().then(({ withoutShare }) =>
+      history.replaceState(history.state, '', `${location.pathname}${location.search}${withoutShare(location.hash)}`),
+    );
     status.textContent = 'This lab is now your saved lab.';
   });
 
   void (async () => {
-    const decoded = await decodeShareFragment(location.hash);
+    // A shared lab is a parameter of the fragment: without one there is nothing to fetch.
+    if (!location.hash.includes('=')) return;
+    const decoded = await (await shareLink()).decodeShareFragment(location.hash);
     if (decoded.kind === 'none') return;
     await started(lab);
     if (decoded.kind === 'ok') {

@@ -4,9 +4,16 @@
  * mail server (the lab world), a shell in an xterm terminal, the configuration panel, the live
  * mail.log and the files. No request leaves the page and no special HTTP header is needed.
  *
- * The terminal and the panel share the world's files: edits from either side show on the other at
- * once (the panel follows `world.fs`). Postfix only uses them after a reload, as the real one does;
- * the panel shows the difference against what Postfix last loaded.
+ * Two parts, for weight (issue 12): this module is the light one, the element, the terminal and the
+ * shell with its machine-free builtins (src/shell/machine-free.ts); "the machine" (lab-machine.ts: the
+ * lesson session on the lab's scenario, the world, the configuration panel, mail.log and the file views)
+ * is a chunk of its own, fetched with import() when a command line needs it (any line that is not made
+ * only of machine-free builtins), when an API needs it (reset, whenStarted), on Tab, or when the page has
+ * been quiet for a while after the prompt. The prompt, `echo`, `history`, `pwd` run at once on a stand-in
+ * machine without files; a line that needs the machine waits for it, with the keys typed meanwhile kept,
+ * and runs on it with the same prompt, directory, variables and history. What the lesson runtime records
+ * of the lines run before (ShellObserver events) is kept by a relay and given to the session when it opens.
+ * Until the machine comes, the panel, mail.log and the files show a quiet stand-in (aria-busy).
  *
  * The world is a lesson session (src/lesson-runtime/session.ts) on a scenario: the `scenario`
  * attribute (default `lab-default`, the lab machine as it boots). State kept between visits
@@ -16,79 +23,47 @@
  * (comma-separated ids; absent: all).
  *
  * Public API: `screenText()` (the terminal's text, for tests and for embedding pages), `terminal`
- * (the xterm instance, read-only use), `reset()`, `session` (the lesson session, for the exercises
- * and pictures of a lesson page), `save()`. A `lab-change` event fires after anything that may have
+ * (the xterm instance, read-only use), `reset()`, `session` (the lesson session once the machine has
+ * come, for the exercises and pictures of a lesson page; null before), `whenStarted()` (loads the machine
+ * now; resolves once the session runs), `save()`. A `lab-change` event fires after anything that may have
  * changed the lab's state (a command line, an edit, Apply, a reset, mail.log).
  */
-import { MAIN_CF_PATH } from '../../engine/config/main-cf.ts';
-import { MASTER_CF_PATH } from '../../engine/config/master-cf.ts';
-import { assertNever } from '../../engine/util/assert-never.ts';
-import type { LogRecord } from '../../engine/log/mail-log.ts';
-import type { Clock } from '../../engine/world/clock.ts';
-import { masterDaemonStarted, masterReload } from '../../engine/master/log-texts.ts';
 import type { LabImage } from '../../lesson-runtime/lab-image.ts';
-import { scenarioNamed } from '../../lesson-runtime/scenarios/index.ts';
-import { createLessonSession, type LessonSession } from '../../lesson-runtime/session.ts';
-import type { Shell } from '../../shell/index.ts';
-import { TimerPacer, type LabWorld } from '../../shell/programs/net/lab-env.ts';
-import { mountTerminal, prefetchWhenIdle, type MountedTerminal } from '../../terminal/index.ts';
-import { ConfigPanel } from './config-panel.ts';
-import type { LabFiles } from './controls.ts';
+import type { LessonSession } from '../../lesson-runtime/session.ts';
+import { machineFree, machineFreeTable, standInHost } from '../../shell/machine-free.ts';
+import { RelayObserver } from '../../shell/relay-observer.ts';
+import { Shell } from '../../shell/shell.ts';
+import { mountTerminal, whenQuiet, type MountedTerminal, type QuietTask } from '../../terminal/index.ts';
 import { h, uniquePrefix } from './dom.ts';
 import './lab-console.css';
-import { FileView } from './file-view.ts';
-import { forgetImage, imageSlugFor, loadImage, storeImage } from './image-store.ts';
 import { forgetPrefs, loadPrefs, prefsKeyFor, storePrefs } from './lab-prefs.ts';
-import { LogPane } from './log-pane.ts';
+import type { LabMachine, MachineFrame, TerminalShell } from './lab-machine.ts';
 
-/** The host field of log lines: the World's default (the first label of myhostname, mail.example.org). */
-const WALL_CLOCK: Clock = { now: () => Date.now() };
 const SAVE_DELAY_MS = 400;
-const DEFAULT_SCENARIO = 'lab-default';
-
-interface Session {
-  readonly lesson: LessonSession;
-  readonly world: LabWorld;
-  readonly shell: Shell;
-  /** The files as Postfix last loaded them. */
-  applied: LabFiles;
-  readonly unsubs: (() => void)[];
-}
-
 /**
- * The Shell has no way to start with a history yet, but `state.history` is the live array the line
- * editor and `history` read (typed read-only for programs), so the saved lines go into it before the
- * shell is attached. TODO(shell): a `history` option in ShellOptions would make this cast unnecessary.
+ * Quiet time (no key typed) after the prompt before the machine is fetched unasked. Long enough that a
+ * first command typed at once runs on the light part alone, which is what scripts/bench-pages.mjs
+ * measures at `echo ready`; short enough that a learner who reads first rarely waits for it later.
  */
-function restoreHistory(shell: Shell, lines: readonly string[]): void {
-  if (lines.length === 0) return;
-  const live = shell.state.history as string[];
-  live.push(...lines);
-}
-
-function readFiles(world: LabWorld): LabFiles {
-  return { main: world.fs.read(MAIN_CF_PATH) ?? '', master: world.fs.read(MASTER_CF_PATH) ?? '' };
-}
-
-/** True for master(8)'s "daemon started" and "reload" lines: it has just read the files. */
-function isConfigLoad(r: LogRecord): boolean {
-  return r.program.endsWith('/master') && (r.text === masterReload || r.text === masterDaemonStarted);
-}
+const MACHINE_QUIET_MS = 4000;
+/** The prompt's host name: the lab machine is mail.example.org (createLabShell's default). */
+const HOSTNAME = 'mail';
 
 export class LabConsoleElement extends HTMLElement {
   readonly #prefix: string;
   #built = false;
-  #panel: ConfigPanel | null = null;
-  #log: LogPane | null = null;
-  #mainView: FileView | null = null;
-  #masterView: FileView | null = null;
+  #slots: MachineFrame['slots'] | null = null;
   #screen: HTMLElement | null = null;
   #hintId = '';
   #srSwitch: HTMLInputElement | null = null;
   #notice: HTMLElement | null = null;
   #dialog: HTMLDialogElement | null = null;
   #mounted: MountedTerminal | null = null;
-  #session: Session | null = null;
+  /** The shell on the terminal now. */
+  #terminal: TerminalShell | null = null;
+  #machine: LabMachine | null = null;
+  #machineLoad: Promise<LabMachine | null> | null = null;
+  #quiet: QuietTask | null = null;
   #themeObserver: MutationObserver | null = null;
   #renderFrame = 0;
   #saveTimer: ReturnType<typeof setTimeout> | null = null;
@@ -123,9 +98,16 @@ export class LabConsoleElement extends HTMLElement {
     return this.#mounted?.term ?? null;
   }
 
-  /** The lesson session the lab runs (null before it starts): its world, events and goal checks. */
+  /** The lesson session the lab runs (null until the machine has come): its world, events and goal checks. */
   get session(): LessonSession | null {
-    return this.#session?.lesson ?? null;
+    return this.#machine?.session ?? null;
+  }
+
+  /** Fetches the machine if it has not come yet; resolves once the lab's session runs (rejects if it cannot load). */
+  async whenStarted(): Promise<void> {
+    const machine = await this.#loadMachine();
+    if (machine === null) throw new Error('the lab could not be loaded');
+    while (machine.session === null) await new Promise((r) => setTimeout(r, 50));
   }
 
   /** Stores the lab now (it also stores itself shortly after every change and when the page goes). */
@@ -133,19 +115,8 @@ export class LabConsoleElement extends HTMLElement {
     this.#saveNow();
   }
 
-  /** Where this lab keeps its image (the `storage-key` attribute: a lesson's slug). */
-  get #imageKey(): string {
-    return imageSlugFor(this.getAttribute('storage-key'));
-  }
-
   get #prefsKey(): string {
     return prefsKeyFor(this.getAttribute('storage-key'));
-  }
-
-  /** The scenario the lab starts from (the `scenario` attribute; an unknown one falls back to the default). */
-  get #scenarioName(): string {
-    const name = this.getAttribute('scenario');
-    return name !== null && scenarioNamed(name) !== undefined ? name : DEFAULT_SCENARIO;
   }
 
   /** The panel controls to show: the `controls` attribute (comma-separated ids), or all without it. */
@@ -156,20 +127,16 @@ export class LabConsoleElement extends HTMLElement {
 
   /**
    * Opens an image (a shared link; null: the scenario as it starts) as an unsaved copy: the stored lab stays as it was until keep().
-   * Throws when the image does not fit this lab's scenario (the caller says why).
+   * Throws when the image does not fit this lab's scenario (the caller says why), or before the lab has started (see whenStarted).
    */
   openUnsaved(image: LabImage | null): void {
     const mounted = this.#mounted;
-    if (mounted === null) throw new Error('the lab has not started');
-    if (image !== null && image.scenario.name !== this.#scenarioName)
+    const machine = this.#machine;
+    if (mounted === null || machine === null) throw new Error('the lab has not started');
+    if (image !== null && image.scenario.name !== machine.scenarioName)
       throw new Error(`the link is for another lab (${image.scenario.name})`);
     this.#unsaved = true;
-    this.#endSession();
-    const session = this.#newSession(image, []);
-    mounted.setShell(session.shell);
-    this.#log?.reset(session.world.logLines());
-    this.#panel?.clearApplyOutput();
-    this.#render();
+    this.#freshTerminal(mounted, machine, { kind: 'image', image });
   }
 
   /** True while the lab is an unsaved copy (openUnsaved). */
@@ -183,44 +150,44 @@ export class LabConsoleElement extends HTMLElement {
     this.#saveNow();
   }
 
-  /** A fresh world and shell: the scenario's files, empty history, a new log. Exercises done stay done. */
+  /** A fresh world and shell: the scenario's files, empty history, a new log. Exercises done stay done. Fetches the machine first if need be. */
   reset(): void {
+    const machine = this.#machine;
+    if (machine !== null && machine.session !== null) {
+      this.#resetNow(machine);
+      return;
+    }
+    void this.#loadMachine().then((m) => {
+      if (m !== null && m.session !== null) this.#resetNow(m);
+    });
+  }
+
+  #resetNow(machine: LabMachine): void {
     const mounted = this.#mounted;
     if (mounted === null) return;
-    const done = this.#session?.lesson.image().exercisesDone ?? [];
-    this.#endSession();
+    const done = machine.image()?.exercisesDone ?? [];
     if (!this.#unsaved) {
-      forgetImage(this.#imageKey);
+      machine.forget();
       forgetPrefs(this.#prefsKey);
     }
-    let session = this.#newSession(null, []);
-    if (done.length > 0) {
-      const image: LabImage = { ...session.lesson.image(), exercisesDone: [...done] };
-      this.#endSession();
-      session = this.#newSession(image, []);
-    }
-    mounted.setShell(session.shell);
-    this.#log?.reset(session.world.logLines());
-    this.#panel?.clearApplyOutput();
-    this.#render();
+    this.#freshTerminal(mounted, machine, { kind: 'image', image: null, exercisesDone: done });
     this.#scheduleSave();
     this.#say('The lab was reset: the starting files, an empty shell history and a fresh mail.log.');
+  }
+
+  /** A new session on a new shell (empty history) in the terminal. */
+  #freshTerminal(mounted: MountedTerminal, machine: LabMachine, origin: Parameters<LabMachine['open']>[1]): void {
+    machine.close();
+    this.#terminal?.shell.dispose();
+    const terminal = this.#newTerminalShell([]);
+    this.#terminal = terminal;
+    machine.open(terminal, origin);
+    mounted.setShell(terminal.shell);
   }
 
   #build(): void {
     this.#built = true;
     const p = this.#prefix;
-    this.#panel = new ConfigPanel(
-      p,
-      {
-        onFiles: (next) => this.#writeFiles(next),
-        onApply: () => this.#apply(),
-      },
-      this.#controls,
-    );
-    this.#log = new LogPane(`${p}-log`);
-    this.#mainView = new FileView(`${p}-main`, MAIN_CF_PATH);
-    this.#masterView = new FileView(`${p}-master`, MASTER_CF_PATH);
     this.#screen = h('div', { class: 'lab-terminal__screen' });
     const hintId = `${p}-term-hint`;
     this.#hintId = hintId;
@@ -236,7 +203,24 @@ export class LabConsoleElement extends HTMLElement {
     resetButton.addEventListener('click', () => this.#dialog?.showModal());
     this.#notice = h('p', { class: 'lab-notice', role: 'status' });
     this.#dialog = this.#buildDialog();
-    const filesHeading = `${p}-files`;
+    // Stand-ins until the machine comes (lab-machine.ts replaces them): same places, quiet, busy.
+    const standIn = (cls: string, id: string, heading: string, text: string) =>
+      h(
+        'section',
+        { class: `${cls} lab-standin`, 'aria-labelledby': id, 'aria-busy': 'true' },
+        h('h2', { id, class: 'lab-heading' }, heading),
+        h('p', { class: 'lab-standin__text' }, text),
+      );
+    this.#slots = {
+      panel: standIn('lab-panel', `${p}-config-wait`, 'Configuration', 'The controls appear when the mail server has loaded.'),
+      log: standIn('lab-log', `${p}-log-wait`, 'mail.log', 'No log lines yet.'),
+      files: standIn('lab-files', `${p}-files-wait`, 'Files', 'main.cf and master.cf appear when the mail server has loaded.'),
+    };
+    // A learner who turns to the panel, the log or the files wants the machine: fetch it now.
+    for (const slot of Object.values(this.#slots)) {
+      for (const type of ['pointerenter', 'focusin', 'touchstart'])
+        slot.addEventListener(type, () => void this.#loadMachine(), { once: true, passive: true });
+    }
     this.replaceChildren(
       h(
         'div',
@@ -249,7 +233,7 @@ export class LabConsoleElement extends HTMLElement {
           resetButton,
           this.#notice,
         ),
-        this.#panel.element,
+        this.#slots.panel,
         h(
           'section',
           { class: 'lab-terminal', 'aria-label': 'Lab terminal' },
@@ -260,14 +244,8 @@ export class LabConsoleElement extends HTMLElement {
           ),
           this.#screen,
         ),
-        this.#log.element,
-        h(
-          'section',
-          { class: 'lab-files', 'aria-labelledby': filesHeading },
-          h('h2', { id: filesHeading, class: 'lab-heading' }, 'Files'),
-          this.#mainView.element,
-          this.#masterView.element,
-        ),
+        this.#slots.log,
+        this.#slots.files,
         this.#dialog,
       ),
     );
@@ -295,63 +273,100 @@ export class LabConsoleElement extends HTMLElement {
     return dialog;
   }
 
+  /** A shell for the terminal: on the stand-in machine until a session moves it onto the real one. */
+  #newTerminalShell(history: readonly string[]): TerminalShell {
+    const relay = new RelayObserver();
+    const terminal: TerminalShell = {
+      relay,
+      attached: false,
+      shell: new Shell({
+        host: standInHost(HOSTNAME),
+        programs: machineFreeTable(),
+        history,
+        observer: relay,
+        waitFor: (items) => {
+          if (terminal.attached || machineFree(items)) return null;
+          return this.#loadMachine().then(() => undefined);
+        },
+      }),
+    };
+    return terminal;
+  }
+
   #start(): void {
     const screen = this.#screen;
     if (screen === null || this.#mounted !== null) return;
     const prefs = loadPrefs(this.#prefsKey);
     if (this.#srSwitch !== null) this.#srSwitch.checked = prefs.screenReader;
-    const session = this.#openStored(prefs.history);
-    this.#mounted = mountTerminal(screen, session.shell, { screenReaderMode: prefs.screenReader, describedBy: this.#hintId });
-    // A command line was entered: history and the running state (postfix stop...) may have changed.
+    const terminal = this.#newTerminalShell(prefs.history);
+    this.#terminal = terminal;
+    this.#mounted = mountTerminal(screen, terminal.shell, {
+      screenReaderMode: prefs.screenReader,
+      describedBy: this.#hintId,
+      links: false,
+    });
     this.#mounted.term.onData((d) => {
+      this.#quiet?.poke();
+      this.#machine?.poke();
+      // Completion looks at the machine's files and programs: Tab fetches it.
+      if (d.includes('\t')) void this.#loadMachine();
+      // A command line was entered: history and the running state (postfix stop...) may have changed.
       if (d.includes('\r') || d.includes('\n')) {
         this.#scheduleRender();
         this.#scheduleSave();
       }
     });
-    this.#log?.reset(session.world.logLines());
     this.#themeObserver = new MutationObserver(() => this.#mounted?.refreshTheme());
     this.#themeObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme', 'class'] });
     window.addEventListener('pagehide', this.#onPageHide);
-    this.#render();
-    prefetchWhenIdle(session.lesson.shell.programs);
+    if (this.#machine !== null) this.#openMachine(this.#machine);
+    else this.#quiet = whenQuiet(() => void this.#loadMachine(), MACHINE_QUIET_MS);
   }
 
-  /** The session from what is stored: this lab's image if it is usable, else a fresh start (and why). */
-  #openStored(history: readonly string[]): Session {
-    const scenario = scenarioNamed(this.#scenarioName);
-    const stored = scenario === undefined ? ({ kind: 'empty' } as const) : loadImage(this.#imageKey, scenario);
-    switch (stored.kind) {
-      case 'ok':
-      case 'scenario-changed':
-        try {
-          const session = this.#newSession(stored.image, history);
-          if (stored.kind === 'scenario-changed') {
-            this.#say(
-              `This lab has changed since you last worked in it (version ${stored.storedVersion}, now ${stored.currentVersion}). Your files and finished exercises are kept, but may not fit the new lab: use “Reset the lab…” to start it afresh.`,
-            );
-          }
-          return session;
-        } catch {
-          forgetImage(this.#imageKey);
-          this.#say('Your saved lab could not be restored, so this lab starts afresh.');
-          return this.#newSession(null, history);
-        }
-      case 'corrupt':
-      case 'foreign':
-        // progress.ts has removed the value (this lab's only).
-        this.#say(`Your saved lab could not be used (${stored.reason}), so this lab starts afresh. Other lessons keep theirs.`);
-        return this.#newSession(null, history);
-      case 'empty':
-      case 'unavailable':
-        return this.#newSession(null, history);
-      default:
-        return assertNever(stored);
-    }
+  /** The machine chunk, fetched once (again after a failure); null when it could not be loaded. */
+  #loadMachine(): Promise<LabMachine | null> {
+    this.#machineLoad ??= import('./lab-machine.ts').then(
+      (mod) => {
+        const slots = this.#slots;
+        if (slots === null) return null;
+        const machine = new mod.LabMachine({
+          prefix: this.#prefix,
+          scenario: this.getAttribute('scenario'),
+          controls: this.#controls,
+          storageKey: this.getAttribute('storage-key'),
+          slots,
+          say: (m) => this.#say(m),
+          saveSoon: () => this.#scheduleSave(),
+          renderSoon: () => this.#scheduleRender(),
+          changed: () => this.#scheduleChange(),
+        });
+        this.#machine = machine;
+        this.#openMachine(machine);
+        return machine;
+      },
+      () => {
+        this.#machineLoad = null;
+        this.#say('The lab’s mail server could not be loaded: check the network, then run the command again.');
+        return null;
+      },
+    );
+    return this.#machineLoad;
+  }
+
+  /** The first session, on the terminal's shell as it is (what was typed stays on the screen). */
+  #openMachine(machine: LabMachine): void {
+    this.#quiet?.cancel();
+    this.#quiet = null;
+    const terminal = this.#terminal;
+    if (terminal === null || this.#mounted === null || terminal.attached) return;
+    this.#mounted.loadLinks();
+    machine.open(terminal, { kind: 'stored' });
   }
 
   #stop(): void {
     window.removeEventListener('pagehide', this.#onPageHide);
+    this.#quiet?.cancel();
+    this.#quiet = null;
     this.#themeObserver?.disconnect();
     this.#themeObserver = null;
     cancelAnimationFrame(this.#renderFrame);
@@ -360,88 +375,19 @@ export class LabConsoleElement extends HTMLElement {
     this.#saveTimer = null;
     if (this.#changeTimer !== null) clearTimeout(this.#changeTimer);
     this.#changeTimer = null;
-    this.#endSession();
+    this.#machine?.dispose();
+    this.#terminal?.shell.dispose();
+    this.#terminal = null;
     this.#mounted?.dispose();
     this.#mounted = null;
-    this.#log?.dispose();
-  }
-
-  #newSession(image: LabImage | null, history: readonly string[]): Session {
-    // The page's own clock: log lines carry the learner's real time (the engine only ever reads it);
-    // the platform's timers pace the server's pauses as a real terminal shows them.
-    const lesson = createLessonSession({ scenario: this.#scenarioName, image, clock: WALL_CLOCK, pacer: new TimerPacer() });
-    const world = lesson.world;
-    const shell = lesson.shell;
-    restoreHistory(shell, history);
-    const loaded = lesson.loaded();
-    const applied = loaded === null ? readFiles(world) : { main: loaded.mainCf, master: loaded.masterCf };
-    const session: Session = { lesson, world, shell, applied, unsubs: [] };
-    session.unsubs.push(
-      world.fs.subscribe((path) => {
-        // Any file counts for the image (a new certificate, a policy map); the views show two.
-        this.#scheduleSave();
-        if (path === MAIN_CF_PATH || path === MASTER_CF_PATH) this.#scheduleRender();
-        else this.#scheduleChange();
-      }),
-      world.log.subscribe((r) => {
-        this.#log?.add(world.formatLogRecord(r), `${r.program}: ${r.text}`);
-        if (isConfigLoad(r)) session.applied = readFiles(world);
-        this.#scheduleRender();
-      }),
-    );
-    // Time passes in the page: once a second the world runs what came due (qmgr retries deferred mail,
-    // master serves connections that waited), then the running program sees what reached its connection.
-    const pump = setInterval(() => {
-      world.runDue();
-      shell.tick();
-    }, 1000);
-    session.unsubs.push(() => clearInterval(pump));
-    this.#session = session;
-    return session;
-  }
-
-  #endSession(): void {
-    const s = this.#session;
-    if (s === null) return;
-    for (const u of s.unsubs) u();
-    s.lesson.dispose();
-    this.#session = null;
-  }
-
-  #writeFiles(next: LabFiles): void {
-    const s = this.#session;
-    if (s === null) return;
-    const now = readFiles(s.world);
-    if (next.main !== now.main) s.world.fs.write(MAIN_CF_PATH, next.main);
-    if (next.master !== now.master) s.world.fs.write(MASTER_CF_PATH, next.master);
-    this.#panel?.clearApplyOutput();
-  }
-
-  /** Apply: `postfix reload` (or `postfix start` when it is stopped), as on a terminal. */
-  #apply(): void {
-    const s = this.#session;
-    if (s === null) return;
-    const out = s.world.postfix([s.world.master.running ? 'reload' : 'start'], true);
-    this.#panel?.showApplyOutput(`${out.stdout}${out.stderr}`.trimEnd(), out.exitCode === 0);
-    this.#render();
   }
 
   #scheduleRender(): void {
     if (this.#renderFrame !== 0) return;
     this.#renderFrame = requestAnimationFrame(() => {
       this.#renderFrame = 0;
-      this.#render();
+      this.#machine?.render();
     });
-  }
-
-  #render(): void {
-    const s = this.#session;
-    if (s === null) return;
-    this.#scheduleChange();
-    const files = readFiles(s.world);
-    this.#panel?.render({ files, applied: s.applied, running: s.world.master.running });
-    this.#mainView?.render(s.world.fs.read(MAIN_CF_PATH), s.applied.main);
-    this.#masterView?.render(s.world.fs.read(MASTER_CF_PATH), s.applied.master);
   }
 
   /** Tells the page (a lesson's exercises and pictures) that the lab may have changed, once per burst. */
@@ -461,11 +407,12 @@ export class LabConsoleElement extends HTMLElement {
   #saveNow(): void {
     if (this.#saveTimer !== null) clearTimeout(this.#saveTimer);
     this.#saveTimer = null;
-    const s = this.#session;
-    if (s === null || this.#unsaved) return;
-    storePrefs(this.#prefsKey, { history: s.shell.history, screenReader: this.#srSwitch?.checked === true });
-    const result = storeImage(this.#imageKey, s.lesson.image());
-    if (result === 'saved' || this.#saveWarned) return;
+    const terminal = this.#terminal;
+    if (terminal === null || this.#unsaved) return;
+    storePrefs(this.#prefsKey, { history: terminal.shell.history, screenReader: this.#srSwitch?.checked === true });
+    // Before the machine has come the stored image is as it was: nothing to store.
+    const result = this.#machine?.store() ?? null;
+    if (result === null || result === 'saved' || this.#saveWarned) return;
     this.#saveWarned = true;
     this.#say(
       result === 'too-big'

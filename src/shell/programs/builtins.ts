@@ -217,7 +217,8 @@ export const history: Program = {
       from = Math.max(0, all.length - Number(first));
     }
     const out: string[] = [];
-    for (let i = from; i < all.length; i++) out.push(`${String(i + 1).padStart(5)}  ${all[i] ?? ''}\n`);
+    const base = ctx.shell.historyBase ?? 0;
+    for (let i = from; i < all.length; i++) out.push(`${String(base + i + 1).padStart(5)}  ${all[i] ?? ''}\n`);
     ctx.stdout.write(out.join(''));
     return 0;
   },

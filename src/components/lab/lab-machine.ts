@@ -1,0 +1,297 @@
+/**
+ * The machine of a `<lab-console>`: the lesson session (the simulated Postfix world on the lab's scenario,
+ * its event recorder and goal checks), the configuration panel, the live mail.log and the file views. It is
+ * its own chunk, fetched by lab-console.ts only when a command line needs it (or when the page has been
+ * quiet for a while), so that the prompt and a first `echo` cost only xterm and the shell.
+ *
+ * The terminal's shell is the element's; opening a session moves it onto the session's machine
+ * (Shell.useMachine: the world's files and network, the lab's command table) and connects its relay to the
+ * session's event recorder, which then gets what was run before. `session.shell` (the LabShell the
+ * session builds for runLine) stays off the terminal.
+ *
+ * The panel and the terminal share the world's files: edits from either side show on the other at once.
+ * Postfix only uses them after a reload, as the real one does; the panel shows the difference against what
+ * Postfix last loaded.
+ */
+import { MAIN_CF_PATH } from '../../engine/config/main-cf.ts';
+import { MASTER_CF_PATH } from '../../engine/config/master-cf.ts';
+import type { LogRecord } from '../../engine/log/mail-log.ts';
+import { masterDaemonStarted, masterReload } from '../../engine/master/log-texts.ts';
+import { assertNever } from '../../engine/util/assert-never.ts';
+import type { Clock } from '../../engine/world/clock.ts';
+import type { LabImage } from '../../lesson-runtime/lab-image.ts';
+import { scenarioNamed } from '../../lesson-runtime/scenarios/index.ts';
+import { createLessonSession, type LessonSession } from '../../lesson-runtime/session.ts';
+import { parameterCompletion } from '../../shell/lab-shell.ts';
+import { TimerPacer, type LabWorld } from '../../shell/programs/net/lab-env.ts';
+import type { RelayObserver } from '../../shell/relay-observer.ts';
+import type { Shell } from '../../shell/shell.ts';
+import { prefetchWhenIdle, type QuietTask } from '../../terminal/prefetch.ts';
+import { ConfigPanel } from './config-panel.ts';
+import type { LabFiles } from './controls.ts';
+import { FileView } from './file-view.ts';
+import { forgetImage, imageSlugFor, loadImage, storeImage } from './image-store.ts';
+import { LogPane } from './log-pane.ts';
+import { h } from './dom.ts';
+
+/** The page's own clock: log lines carry the learner's real time (the engine only ever reads it). */
+const WALL_CLOCK: Clock = { now: () => Date.now() };
+const DEFAULT_SCENARIO = 'lab-default';
+/** Quiet time after the machine has come before the other programs are fetched. */
+const PROGRAMS_QUIET_MS = 3000;
+
+/** The terminal's shell as the element made it; `attached` once it runs on a session's machine. */
+export interface TerminalShell {
+  readonly shell: Shell;
+  readonly relay: RelayObserver;
+  attached: boolean;
+}
+
+/** What the element gives its machine. */
+export interface MachineFrame {
+  readonly prefix: string;
+  /** The `scenario`, `controls` and `storage-key` attributes. */
+  readonly scenario: string | null;
+  readonly controls: ReadonlySet<string> | null;
+  readonly storageKey: string | null;
+  /** The stand-ins the machine replaces with the panel, the log pane and the files. */
+  readonly slots: { readonly panel: HTMLElement; readonly log: HTMLElement; readonly files: HTMLElement };
+  /** A notice for the learner (text). */
+  say(message: string): void;
+  /** Something in the lab may have changed: save soon. */
+  saveSoon(): void;
+  /** The files changed: redraw soon. */
+  renderSoon(): void;
+  /** Tell the page (lab-change), once per burst. */
+  changed(): void;
+}
+
+/** Where a session's files come from. */
+export type Origin =
+  /** This lab's stored image, if it is usable (else a fresh start, and the learner is told why). */
+  | { readonly kind: 'stored' }
+  /** This image (a shared link), or the scenario as it starts (null); exercises done added. */
+  | { readonly kind: 'image'; readonly image: LabImage | null; readonly exercisesDone?: readonly string[] };
+
+interface Session {
+  readonly lesson: LessonSession;
+  readonly world: LabWorld;
+  readonly terminal: TerminalShell;
+  /** The files as Postfix last loaded them. */
+  applied: LabFiles;
+  readonly unsubs: (() => void)[];
+}
+
+function readFiles(world: LabWorld): LabFiles {
+  return { main: world.fs.read(MAIN_CF_PATH) ?? '', master: world.fs.read(MASTER_CF_PATH) ?? '' };
+}
+
+/** True for master(8)'s "daemon started" and "reload" lines: it has just read the files. */
+function isConfigLoad(r: LogRecord): boolean {
+  return r.program.endsWith('/master') && (r.text === masterReload || r.text === masterDaemonStarted);
+}
+
+export class LabMachine {
+  readonly #frame: MachineFrame;
+  readonly #panel: ConfigPanel;
+  readonly #log: LogPane;
+  readonly #mainView: FileView;
+  readonly #masterView: FileView;
+  #session: Session | null = null;
+  #prefetch: QuietTask | null = null;
+
+  constructor(frame: MachineFrame) {
+    this.#frame = frame;
+    const p = frame.prefix;
+    this.#panel = new ConfigPanel(p, { onFiles: (next) => this.#writeFiles(next), onApply: () => this.#apply() }, frame.controls);
+    this.#log = new LogPane(`${p}-log`);
+    this.#mainView = new FileView(`${p}-main`, MAIN_CF_PATH);
+    this.#masterView = new FileView(`${p}-master`, MASTER_CF_PATH);
+    const filesHeading = `${p}-files`;
+    frame.slots.panel.replaceWith(this.#panel.element);
+    frame.slots.log.replaceWith(this.#log.element);
+    frame.slots.files.replaceWith(
+      h(
+        'section',
+        { class: 'lab-files', 'aria-labelledby': filesHeading },
+        h('h2', { id: filesHeading, class: 'lab-heading' }, 'Files'),
+        this.#mainView.element,
+        this.#masterView.element,
+      ),
+    );
+  }
+
+  /** The scenario the lab runs (the `scenario` attribute; an unknown one falls back to the default). */
+  get scenarioName(): string {
+    const name = this.#frame.scenario;
+    return name !== null && scenarioNamed(name) !== undefined ? name : DEFAULT_SCENARIO;
+  }
+
+  get session(): LessonSession | null {
+    return this.#session?.lesson ?? null;
+  }
+
+  /** The terminal shell the current session runs on (null: none). */
+  get terminal(): TerminalShell | null {
+    return this.#session?.terminal ?? null;
+  }
+
+  /**
+   * Starts a session and moves `terminal` onto its machine. Throws when an image does not fit this lab
+   * (an `image` origin only: a stored image that does not fit is dropped and the lab starts afresh).
+   */
+  open(terminal: TerminalShell, origin: Origin): LessonSession {
+    this.close();
+    const session = origin.kind === 'stored' ? this.#openStored(terminal) : this.#openImage(terminal, origin);
+    const { shell, relay } = terminal;
+    shell.useMachine(session.lesson.shell.host, session.lesson.shell.programs, parameterCompletion);
+    relay.connect(session.lesson.events.shellObserver);
+    terminal.attached = true;
+    this.#log.reset(session.world.logLines());
+    this.#panel.clearApplyOutput();
+    this.#prefetch?.cancel();
+    this.#prefetch = prefetchWhenIdle(session.lesson.shell.programs, PROGRAMS_QUIET_MS);
+    this.render();
+    return session.lesson;
+  }
+
+  /** A key was typed: the programs' prefetch waits for quiet again. */
+  poke(): void {
+    this.#prefetch?.poke();
+  }
+
+  /** Ends the session (its world stops; the element disposes the shell). */
+  close(): void {
+    const s = this.#session;
+    if (s === null) return;
+    for (const u of s.unsubs) u();
+    s.lesson.dispose();
+    this.#session = null;
+  }
+
+  /** Ends everything (the element leaves the page). */
+  dispose(): void {
+    this.#prefetch?.cancel();
+    this.#prefetch = null;
+    this.close();
+    this.#log.dispose();
+  }
+
+  /** The lab image of the session (null: none). */
+  image(): LabImage | null {
+    return this.#session?.lesson.image() ?? null;
+  }
+
+  /** Stores the session's image under this lab's key. */
+  store(): ReturnType<typeof storeImage> | null {
+    const image = this.image();
+    return image === null ? null : storeImage(imageSlugFor(this.#frame.storageKey), image);
+  }
+
+  forget(): void {
+    forgetImage(imageSlugFor(this.#frame.storageKey));
+  }
+
+  render(): void {
+    const s = this.#session;
+    if (s === null) return;
+    this.#frame.changed();
+    const files = readFiles(s.world);
+    this.#panel.render({ files, applied: s.applied, running: s.world.master.running });
+    this.#mainView.render(s.world.fs.read(MAIN_CF_PATH), s.applied.main);
+    this.#masterView.render(s.world.fs.read(MASTER_CF_PATH), s.applied.master);
+  }
+
+  #openStored(terminal: TerminalShell): Session {
+    const key = imageSlugFor(this.#frame.storageKey);
+    const scenario = scenarioNamed(this.scenarioName);
+    const stored = scenario === undefined ? ({ kind: 'empty' } as const) : loadImage(key, scenario);
+    const say = (m: string) => this.#frame.say(m);
+    switch (stored.kind) {
+      case 'ok':
+      case 'scenario-changed':
+        try {
+          const session = this.#newSession(terminal, stored.image);
+          if (stored.kind === 'scenario-changed') {
+            say(
+              `This lab has changed since you last worked in it (version ${stored.storedVersion}, now ${stored.currentVersion}). Your files and finished exercises are kept, but may not fit the new lab: use “Reset the lab…” to start it afresh.`,
+            );
+          }
+          return session;
+        } catch {
+          forgetImage(key);
+          say('Your saved lab could not be restored, so this lab starts afresh.');
+          return this.#newSession(terminal, null);
+        }
+      case 'corrupt':
+      case 'foreign':
+        // progress.ts has removed the value (this lab's only).
+        say(`Your saved lab could not be used (${stored.reason}), so this lab starts afresh. Other lessons keep theirs.`);
+        return this.#newSession(terminal, null);
+      case 'empty':
+      case 'unavailable':
+        return this.#newSession(terminal, null);
+      default:
+        return assertNever(stored);
+    }
+  }
+
+  #openImage(terminal: TerminalShell, origin: Origin & { kind: 'image' }): Session {
+    const done = origin.exercisesDone ?? [];
+    if (done.length === 0) return this.#newSession(terminal, origin.image);
+    // Exercises done stay done: the image of the fresh lab with them added.
+    const fresh = this.#newSession(terminal, origin.image);
+    const image: LabImage = { ...fresh.lesson.image(), exercisesDone: [...done] };
+    this.close();
+    return this.#newSession(terminal, image);
+  }
+
+  #newSession(terminal: TerminalShell, image: LabImage | null): Session {
+    // The platform's timers pace the server's pauses as a real terminal shows them.
+    const lesson = createLessonSession({ scenario: this.scenarioName, image, clock: WALL_CLOCK, pacer: new TimerPacer() });
+    const world = lesson.world;
+    const loaded = lesson.loaded();
+    const applied = loaded === null ? readFiles(world) : { main: loaded.mainCf, master: loaded.masterCf };
+    const session: Session = { lesson, world, terminal, applied, unsubs: [] };
+    session.unsubs.push(
+      world.fs.subscribe((path) => {
+        // Any file counts for the image (a new certificate, a policy map); the views show two.
+        this.#frame.saveSoon();
+        if (path === MAIN_CF_PATH || path === MASTER_CF_PATH) this.#frame.renderSoon();
+        else this.#frame.changed();
+      }),
+      world.log.subscribe((r) => {
+        this.#log.add(world.formatLogRecord(r), `${r.program}: ${r.text}`);
+        if (isConfigLoad(r)) session.applied = readFiles(world);
+        this.#frame.renderSoon();
+      }),
+    );
+    // Time passes in the page: once a second the world runs what came due (qmgr retries deferred mail,
+    // master serves connections that waited), then the running program sees what reached its connection.
+    const pump = setInterval(() => {
+      world.runDue();
+      terminal.shell.tick();
+    }, 1000);
+    session.unsubs.push(() => clearInterval(pump));
+    this.#session = session;
+    return session;
+  }
+
+  #writeFiles(next: LabFiles): void {
+    const s = this.#session;
+    if (s === null) return;
+    const now = readFiles(s.world);
+    if (next.main !== now.main) s.world.fs.write(MAIN_CF_PATH, next.main);
+    if (next.master !== now.master) s.world.fs.write(MASTER_CF_PATH, next.master);
+    this.#panel.clearApplyOutput();
+  }
+
+  /** Apply: `postfix reload` (or `postfix start` when it is stopped), as on a terminal. */
+  #apply(): void {
+    const s = this.#session;
+    if (s === null) return;
+    const out = s.world.postfix([s.world.master.running ? 'reload' : 'start'], true);
+    this.#panel.showApplyOutput(`${out.stdout}${out.stderr}`.trimEnd(), out.exitCode === 0);
+    this.render();
+  }
+}
