@@ -99,6 +99,24 @@ describe('late-close-587: tools on a throttled service, in runLine', () => {
     });
   }
 
+  it('s_client as the FIRST client on 465 (its smtpd dies at once): first465/, the same reset at once', () => {
+    const out = rec('first465/sclient465.out');
+    const err = rec('first465/sclient465.err');
+    const m = /^rc=(\d+) t=([\d.]+)$/m.exec(rec('first465/sclient465.rc'));
+    const world = createLabWorld();
+    const shell = createLabShell(world);
+    shell.runLine("sed -i '37,51s/^#//' /etc/postfix/master.cf");
+    shell.runLine('postfix reload');
+    const t0 = world.clock.now();
+    const r = shell.runLine(COMMANDS.sclient465);
+    expect(r.stdout).toBe(out);
+    expect(r.stderr).toBe(err);
+    expect(r.exitCode).toBe(Number(m?.[1]));
+    // The recorded 1.2 s is the dying smtpd's start-up, which the lab does not spend.
+    expect(Number(m?.[2])).toBeLessThan(2);
+    expect(world.clock.now() - t0).toBeLessThan(2000);
+  });
+
   it('timeout(1) around a blocked tool: killed at its limit, the lab clock moved by that much', () => {
     const { world, shell } = brokenLab();
     const t0 = world.clock.now();

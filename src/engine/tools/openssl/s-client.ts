@@ -463,7 +463,9 @@ export class SClientSession {
         ep.clientClosed();
         return this.#failure(o, hello, null, ERR.wrongVersion, Math.min(5, greeting.data.length), 0);
       }
-      if (greeting.closed) return this.#failure(o, hello, null, ERR.unexpectedEof, 0, 0);
+      // Closed before anything came (a daemon that took the connection and died at start): the ClientHello went
+      // out unread and the kernel reset the connection (host-tools/late-close-587/first465).
+      if (greeting.closed) return this.#failure(o, hello, null, ECONNRESET, 0, 0);
     }
     const r = ep.handshake(hello);
     const rec = this.#recordOf(hello, r.result, ep);
