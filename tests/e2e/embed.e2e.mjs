@@ -2,6 +2,7 @@
 // ANOTHER origin served with no special headers (a second tiny static server), and /embed.js's
 // <postfix-lab> element, which creates that frame and takes the height the lab reports.
 // Expected server output comes from the ground-truth corpus (term-telnet-25-may screens).
+import AxeBuilder from '@axe-core/playwright';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -151,6 +152,28 @@ export const tests = [
       } finally {
         await host.close();
       }
+    },
+  },
+  {
+    name: 'axe finds no violations on an embed with its exercise checklist, before and after a goal is met',
+    async run(t) {
+      const page = await t.page();
+      await page.goto(t.url('/embed/opportunistic-tls/?exercise=enable-may'));
+      await waitForScreen(page, PROMPT);
+      const axe = async (label) => {
+        const results = await new AxeBuilder({ page }).analyze();
+        const summary = results.violations.map(
+          (v) => `${v.id} (${v.impact}): ${v.help} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+        );
+        assert.deepEqual(summary, [], `axe found violations on ${label}`);
+      };
+      await axe('the embed');
+      // One goal met (the client's level loaded), then an edit left unapplied: the forgot-reload hint shows.
+      await typeInTerminal(page, "postconf -e 'smtp_tls_security_level = may'\npostfix reload\n");
+      await eventually(async () => (await page.locator('.goal[data-met="true"]').count()) > 0, { what: 'a goal met' });
+      await typeInTerminal(page, "postconf -e 'smtpd_tls_security_level = may'\n");
+      await page.locator('.hint').filter({ hasText: 'postfix reload' }).waitFor();
+      await axe('the embed with a goal met and a hint shown');
     },
   },
 ];
