@@ -27,7 +27,18 @@
 
   class PostfixLab extends HTMLElement {
     connectedCallback() {
-      if (this.querySelector('iframe')) return;
+      // Defined before the page has been parsed, the element connects at its start tag, before its children
+      // (the fallback) exist: build once the document is parsed, so that the fallback is replaced too.
+      if (document.readyState === 'loading') {
+        document.addEventListener('DOMContentLoaded', () => {
+          if (this.isConnected) this.build();
+        });
+        return;
+      }
+      this.build();
+    }
+    build() {
+      if (this.frame) return;
       var name = this.getAttribute('scenario') || 'lab-default';
       if (!NAME.test(name)) name = 'lab-default';
       var url = new URL('/embed/' + name + '/', base);
@@ -47,6 +58,7 @@
       } else {
         frame.style.height = '700px';
       }
+      this.frame = frame;
       frames.push(frame);
       this.replaceChildren(frame);
     }

@@ -307,6 +307,15 @@ export const tests = [
         await page.goto(`${host.origin}/`);
         const frames = page.locator('postfix-lab iframe');
         await frames.nth(1).waitFor();
+        // Each element holds its frame only: the fallback is replaced, also for the element parsed after the script.
+        for (const i of [0, 1])
+          assert.deepEqual(
+            await page
+              .locator('postfix-lab')
+              .nth(i)
+              .evaluate((el) => [...el.childNodes].map((n) => n.nodeName)),
+            ['IFRAME'],
+          );
         await assertShownAsText(page, 'window.__xss=1', 'the host page');
         await assertClean(page, 'the host page');
         // The names did not pass the element's check: the default lab, no exercise, the default height.
