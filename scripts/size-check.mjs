@@ -24,16 +24,23 @@ const KB = 1024;
  * After the first split (programs loaded on first use, src/shell/lazy-programs.ts): `echo ready` measured
  * 240.0 KB (lesson) and 238.0 KB (/lab/), budgets +6%. The ehlo milestone keeps its budget: the idle
  * prefetch (src/terminal/prefetch.ts) may fetch every program before the EHLO answer (312 KB measured).
+ *
+ * After the machine split (2026-12-07: the lab machine, i.e. the lesson session, the world, the panel,
+ * mail.log and the files, is a chunk of its own fetched by the first command that needs it; the web-links
+ * addon, the share-link code and a lesson's pictures come later too; prefetch waits for quiet):
+ * `echo ready` measured 106.0 KB (lesson) and 106.8 KB (/lab/), so the budget is the issue's target,
+ * 110 KB (below measured +6%). The first EHLO answer measured 241.1 KB (lesson) and 238.8 KB (/lab/):
+ * the engine's weight (another piece of work), budgets +6%.
  */
 export const BUDGETS = [
   { path: '/', milestone: 'load', budgetKb: TARGET_KB.load },
   { path: '/404.html', milestone: 'load', budgetKb: TARGET_KB.load },
   { path: '/handout/', milestone: 'load', budgetKb: TARGET_KB.load },
   { path: '/embed/', milestone: 'load', budgetKb: TARGET_KB.load },
-  { path: LESSON, milestone: 'ready', budgetKb: 255 },
-  { path: LESSON, milestone: 'ehlo', budgetKb: 327 },
-  { path: '/lab/', milestone: 'ready', budgetKb: 253 },
-  { path: '/lab/', milestone: 'ehlo', budgetKb: 325 },
+  { path: LESSON, milestone: 'ready', budgetKb: TARGET_KB.ready },
+  { path: LESSON, milestone: 'ehlo', budgetKb: 256 },
+  { path: '/lab/', milestone: 'ready', budgetKb: TARGET_KB.ready },
+  { path: '/lab/', milestone: 'ehlo', budgetKb: 254 },
 ];
 
 function built(path) {

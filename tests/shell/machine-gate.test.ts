@@ -9,7 +9,9 @@ import { MemoryPort } from '../../src/shell/memory-port.ts';
 import { parse } from '../../src/shell/parse.ts';
 import { standardPrograms } from '../../src/shell/programs/index.ts';
 import { Registry } from '../../src/shell/registry.ts';
+import { RelayObserver } from '../../src/shell/relay-observer.ts';
 import { DEFAULT_HISTORY_SIZE, Shell } from '../../src/shell/shell.ts';
+import { LabEvents } from '../../src/lesson-runtime/events.ts';
 import { makeFs, makeHost } from './harness.ts';
 
 const PROMPT = 'root@mail:~# ';
@@ -94,6 +96,25 @@ describe('a shell whose machine comes later', () => {
     await tick();
     expect(port.take()).toContain('hi\r\n/etc\r\nroot@mail:/etc# ');
     expect(shell.state.cwd).toBe('/etc');
+  });
+});
+
+describe('events of lines run before the machine', () => {
+  it('are kept by the relay and reach the lesson recorder in order once it connects', () => {
+    const relay = new RelayObserver();
+    const shell = new Shell({ host: makeHost(makeFs({})), programs: machineFreeTable(), observer: relay });
+    const port = new MemoryPort();
+    shell.attach(port);
+    port.type('echo ready\rfalse\r');
+    const events = new LabEvents();
+    relay.connect(events.shellObserver);
+    port.type('echo after\r');
+    expect(events.commands.map((c) => [c.line, c.status])).toEqual([
+      ['echo ready', 0],
+      ['false', 1],
+      ['echo after', 0],
+    ]);
+    expect(events.output.map((o) => o.text)).toEqual(['ready', 'after']);
   });
 });
 

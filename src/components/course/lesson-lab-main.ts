@@ -3,14 +3,11 @@
  * exercises live (exercise-checks.ts, shared with embeds) and keeps the two pictures current.
  * Texts go in as text only.
  */
-import type { ConnectionRecord } from '../../lesson-runtime/events.ts';
 import type { LessonFrontmatter } from '../../lesson-runtime/frontmatter.ts';
 import type { LessonSession } from '../../lesson-runtime/session.ts';
-import { h } from '../lab/dom.ts';
 import { defineLabConsole, type LabConsoleElement } from '../lab/lab-console.ts';
-import { renderEhloDiff } from './ehlo-diff.ts';
 import { watchExercises } from './exercise-checks.ts';
-import { renderHandshake } from './handshake-diagram.ts';
+import type { Pictures } from './lesson-pictures.ts';
 
 type LessonData = Pick<LessonFrontmatter, 'exercises'>;
 
@@ -19,67 +16,17 @@ export function mountLessonLab(root: HTMLElement): void {
   defineLabConsole();
   const lab = root.querySelector<LabConsoleElement>('lab-console');
   if (lab === null) return;
-  const pictures = new Pictures(root);
+  // The pictures' code comes after the first check, with the lab's machine (lesson-pictures.ts).
+  let pictures: Promise<Pictures | null> | null = null;
+  const drawPictures = (s: LessonSession) => {
+    pictures ??= import('./lesson-pictures.ts').then(
+      (m) => new m.Pictures(root),
+      () => null,
+    );
+    void pictures.then((p) => p?.render(s));
+  };
   watchExercises(root, lab, data, {
     announcer: root.querySelector<HTMLElement>('.lesson-lab__announcer'),
-    afterCheck: (s) => pictures.render(s),
+    afterCheck: drawPictures,
   });
-}
-
-const recordIds = new WeakMap<ConnectionRecord, number>();
-let nextRecordId = 1;
-
-/** Changes when the record is another connection, or the same one has gone on. */
-function recordKey(rec: ConnectionRecord | null): string {
-  if (rec === null) return '';
-  let id = recordIds.get(rec);
-  if (id === undefined) {
-    id = nextRecordId++;
-    recordIds.set(rec, id);
-  }
-  return `${id}:${rec.steps.length}:${JSON.stringify(rec.outcome)}`;
-}
-
-/** The EHLO diff and the handshake diagrams, redrawn only when what they show has changed. */
-class Pictures {
-  readonly #ehlo: HTMLElement | null;
-  readonly #handshake: HTMLElement | null;
-  readonly #delivery: HTMLElement | null;
-  #ehloKey = '';
-  #connectionKey = '';
-  #deliveryKey = '';
-
-  constructor(root: HTMLElement) {
-    this.#ehlo = root.querySelector('[data-picture="ehlo"]');
-    this.#handshake = root.querySelector('[data-picture="handshake"]');
-    this.#delivery = root.querySelector('[data-picture="delivery"]');
-  }
-
-  render(s: LessonSession): void {
-    const loaded = s.loaded();
-    const ehloKey = loaded === null ? 'stopped' : `${loaded.mainCf}\n\0\n${loaded.masterCf}`;
-    if (this.#ehlo !== null && ehloKey !== this.#ehloKey) {
-      this.#ehloKey = ehloKey;
-      if (loaded === null) this.#ehlo.replaceChildren(h('p', { class: 'picture__empty' }, 'Postfix is not running: nothing answers EHLO.'));
-      else renderEhloDiff(this.#ehlo, s.ehloDiff());
-    }
-    const conn = s.lastConnection();
-    const connKey = recordKey(conn);
-    if (this.#handshake !== null && connKey !== this.#connectionKey) {
-      this.#connectionKey = connKey;
-      renderHandshake(
-        this.#handshake,
-        conn,
-        'Connect to the server (telnet, openssl s_client, swaks, posttls-finger) and the exchange is drawn here.',
-      );
-    }
-    const delivery = s.lastDelivery();
-    const delKey = recordKey(delivery);
-    if (this.#delivery !== null && delKey !== this.#deliveryKey) {
-      this.#deliveryKey = delKey;
-      const section = this.#delivery.closest('section');
-      if (section !== null) section.hidden = delivery === null;
-      renderHandshake(this.#delivery, delivery, '');
-    }
-  }
 }
