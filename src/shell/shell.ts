@@ -51,7 +51,8 @@ export interface ShellOptions {
   /**
    * Asked before a parsed command line runs, before its lazy programs are fetched: a promise to wait for
    * (the lab's machine, loaded on first use: src/components/lab/lab-console.ts), or null to go on at once.
-   * It must not reject. Keys typed meanwhile are kept, as while any command runs.
+   * If it rejects, the line does not run: the shell prints `bash: <the error's message>` and gives the prompt
+   * back with status 126. Keys typed meanwhile are kept, as while any command runs.
    */
   readonly waitFor?: (items: readonly ListItem[]) => Promise<void> | null;
 }
@@ -462,12 +463,25 @@ export class Shell {
       return;
     }
     const generation = this.#generation;
-    void wait.then(() => {
-      if (generation !== this.#generation || this.#disposed) return;
-      this.#run(r.items, text);
-      // A program that reads the terminal (telnet) gets what was typed while it loaded.
-      if (this.#active !== null || !this.#running) this.#flushTypeAhead();
-    });
+    void wait.then(
+      () => {
+        if (generation !== this.#generation || this.#disposed) return;
+        this.#run(r.items, text);
+        // A program that reads the terminal (telnet) gets what was typed while it loaded.
+        if (this.#active !== null || !this.#running) this.#flushTypeAhead();
+      },
+      (error: unknown) => {
+        // What the line needed could not come (the page lost its network): say why, run nothing, and give the
+        // prompt back with status 126 (as for a command that cannot run), so that the line can be tried again.
+        if (generation !== this.#generation || this.#disposed) return;
+        this.#running = false;
+        const reason = error instanceof Error ? error.message : String(error);
+        this.#out(toCrlf(`${SHELL_NAME}: ${reason}\n`));
+        this.#state.lastStatus = 126;
+        this.#showPrompt();
+        if (this.#depth === 0) this.#flushTypeAhead();
+      },
+    );
   }
 
   #run(items: Parameters<Executor['run']>[0], text: string): void {

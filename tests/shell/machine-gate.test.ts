@@ -99,6 +99,27 @@ describe('a shell whose machine comes later', () => {
   });
 });
 
+describe('a machine that cannot come', () => {
+  it('says why, runs nothing, gives the prompt back with status 126, and lets the line be tried again', async () => {
+    let fail = true;
+    const shell: Shell = new Shell({
+      host: makeHost(makeFs({})),
+      programs: machineFreeTable(),
+      waitFor: (list) => (machineFree(list) ? null : fail ? Promise.reject(new Error('the machine could not be loaded')) : null),
+    });
+    const port = new MemoryPort();
+    shell.attach(port);
+    port.take();
+    port.type('ls /\r');
+    await tick();
+    await tick();
+    expect(port.take()).toBe(`ls /\r\nbash: the machine could not be loaded\r\n${PROMPT}`);
+    fail = false;
+    port.type('echo $?\r');
+    expect(port.take()).toBe(`echo $?\r\n126\r\n${PROMPT}`);
+  });
+});
+
 describe('events of lines run before the machine', () => {
   it('are kept by the relay and reach the lesson recorder in order once it connects', () => {
     const relay = new RelayObserver();

@@ -286,7 +286,10 @@ export class LabConsoleElement extends HTMLElement {
         observer: relay,
         waitFor: (items) => {
           if (terminal.attached || machineFree(items)) return null;
-          return this.#loadMachine().then(() => undefined);
+          return this.#loadMachine().then((machine) => {
+            // Not a bash message: the lab's own (the shell prints it and gives the prompt back).
+            if (machine === null) throw new Error('the lab’s mail server could not be loaded; check the network and try again');
+          });
         },
       }),
     };
