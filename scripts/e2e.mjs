@@ -206,6 +206,9 @@ async function main() {
         console.log(`  ✗ ${test.file} › ${test.name}`);
         const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
         console.log(text.replace(/^/gm, '      '));
+        // What the page reported meanwhile (an exception in a timer, a failed request) often says why.
+        const seen = t.problems.filter((p) => !text.includes(p));
+        if (seen.length > 0) console.log(`      also seen during the test:\n${seen.join('\n').replace(/^/gm, '        ')}`);
       } finally {
         await t.close();
       }
