@@ -1,17 +1,8 @@
 /** The coreutils-like programs and bash builtins every lab machine has. */
 import type { Program } from '../program.ts';
 import type { LabEnv } from './net/lab-env.ts';
-import { cd, echo, exit, exportBuiltin, falseProgram, history, pwd, trueProgram } from './builtins.ts';
-import { cat } from './cat.ts';
-import { clear } from './clear.ts';
-import { chmod, cp, mv, rm, touch } from './files.ts';
-import { hostname } from './hostname.ts';
-import { which } from './which.ts';
-import { grep } from './grep.ts';
-import { head } from './head.ts';
-import { help } from './help.ts';
+import { corePrograms } from './core.ts';
 import { less } from './less.ts';
-import { ls } from './ls.ts';
 import { readlink, realpath } from './links.ts';
 import { nano } from './nano.ts';
 import { printfBuiltin } from './printf.ts';
@@ -19,8 +10,6 @@ import { getent } from './getent.ts';
 import { dpkg, dpkgQuery } from './dpkg.ts';
 import { timeoutProgram } from './timeout.ts';
 import { sed } from './sed.ts';
-import { tail } from './tail.ts';
-import { wc } from './wc.ts';
 import { explain } from './explain.ts';
 import { man } from './man.ts';
 import { mailProgram } from './mail.ts';
@@ -41,40 +30,7 @@ import { serviceProgram } from './service.ts';
 import { ssProgram } from './ss.ts';
 
 export function standardPrograms(): Program[] {
-  return [
-    cd,
-    pwd,
-    echo,
-    exit,
-    history,
-    exportBuiltin,
-    trueProgram,
-    falseProgram,
-    cat,
-    clear,
-    grep,
-    head,
-    help,
-    less,
-    ls,
-    nano,
-    tail,
-    wc,
-    chmod,
-    cp,
-    mv,
-    rm,
-    touch,
-    hostname,
-    which,
-    sed,
-    printfBuiltin,
-    getent,
-    dpkg,
-    dpkgQuery,
-    readlink,
-    realpath,
-  ];
+  return [...corePrograms(), less, nano, sed, printfBuiltin, getent, dpkg, dpkgQuery, readlink, realpath];
 }
 
 export type { LabEnv, LabWorld, Pacer } from './net/lab-env.ts';
