@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PROMPT, typeInTerminal, waitForScreen } from './lab-helpers.mjs';
+import { eventually, PROMPT, typeInTerminal, waitForScreen } from './lab-helpers.mjs';
 import { hostPage } from './host-page.mjs';
 import { startStaticServer } from './static-server.mjs';
 
@@ -53,14 +53,7 @@ export const tests = [
       try {
         await page.route(`${site.origin}/**`, (route) => route.continue());
         await page.goto(`${host.origin}/`);
-        const frame = await (async () => {
-          for (let i = 0; i < 100; i++) {
-            const f = page.frames().find((fr) => fr.url() === src);
-            if (f !== undefined) return f;
-            await new Promise((r) => setTimeout(r, 100));
-          }
-          throw new Error('no lab frame');
-        })();
+        const frame = await eventually(async () => page.frames().find((fr) => fr.url() === src), { what: 'the lab frame' });
         await waitForScreen(frame, PROMPT);
         assert.equal(await frame.evaluate(() => origin), 'null', 'the frame is sandboxed (opaque origin)');
         const atPrompt = scripts.length;

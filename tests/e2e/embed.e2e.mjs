@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { corpusScreen, PROMPT, screenText, typeInTerminal, waitForScreen } from './lab-helpers.mjs';
+import { corpusScreen, eventually, PROMPT, screenText, typeInTerminal, waitForScreen } from './lab-helpers.mjs';
 import { hostPage } from './host-page.mjs';
 
 const LESSONS_DIR = new URL('../../lessons/', import.meta.url);
@@ -20,16 +20,6 @@ function lessonExercise(slug, id) {
   const ex = data.exercises.find((e) => e.id === id);
   assert.ok(ex !== undefined, `no exercise ${id} in ${slug}`);
   return ex;
-}
-
-async function eventually(fn, { timeout = 10_000, what = 'condition' } = {}) {
-  const deadline = Date.now() + timeout;
-  while (Date.now() < deadline) {
-    const v = await fn();
-    if (v) return v;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
 }
 
 export const tests = [

@@ -104,3 +104,14 @@ export function linesAfter(screen, marker) {
   }
   return at < 0 ? [] : lines.slice(at + 1);
 }
+
+/** Polls `fn` until it returns something truthy (returned), or throws after `timeout` ms naming `what`. */
+export async function eventually(fn, { timeout = 10_000, what = 'condition', every = 100 } = {}) {
+  const deadline = Date.now() + timeout;
+  while (Date.now() < deadline) {
+    const v = await fn();
+    if (v) return v;
+    await new Promise((r) => setTimeout(r, every));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}

@@ -13,6 +13,7 @@ import {
   corpusReply,
   corpusScreen,
   corpusTerminalLine,
+  eventually as poll,
   linesAfter,
   openLab,
   PROMPT,
@@ -23,6 +24,9 @@ import {
   waitForScreen,
 } from './lab-helpers.mjs';
 import { startStaticServer } from './static-server.mjs';
+
+/** This file's waits: every 50 ms, 5 s at most unless told. */
+const eventually = (fn, options = {}) => poll(fn, { timeout: 5000, every: 50, ...options });
 
 const LAB = '/lab/';
 /** postfix-script on a terminal (corpus terminal/term-postfix-cli, "postfix reload"). */
@@ -36,17 +40,6 @@ function level(page) {
 /** Text of the selected option of a <select>. */
 function selectedText(select) {
   return select.evaluate((el) => el.selectedOptions[0]?.textContent ?? '');
-}
-
-async function eventually(fn, { timeout = 5000, what = 'condition' } = {}) {
-  const deadline = Date.now() + timeout;
-  let last;
-  while (Date.now() < deadline) {
-    last = await fn();
-    if (last) return last;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`timed out waiting for ${what}`);
 }
 
 /** A telnet session to port 25: EHLO, then the extra commands; returns the screen after QUIT. */

@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { corpusReply, labStarted, lessonKey, PROMPT, screenText, typeInTerminal, waitForScreen } from './lab-helpers.mjs';
+import { corpusReply, eventually, labStarted, lessonKey, PROMPT, screenText, typeInTerminal, waitForScreen } from './lab-helpers.mjs';
 
 const LESSONS_DIR = new URL('../../lessons/', import.meta.url);
 const SCENARIOS_DIR = new URL('../../src/lesson-runtime/scenarios/', import.meta.url);
@@ -42,16 +42,6 @@ const TOGGLING = '/lessons/opportunistic-tls/';
 const CERTS = '/lessons/certificates/';
 const EHLO_MAY = corpusReply('p25-level-may', 'EHLO client.example.com');
 const STARTTLS_454 = corpusReply('p25-may-cert-missing', 'STARTTLS')[0];
-
-async function eventually(fn, { timeout = 10_000, what = 'condition' } = {}) {
-  const deadline = Date.now() + timeout;
-  while (Date.now() < deadline) {
-    const v = await fn();
-    if (v) return v;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 /** Opens a lesson, scrolls its lab into view and waits for the prompt. */
 async function openLessonLab(page, url) {

@@ -15,7 +15,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { hostPage } from './host-page.mjs';
-import { CORPUS, openLab, PREFS_KEY, PROMPT, typeInTerminal, waitForScreen } from './lab-helpers.mjs';
+import { CORPUS, eventually, openLab, PREFS_KEY, PROMPT, typeInTerminal, waitForScreen } from './lab-helpers.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const LESSON = '/lessons/what-encrypting-email-means/';
@@ -324,14 +324,9 @@ export const tests = [
         // A height that is no number is ignored: the frame takes the height the lab reports.
         assert.match(await frames.nth(0).evaluate((f) => f.style.height), /^\d+px$/);
         await frames.nth(1).scrollIntoViewIfNeeded();
-        const frame = await (async () => {
-          for (let i = 0; i < 100; i++) {
-            const f = page.frames().find((fr) => fr.url() === direct);
-            if (f !== undefined) return f;
-            await new Promise((r) => setTimeout(r, 100));
-          }
-          throw new Error('the directly framed embed never loaded');
-        })();
+        const frame = await eventually(async () => page.frames().find((fr) => fr.url() === direct), {
+          what: 'the directly framed embed',
+        });
         await waitForScreen(frame, PROMPT, { what: 'the prompt in the framed embed' });
         // An unknown ?exercise= shows every exercise; the payload is used for nothing else.
         assert.ok((await frame.locator('[data-exercise]:visible').count()) > 0);
