@@ -99,9 +99,11 @@ function testContext(browser, baseURL) {
      * A page in a fresh context (own storage); `options` go to browser.newContext(). Service workers are
      * blocked (routing does not see what a worker serves, and the site's offline cache would answer instead
      * of the server) unless a test passes `serviceWorkers: 'allow'`. `siteOrigin`: a test's own server of the
-     * site, taking the preview server's place in the checks below.
+     * site, taking the preview server's place in the checks below. `missingPaths`: paths a test asks for on
+     * purpose to see the site's 404 page; their 404 (and the console's report of it) is not a problem.
      */
-    async page({ siteOrigin = origin, ...options } = {}) {
+    async page({ siteOrigin = origin, missingPaths = [], ...options } = {}) {
+      const expected404 = (url) => new URL(url).origin === siteOrigin && missingPaths.includes(new URL(url).pathname);
       const context = await browser.newContext({ serviceWorkers: 'block', ...options });
       contexts.push(context);
       await context.route('**/*', (route) => {
@@ -112,10 +114,13 @@ function testContext(browser, baseURL) {
       });
       const page = await context.newPage();
       page.on('console', (message) => {
+        const at = message.location()?.url ?? '';
+        if (message.type() === 'error' && expected404(at === '' ? page.url() : at) && message.text().includes('404')) return;
         if (message.type() === 'error') problems.push(`console error on ${page.url()}: ${message.text()}`);
       });
       page.on('pageerror', (error) => problems.push(`uncaught exception on ${page.url()}: ${error.message}`));
       page.on('response', (response) => {
+        if (response.status() === 404 && expected404(response.url())) return;
         if (response.status() >= 400 && new URL(response.url()).origin === siteOrigin) {
           problems.push(`HTTP ${response.status()} for ${response.url()}`);
         }

@@ -148,7 +148,7 @@ export const tests = [
       assert.ok(readFileSync(join(DIST, 'sw.js'), 'utf8').includes(JSON.stringify(buildId)), 'dist/sw.js is this build');
       let server = await startStaticServer({ root: DIST });
       try {
-        const page = await t.page({ serviceWorkers: 'allow', siteOrigin: server.origin });
+        const page = await t.page({ serviceWorkers: 'allow', siteOrigin: server.origin, missingPaths: ['/lessons/no-such-lesson/'] });
         // One visit, to the home page only: no lab, no program run.
         await page.goto(`${server.origin}/`);
         const cache = await waitForOfflineCache(page);
@@ -195,6 +195,13 @@ export const tests = [
 
         await page.goto(`${new URL(page.url()).origin}/lab/`);
         await ehloAnswered(page);
+
+        // A page the build does not have, asked for offline: the cached 404 page, with status 404.
+        const missing = await page.goto(`${new URL(page.url()).origin}/lessons/no-such-lesson/`);
+        assert.equal(missing.status(), 404);
+        assert.ok(missing.fromServiceWorker(), 'the 404 page came from the offline cache');
+        assert.equal(await page.title(), 'Page not found · Postfix TLS Lab');
+        assert.equal((await page.locator('h1').textContent()).trim(), 'Page not found');
       } finally {
         await server?.close();
       }
