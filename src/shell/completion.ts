@@ -90,6 +90,16 @@ function fromCompletion(c: Completion): CompletionCandidate[] {
   return c.candidates.map((w) => ({ word: escapeWord(w), display: w, suffix }));
 }
 
+/**
+ * What to wait for before completing at `cursor`: the code of the program whose arguments are being completed,
+ * while it is still being fetched (the browser's lazy table), so that its own `complete()` answers the first
+ * Tab as it answers every later one. Null when nothing is pending (a command name, a loaded program).
+ */
+export function completionWait(programs: ProgramTable, line: string, cursor: number): Promise<void> | null {
+  const name = wordAt(line, cursor).words[0];
+  return name === undefined ? null : (programs.ensure?.([name]) ?? null);
+}
+
 /** Builds the shell's completer. */
 export function createCompleter(src: CompletionSources): Completer {
   return (line: string, cursor: number): CompletionResult => {

@@ -1,7 +1,7 @@
 /**
- * The lab machine's command table in the browser: the builtins and small coreutils a first command
- * needs are here at once; every other program (the Postfix tools, telnet, openssl, nano, less, sed...)
- * is fetched with its texts the first time a command line names it (lazy-programs.ts). Same names,
+ * The lab machine's command table in the browser: the shell's builtins (programs/core.ts) are here at
+ * once; every other program (the coreutils, the Postfix tools, telnet, openssl, nano, less, sed...) is
+ * fetched with its texts the first time a command line names it (lazy-programs.ts). Same names,
  * same programs as lab-programs.ts, which astro.config.mjs replaces with this module in the client build.
  */
 import type { LabEnv } from './programs/net/lab-env.ts';

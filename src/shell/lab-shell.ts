@@ -1,18 +1,17 @@
 /**
  * The lab machine's root shell: `root@mail:~# ` on the simulated `mail.example.org` (createLabWorld), with
  * the coreutils-like programs of `standardPrograms()` and the programs that talk to the Postfix world
- * (`worldPrograms`). Tab completes commands, paths and Postfix parameter names.
+ * (`worldPrograms`). Tab completes commands, paths and what each program completes itself (Postfix parameter
+ * names after postconf, explain and man; in the browser a first Tab there waits for that program's code).
  *
  * `runLine` runs one command line without a terminal, synchronously, on the same machine and shell state
  * (files, cwd, variables, `$?`), with stdout and stderr apart: for the conformance harness and tests.
  */
-import { knownParameterNames } from '../engine/config/parameter-info.ts';
-import { MASTER_CF_PATH } from '../engine/config/master-cf.ts';
 import { Executor, type ExecEnv } from './executor.ts';
 import { withStandardDirs } from './fs-view.ts';
 import type { ShellHost } from './host.ts';
 import { parse } from './parse.ts';
-import type { Completion, CompletionRequest, Program, ShellState } from './program.ts';
+import type { Program, ShellState } from './program.ts';
 import { labPrograms } from './lab-programs.ts';
 import { TimerPacer, type LabEnv, type LabWorld, type Pacer } from './programs/net/lab-env.ts';
 import { Registry } from './registry.ts';
@@ -99,15 +98,6 @@ class CaptureSink implements Sink {
   }
 }
 
-/** Postfix parameter names after `postconf`, `explain` and `man` (completion's extra source). */
-export function parameterCompletion(req: CompletionRequest): Completion | undefined {
-  const cmd = req.words[0];
-  if (cmd !== 'postconf' && cmd !== 'explain' && cmd !== 'man') return undefined;
-  if (req.prefix.startsWith('-') || req.prefix.includes('=') || req.prefix.includes('/')) return undefined;
-  const names = knownParameterNames(req.host.fs.read(MASTER_CF_PATH)).filter((n) => n.startsWith(req.prefix));
-  return { candidates: names };
-}
-
 export class LabShell extends Shell {
   readonly world: LabWorld;
   readonly programs: Registry;
@@ -122,7 +112,6 @@ export class LabShell extends Shell {
     super({
       host,
       programs,
-      completer: parameterCompletion,
       ...(opts.cols === undefined ? {} : { cols: opts.cols }),
       ...(opts.rows === undefined ? {} : { rows: opts.rows }),
       ...(opts.onExit === undefined ? {} : { onExit: opts.onExit }),

@@ -1,7 +1,8 @@
 /**
  * The lab machine's programs as a lazy table: each one's name and usage up front, its module (with its
  * texts and data) fetched the first time a command line names it (Registry.addLazy, Shell waits on
- * `ensure`). The small builtins and coreutils that a first command needs stay in the caller's bundle.
+ * `ensure`). Only the shell's builtins (programs/core.ts) stay in the caller's bundle: even the coreutils
+ * come on first use, as the first `telnet localhost 25` needs none of them.
  * Usages are the programs' own: tests/shell/lazy-programs.test.ts checks each against the loaded program.
  */
 import type { Program } from './program.ts';
@@ -11,6 +12,20 @@ import type { LazyProgram } from './registry.ts';
 type Spec = readonly [name: string, usage: string, load: (env: LabEnv) => Promise<Program>];
 
 const SPECS: readonly Spec[] = [
+  ['cat', 'cat [-n] [FILE]...', () => import('./programs/cat.ts').then((m) => m.cat)],
+  ['grep', 'grep [-n] [-i] [-v] [-E] [-c] PATTERN [FILE]...', () => import('./programs/grep.ts').then((m) => m.grep)],
+  ['head', 'head [-n N] [FILE]...', () => import('./programs/head.ts').then((m) => m.head)],
+  ['tail', 'tail [-n N] [-f] [FILE]...', () => import('./programs/tail.ts').then((m) => m.tail)],
+  ['wc', 'wc [-l] [-w] [-c] [FILE]...', () => import('./programs/wc.ts').then((m) => m.wc)],
+  ['ls', 'ls [-l] [-a] [FILE]...', () => import('./programs/ls.ts').then((m) => m.ls)],
+  ['chmod', 'chmod MODE FILE...', () => import('./programs/files.ts').then((m) => m.chmod)],
+  ['cp', 'cp SOURCE... DEST', () => import('./programs/files.ts').then((m) => m.cp)],
+  ['mv', 'mv SOURCE... DEST', () => import('./programs/files.ts').then((m) => m.mv)],
+  ['rm', 'rm [-f] [-r] FILE...', () => import('./programs/files.ts').then((m) => m.rm)],
+  ['touch', 'touch FILE...', () => import('./programs/files.ts').then((m) => m.touch)],
+  ['hostname', 'hostname [-s|-f|-d|-i]', () => import('./programs/hostname.ts').then((m) => m.hostname)],
+  ['which', 'which [-a] COMMAND...', () => import('./programs/which.ts').then((m) => m.which)],
+  ['help', 'help', () => import('./programs/help.ts').then((m) => m.help)],
   ['less', 'less [FILE]   (Space/b page, /pattern search, q quit)', () => import('./programs/less.ts').then((m) => m.less)],
   ['nano', 'nano FILE   (^O write, ^X exit, ^K cut, ^U paste)', () => import('./programs/nano.ts').then((m) => m.nano)],
   ['sed', "sed [-n] [-i] [-E] SCRIPT [FILE]...   (e.g. sed -i '$d' FILE)", () => import('./programs/sed.ts').then((m) => m.sed)],

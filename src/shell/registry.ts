@@ -141,10 +141,15 @@ function notLoaded(spec: LazyProgram): Program {
   };
 }
 
-/** The command names a line may run: every word, and the base name of a path (`/usr/sbin/postconf`). */
-export function wordsOfLine(line: string): string[] {
+/**
+ * The command names a line may run: every word, and the base name of a path (`/usr/sbin/postconf`); the value
+ * of an assignment (`P=grep`), and with `vars` the words of a variable's value (`$P file`).
+ */
+export function wordsOfLine(line: string, vars?: ReadonlyMap<string, string>): string[] {
   const out = new Set<string>();
-  for (const raw of line.split(/[\s|;&()<>`]+/)) {
+  const text =
+    vars === undefined ? line : line.replace(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g, (ref, name: string) => `${ref} ${vars.get(name) ?? ''} `);
+  for (const raw of text.split(/[\s|;&()<>`=]+/)) {
     const w = raw.replace(/["'\\]/g, '');
     if (w === '') continue;
     out.add(w);

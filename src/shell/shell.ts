@@ -7,7 +7,7 @@
  * drives xterm.js in the browser and @xterm/headless in tests.
  */
 import { CRLF, toCrlf } from './ansi.ts';
-import { createCompleter } from './completion.ts';
+import { completionWait, createCompleter } from './completion.ts';
 import { Executor, type ExecEnv, type SessionEnd } from './executor.ts';
 import { withStandardDirs } from './fs-view.ts';
 import type { ShellHost } from './host.ts';
@@ -138,6 +138,10 @@ export class Shell {
   #typeAhead = '';
   /** Bumped by reset(): a line still waiting for its programs then does not run. */
   #generation = 0;
+  /** A Tab waits for the code of the program it completes for (completionWait); keys after it wait too. */
+  #tabWaiting = false;
+  /** The held Tab comes back: it completes with whatever is there now, without waiting again. */
+  #tabWaited = false;
 
   constructor(opts: ShellOptions) {
     this.#opts = opts;
@@ -294,6 +298,8 @@ export class Shell {
     this.#running = false;
     this.#typeAhead = '';
     this.#generation++;
+    this.#tabWaiting = false;
+    this.#tabWaited = false;
     if (hadActive) this.#out(CRLF);
     this.#showPrompt();
   }
@@ -335,12 +341,14 @@ export class Shell {
         const before = i;
         const a = this.#active;
         if (a !== null) i = this.#feedSession(a, data, i);
-        else if (this.#running) {
+        else if (this.#running || this.#tabWaiting || (data[i] === '\t' && this.#waitBeforeTab())) {
           // A command runs (or its programs load) and reads nothing: the keys wait for the next reader.
           this.#typeAhead += data.slice(i);
           i = data.length;
         } else {
-          const r = feed(this.#editor, data, i, this.#completer);
+          // Up to the next Tab at most: each Tab may have to wait for a program (#waitBeforeTab).
+          const tab = data.indexOf('\t', i + 1);
+          const r = feed(this.#editor, tab < 0 ? data : data.slice(0, tab), i, this.#completer);
           this.#editor = r.state;
           this.#out(r.output);
           i = r.next;
@@ -354,6 +362,32 @@ export class Shell {
       this.#depth--;
     }
     this.#drain();
+  }
+
+  /**
+   * Before a Tab reaches the line editor: when the program whose arguments it completes is still being
+   * fetched, holds the Tab (and what follows) until that program is here, so that its own completion answers.
+   */
+  #waitBeforeTab(): boolean {
+    if (this.#tabWaited) {
+      this.#tabWaited = false;
+      return false;
+    }
+    const ed = this.#editor;
+    if (ed.query !== null || ed.pendingEscape !== '') return false;
+    const wait = completionWait(this.#programs, ed.line, ed.cursor);
+    if (wait === null) return false;
+    this.#tabWaiting = true;
+    const generation = this.#generation;
+    const resume = (): void => {
+      if (generation !== this.#generation || this.#disposed) return;
+      this.#tabWaiting = false;
+      this.#tabWaited = true;
+      this.#flushTypeAhead();
+      this.#tabWaited = false;
+    };
+    wait.then(resume, resume);
+    return true;
   }
 
   #feedSession(a: Active, data: string, from: number): number {
@@ -455,7 +489,7 @@ export class Shell {
     }
     this.#running = true;
     const gate = this.#opts.waitFor?.(r.items) ?? null;
-    const ensure = () => this.#programs.ensure?.(wordsOfLine(text)) ?? null;
+    const ensure = () => this.#programs.ensure?.(wordsOfLine(text, this.#state.vars)) ?? null;
     // The gate first: the programs to fetch are those of the table in use once it has opened.
     const wait = gate === null ? ensure() : gate.then(() => ensure() ?? undefined);
     if (wait === null) {

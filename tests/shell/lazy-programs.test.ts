@@ -9,6 +9,7 @@ import { labPrograms } from '../../src/shell/lab-programs.ts';
 import { lazyLabPrograms } from '../../src/shell/lazy-programs.ts';
 import { MemoryPort } from '../../src/shell/memory-port.ts';
 import type { Program } from '../../src/shell/program.ts';
+import { corePrograms } from '../../src/shell/programs/core.ts';
 import { standardPrograms, worldPrograms } from '../../src/shell/programs/index.ts';
 import { TimerPacer, type LabEnv } from '../../src/shell/programs/net/lab-env.ts';
 import type { InteractiveSession, SessionIo } from '../../src/shell/session.ts';
@@ -168,6 +169,147 @@ describe('the lab table', () => {
     expect(browser.names()).toEqual(eager.names());
     for (const p of browser.list()) expect(p.usage, p.name).toBe(eager.get(p.name)?.usage);
     for (const name of ['telnet', 'postconf', 'openssl', 'nano', 'swaks', 'man']) expect(browser.pending(name), name).toBe(true);
-    for (const name of ['echo', 'cd', 'ls', 'cat']) expect(browser.pending(name), name).toBe(false);
+    // Only the shell's builtins are there at once; every coreutil comes on first use.
+    const builtins = corePrograms().map((p) => p.name);
+    expect(builtins.sort()).toEqual(['cd', 'clear', 'echo', 'exit', 'export', 'false', 'history', 'pwd', 'true']);
+    for (const p of browser.list()) expect(browser.pending(p.name), p.name).toBe(!builtins.includes(p.name));
+  });
+});
+
+const MAIN_CF = '/etc/postfix/main.cf';
+
+/** A terminal shell on the lab's world with the browser's table, as the lab page has it once its machine came. */
+function browserShell() {
+  const world = createLabWorld();
+  const env: LabEnv = { world, pacer: new TimerPacer(), fqdn: 'mail.example.org' };
+  const programs = browserPrograms(env);
+  const port = new MemoryPort(200, 40);
+  const shell = new Shell({ host: { fs: world.fs, hostname: 'mail', clock: world.clock, network: world.network }, programs });
+  shell.attach(port);
+  port.take();
+  /** Types keys and waits until the prompt is back (the programs come by dynamic import). */
+  const type = async (keys: string, until = PROMPT): Promise<string> => {
+    port.type(keys);
+    let out = port.take();
+    for (let i = 0; i < 500 && !out.endsWith(until); i++) {
+      await new Promise((r) => setTimeout(r, 10));
+      out += port.take();
+    }
+    return out;
+  };
+  return { world, programs, port, type };
+}
+
+describe('the coreutils in the browser table (loaded on first use)', () => {
+  it('a pipeline of two lazy coreutils waits for both and filters as in Node', async () => {
+    const { world, programs, type } = browserShell();
+    const lines = (world.fs.read(MAIN_CF) ?? '').split('\n').filter((l) => l.startsWith('smtpd_tls'));
+    expect(lines.length).toBeGreaterThan(1);
+    expect(programs.pending('grep') && programs.pending('tail')).toBe(true);
+    const out = await type(`grep ^smtpd_tls ${MAIN_CF} | tail -n 1\r`);
+    expect(out).toBe(`grep ^smtpd_tls ${MAIN_CF} | tail -n 1\r\n${lines.at(-1) ?? ''}\r\n${PROMPT}`);
+    expect(programs.pending('grep') || programs.pending('tail')).toBe(false);
+  });
+
+  it('timeout runs a lazy coreutil, both fetched first', async () => {
+    const { world, programs, type } = browserShell();
+    const count = (world.fs.read(MAIN_CF) ?? '').split('\n').filter((l) => l.includes('tls')).length;
+    const out = await type(`timeout 5 grep -c tls ${MAIN_CF}; echo $?\r`);
+    expect(out).toBe(`timeout 5 grep -c tls ${MAIN_CF}; echo $?\r\n${count}\r\n0\r\n${PROMPT}`);
+    expect(programs.pending('timeout') || programs.pending('grep')).toBe(false);
+  });
+
+  it('a command named by a variable is fetched too, set on the same line or before', async () => {
+    const { world, type } = browserShell();
+    const first = (world.fs.read(MAIN_CF) ?? '').split('\n')[0] ?? '';
+    expect(await type(`P=head; $P -n 1 ${MAIN_CF}\r`)).toContain(`\r\n${first}\r\n${PROMPT}`);
+    await type('export W=wc\r');
+    expect(await type(`echo x | \${W} -l\r`)).toBe(`echo x | \${W} -l\r\n1\r\n${PROMPT}`);
+  });
+
+  it('which, help and completion of names know the coreutils before their code is here', async () => {
+    const { programs, type } = browserShell();
+    expect(programs.pending('grep')).toBe(true);
+    expect(await type('gre\t', 'grep ')).toBe('grep ');
+    expect(programs.pending('grep')).toBe(true);
+    await type('\x15\r');
+    expect(await type('which cat grep ls\r')).toBe(`which cat grep ls\r\n/usr/bin/cat\r\n/usr/bin/grep\r\n/usr/bin/ls\r\n${PROMPT}`);
+    const help = await type('help\r');
+    for (const name of ['cat', 'grep', 'tail', 'wc', 'ls', 'chmod', 'hostname']) {
+      expect(help, name).toContain(`  ${name} `);
+    }
+    // Neither `help` nor `which` fetched what they did not name.
+    expect(programs.pending('chmod') && programs.pending('hostname')).toBe(true);
+  });
+});
+
+describe('Tab on the arguments of a program still being fetched', () => {
+  it('the first Tab after postconf -e waits for postconf and completes as postconf does', async () => {
+    const { programs, type } = browserShell();
+    expect(programs.pending('postconf')).toBe(true);
+    expect(await type('postconf -e smtpd_tls_secu\t', '=')).toBe('postconf -e smtpd_tls_security_level=');
+    expect(programs.pending('postconf')).toBe(false);
+  });
+
+  it('the first Tab after explain completes a parameter name, and the keys typed after it follow it', async () => {
+    const { port, programs } = browserShell();
+    expect(programs.pending('explain')).toBe(true);
+    port.type('explain smtpd_tls_security_le\tX');
+    expect(port.take()).toBe('explain smtpd_tls_security_le');
+    let out = '';
+    for (let i = 0; i < 500 && !out.endsWith('X'); i++) {
+      await new Promise((r) => setTimeout(r, 10));
+      out += port.take();
+    }
+    expect(out).toBe('vel X');
+  });
+
+  it('a program whose code does not come: the held Tab completes file names, once', async () => {
+    let loads = 0;
+    const { port } = lazyShell([
+      {
+        name: 'shout',
+        usage: 'shout WORD',
+        load: () => {
+          loads++;
+          return Promise.reject(new Error('offline'));
+        },
+      },
+    ]);
+    port.type('shout x\t');
+    await tick();
+    await tick();
+    expect(loads).toBe(1);
+    expect(port.take()).toBe('shout x\x07');
+  });
+
+  it('keys typed while a Tab waits are held in order, and reset drops them', async () => {
+    const d = deferred<Program>();
+    const withComplete: Program = {
+      ...shout,
+      complete: (req) => ({ candidates: ['hello', 'help'].filter((w) => w.startsWith(req.prefix)) }),
+    };
+    const { port } = lazyShell([{ name: 'shout', usage: 'shout WORD', load: () => d.promise }]);
+    const keys = 'shout he\t\t\tlo\t\r';
+    port.type(keys);
+    expect(port.take()).toBe('shout he');
+    d.resolve(withComplete);
+    await tick();
+    // The same screen as where the program was there from the start.
+    const loaded = lazyShell([]);
+    loaded.programs.add(withComplete);
+    loaded.port.type(keys);
+    const screen = loaded.port.take();
+    expect(screen).toContain('hello  help');
+    expect(screen.endsWith(`shout hello \r\nHELLO\r\n${PROMPT}`)).toBe(true);
+    expect(`shout he${port.take()}`).toBe(screen);
+    const e = deferred<Program>();
+    const second = lazyShell([{ name: 'shout', usage: 'shout WORD', load: () => e.promise }]);
+    second.port.type('shout he\tllo\r');
+    second.shell.reset();
+    second.port.take();
+    e.resolve(withComplete);
+    await tick();
+    expect(second.port.take()).toBe('');
   });
 });

@@ -22,7 +22,6 @@ import type { Clock } from '../../engine/world/clock.ts';
 import type { LabImage } from '../../lesson-runtime/lab-image.ts';
 import { scenarioNamed } from '../../lesson-runtime/scenarios/index.ts';
 import { createLessonSession, type LessonSession } from '../../lesson-runtime/session.ts';
-import { parameterCompletion } from '../../shell/lab-shell.ts';
 import { TimerPacer, type LabWorld } from '../../shell/programs/net/lab-env.ts';
 import type { RelayObserver } from '../../shell/relay-observer.ts';
 import type { Shell } from '../../shell/shell.ts';
@@ -144,7 +143,7 @@ export class LabMachine {
     this.close();
     const session = origin.kind === 'stored' ? this.#openStored(terminal) : this.#openImage(terminal, origin);
     const { shell, relay } = terminal;
-    shell.useMachine(session.lesson.shell.host, session.lesson.shell.programs, parameterCompletion);
+    shell.useMachine(session.lesson.shell.host, session.lesson.shell.programs);
     relay.connect(session.lesson.events.shellObserver);
     terminal.attached = true;
     this.#log.reset(session.world.logLines());

@@ -2,6 +2,16 @@
 import type { Program } from '../program.ts';
 import type { LabEnv } from './net/lab-env.ts';
 import { corePrograms } from './core.ts';
+import { cat } from './cat.ts';
+import { chmod, cp, mv, rm, touch } from './files.ts';
+import { grep } from './grep.ts';
+import { head } from './head.ts';
+import { help } from './help.ts';
+import { hostname } from './hostname.ts';
+import { ls } from './ls.ts';
+import { tail } from './tail.ts';
+import { wc } from './wc.ts';
+import { which } from './which.ts';
 import { less } from './less.ts';
 import { readlink, realpath } from './links.ts';
 import { nano } from './nano.ts';
@@ -30,7 +40,32 @@ import { serviceProgram } from './service.ts';
 import { ssProgram } from './ss.ts';
 
 export function standardPrograms(): Program[] {
-  return [...corePrograms(), less, nano, sed, printfBuiltin, getent, dpkg, dpkgQuery, readlink, realpath];
+  return [
+    ...corePrograms(),
+    cat,
+    grep,
+    head,
+    tail,
+    wc,
+    ls,
+    chmod,
+    cp,
+    mv,
+    rm,
+    touch,
+    hostname,
+    which,
+    help,
+    less,
+    nano,
+    sed,
+    printfBuiltin,
+    getent,
+    dpkg,
+    dpkgQuery,
+    readlink,
+    realpath,
+  ];
 }
 
 export type { LabEnv, LabWorld, Pacer } from './net/lab-env.ts';
