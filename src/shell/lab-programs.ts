@@ -5,12 +5,15 @@
  */
 import { provideCaCertificateBodies } from '../engine/world/data/ca-certificates.ts';
 import { CA_CERTIFICATE_BODIES } from '../engine/world/data/ca-certificates-pem.ts';
+import { provideHostFileTexts } from '../engine/world/data/host-etc.ts';
+import { HOST_FILE_TEXTS } from '../engine/world/data/host-etc-texts.ts';
 import { standardPrograms, worldPrograms } from './programs/index.ts';
 import type { LabEnv } from './programs/net/lab-env.ts';
 import { Registry } from './registry.ts';
 
-// The certificates' text, which the browser fetches on demand (lazy-data.ts).
+// The certificates' and host files' text, which the browser fetches on demand (lazy-data.ts).
 provideCaCertificateBodies(CA_CERTIFICATE_BODIES);
+provideHostFileTexts(HOST_FILE_TEXTS);
 
 export function labPrograms(env: LabEnv): Registry {
   return new Registry([...standardPrograms(), ...worldPrograms(env)]);

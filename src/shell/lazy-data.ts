@@ -4,6 +4,7 @@
  * (lab-programs.ts).
  */
 import { provideCaCertificateBodies } from '../engine/world/data/ca-certificates.ts';
+import { provideHostFileTexts } from '../engine/world/data/host-etc.ts';
 
 export interface LazyData {
   /** For messages and tests. */
@@ -25,5 +26,21 @@ export function caCertificatesData(): LazyData {
     name: 'ca-certificates',
     wanted: (w) => CA_WORD.test(w),
     load: () => import('../engine/world/data/ca-certificates-pem.ts').then((m) => provideCaCertificateBodies(m.CA_CERTIFICATE_BODIES)),
+  };
+}
+
+/**
+ * The text of host files the engine never reads (/etc/ssl/openssl.cnf, a few kB): wanted by a line naming the
+ * file or a folder on its way (`/etc/ssl`, `ssl`, `/etc`, `/`), and, as it is small, by any line that may reach
+ * it without naming it: a glob (`cat *`), `.` or `..`, a recursive flag (`grep -r x` in /etc).
+ */
+const HOST_WORD =
+  /openssl\.cnf$|^\/etc\/ssl|^(?:\.\/)?ssl\/?$|^\/(?:etc\/?)?$|^\.\.?\/?$|[*?[]|^-[A-Za-z]{0,3}[rR][A-Za-z]{0,3}$|^--(?:dereference-)?recursive$/;
+
+export function hostFilesData(): LazyData {
+  return {
+    name: 'host files',
+    wanted: (w) => HOST_WORD.test(w),
+    load: () => import('../engine/world/data/host-etc-texts.ts').then((m) => provideHostFileTexts(m.HOST_FILE_TEXTS)),
   };
 }

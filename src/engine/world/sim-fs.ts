@@ -15,6 +15,27 @@ export interface LazyFile {
   readonly text: () => string | undefined;
 }
 
+/** The text sources of lazyFile()'s files, so that chmod keeps such a file lazy. */
+const LAZY_SOURCES = new WeakMap<SimFile, LazyFile>();
+
+/**
+ * One of the machine's own files (given to SimFs like any other, so it is among `paths()`: lab images and
+ * scratch copies treat it as before) whose text comes later: `content` reads the text once it is here ('' until
+ * then), `size` is right at once.
+ */
+export function lazyFile(spec: LazyFile): SimFile {
+  const file: SimFile = {
+    get content(): string {
+      return spec.text() ?? '';
+    },
+    mode: spec.mode,
+    size: spec.size,
+    ...(spec.mtime === undefined ? {} : { mtime: spec.mtime }),
+  };
+  LAZY_SOURCES.set(file, spec);
+  return file;
+}
+
 /** What `ls -l` shows of a package's folder: its size on disk (ext4 grows a folder of many names) and date. */
 export interface DirInfo {
   readonly size: number;
@@ -142,7 +163,8 @@ export class SimFs {
     if (l !== undefined) this.#lazy.set(path, { ...l, mode });
     const f = this.#files.get(path);
     if (f === undefined) return l !== undefined;
-    this.#files.set(path, { ...f, mode });
+    const source = LAZY_SOURCES.get(f);
+    this.#files.set(path, source === undefined ? { ...f, mode } : lazyFile({ ...source, mode }));
     return true;
   }
 

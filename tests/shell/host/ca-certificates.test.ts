@@ -8,12 +8,12 @@
 import { gzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { createLabWorld } from '../../../src/engine/world/lab-world.ts';
 import { createLabShell } from '../../../src/shell/lab-shell.ts';
 import { caCertificatesData } from '../../../src/shell/lazy-data.ts';
 import { Registry, wordsOfLine } from '../../../src/shell/registry.ts';
+import { labBundle } from './lab-bundle.ts';
 import { hostRecords } from './recordings.ts';
 import type { HostRecord } from './recordings.ts';
 
@@ -199,36 +199,12 @@ describe('weight: the certificates stay out of the boot code', () => {
   });
 
   it("the lab (world and the browser's command table) reaches the certificates' text only through a dynamic import", async () => {
-    const out = await build({
-      stdin: {
-        contents:
-          "import { createLabWorld } from './src/engine/world/lab-world.ts';\n" +
-          "import { labPrograms } from './src/shell/lab-programs.browser.ts';\n" +
-          'export const lab = [createLabWorld, labPrograms];\n',
-        resolveDir: root,
-        sourcefile: 'lab-entry.ts',
-        loader: 'ts',
-      },
-      bundle: true,
-      splitting: true,
-      format: 'esm',
-      platform: 'browser',
-      write: false,
-      metafile: true,
-      outdir: '/tmp/ca-weight',
-      logLevel: 'silent',
-    });
-    const outputs = Object.entries(out.metafile.outputs);
-    const entry = outputs.find(([, o]) => o.entryPoint?.endsWith('lab-entry.ts'));
-    expect(entry).toBeDefined();
-    const staticChunks = new Set([entry?.[0] ?? '']);
-    for (const imp of entry?.[1].imports ?? []) if (imp.kind === 'import-statement') staticChunks.add(imp.path);
-    const staticInputs = outputs.filter(([p]) => staticChunks.has(p)).flatMap(([, o]) => Object.keys(o.inputs));
+    const { staticInputs, allInputs } = await labBundle();
     expect(staticInputs.some((p) => p.endsWith('ca-certificates-list.ts'))).toBe(true);
-    const listBytes = outputs.flatMap(([, o]) => Object.entries(o.inputs)).find(([p]) => p.endsWith('ca-certificates-list.ts'))?.[1];
-    expect(listBytes?.bytesInOutput ?? 0).toBeLessThan(8000);
+    const listBytes = [...allInputs].find(([p]) => p.endsWith('ca-certificates-list.ts'))?.[1];
+    expect(listBytes ?? 0).toBeLessThan(8000);
     expect(staticInputs.some((p) => p.endsWith('ca-certificates-pem.ts'))).toBe(false);
-    expect(outputs.some(([, o]) => Object.keys(o.inputs).some((p) => p.endsWith('ca-certificates-pem.ts')))).toBe(true);
+    expect([...allInputs.keys()].some((p) => p.endsWith('ca-certificates-pem.ts'))).toBe(true);
   });
 
   it("a line that names the files fetches their text; the lab's own certificates and Postfix commands do not", () => {

@@ -2,7 +2,7 @@ import { LAB_TLS_FILES } from '../../tls/data/lab-pki.ts';
 import type { SimFile } from '../../tls/types.ts';
 import { ETC_SERVICES } from '../../config/services.ts';
 import { LAB_MASTER_CF } from './lab-master-cf.ts';
-import { ETC_HOSTNAME, ETC_SSL_OPENSSL_CNF } from './host-etc.ts';
+import { ETC_HOSTNAME, lazyHostFiles } from './host-etc.ts';
 
 /**
  * main.cf of the lab: the settings the ground-truth corpus was recorded with (corpus
@@ -81,7 +81,7 @@ export function labFiles(): Record<string, SimFile> {
     '/etc/aliases': text(LAB_ALIASES),
     '/etc/passwd': text(LAB_PASSWD),
     '/etc/hostname': text(ETC_HOSTNAME),
-    '/etc/ssl/openssl.cnf': text(ETC_SSL_OPENSSL_CNF),
+    ...lazyHostFiles(),
     '/var/log/mail.log': text('', 0o640),
     ...LAB_TLS_FILES,
   };

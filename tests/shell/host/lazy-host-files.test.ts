@@ -1,0 +1,187 @@
+/**
+ * Host files whose text the browser fetches on use (src/shell/lazy-data.ts): /etc/ssl/openssl.cnf
+ * (host-etc.ts) and the certificates of ca-certificates. Node's table (lab-programs.ts) has their text at
+ * once; the browser's (lab-programs.browser.ts) lists and sizes them at once and fetches their text when a
+ * command line may read it. Every command must print the same either way.
+ *
+ * The browser-style lab runs in a fresh module graph (vi.resetModules) with lab-programs.ts replaced by
+ * lab-programs.browser.ts, as the Vite plugin does in the client build, so that nothing has handed the texts
+ * over yet; each line first awaits what the shell awaits (`programs.ensure(wordsOfLine(line))`).
+ */
+import { createHash } from 'node:crypto';
+import { describe, expect, it, vi } from 'vitest';
+import { createLabWorld } from '../../../src/engine/world/lab-world.ts';
+import { createLabShell } from '../../../src/shell/lab-shell.ts';
+import { hostFilesData } from '../../../src/shell/lazy-data.ts';
+import { wordsOfLine } from '../../../src/shell/registry.ts';
+import { emptyImage } from '../../../src/lesson-runtime/lab-image.ts';
+import { scenarioNamed } from '../../../src/lesson-runtime/scenarios/index.ts';
+import { buildScenarioWorld, filesDelta } from '../../../src/lesson-runtime/scenario-world.ts';
+import { labBundle } from './lab-bundle.ts';
+import { hostRecords } from './recordings.ts';
+
+const CNF = '/etc/ssl/openssl.cnf';
+
+type Result = { stdout: string; stderr: string; exitCode: number };
+
+function eager(line: string, tty = false, stdin?: string): Result {
+  const shell = createLabShell(createLabWorld());
+  const r = shell.runLine(line, { tty, ...(stdin === undefined ? {} : { stdin }) });
+  return { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode };
+}
+
+/** A lab as the browser has it: the browser's command table, and no text handed over yet. */
+async function browserLab() {
+  vi.resetModules();
+  vi.doMock('../../../src/shell/lab-programs.ts', () => import('../../../src/shell/lab-programs.browser.ts'));
+  try {
+    const world = await import('../../../src/engine/world/lab-world.ts');
+    const labShell = await import('../../../src/shell/lab-shell.ts');
+    const hostEtc = await import('../../../src/engine/world/data/host-etc.ts');
+    const ca = await import('../../../src/engine/world/data/ca-certificates.ts');
+    const scenarios = await import('../../../src/lesson-runtime/scenario-world.ts');
+    const shell = labShell.createLabShell(world.createLabWorld());
+    return {
+      shell,
+      scenarios,
+      loaded: () => ({ host: hostEtc.hostFileTextsLoaded(), ca: ca.caCertificatesLoaded() }),
+      /** The line as the terminal runs it: what it may need first, then the line. */
+      async run(line: string, tty = false, stdin?: string): Promise<Result> {
+        await shell.programs.ensure(wordsOfLine(line));
+        const r = shell.runLine(line, { tty, ...(stdin === undefined ? {} : { stdin }) });
+        return { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode };
+      },
+    };
+  } finally {
+    vi.doUnmock('../../../src/shell/lab-programs.ts');
+  }
+}
+
+describe('/etc/ssl/openssl.cnf (Node: text at once)', () => {
+  it('head -30: as recorded on Debian 12 (openssl-cnf-head.txt)', () => {
+    const rec = hostRecords('openssl-cnf-head.txt').find((r) => r.cmd === 'head -30 /etc/ssl/openssl.cnf');
+    expect(rec).toBeDefined();
+    const got = eager('head -30 /etc/ssl/openssl.cnf');
+    expect(got.stdout).toBe(rec?.stdout);
+    expect(got.stderr).toBe(rec?.stderr);
+    expect(got.exitCode).toBe(rec?.status);
+  });
+
+  it("the whole file is the package's conffile (the md5 dpkg lists for it); ls -l gives its size", () => {
+    const world = createLabWorld();
+    createLabShell(world);
+    const text = world.fs.read(CNF) ?? '';
+    expect(createHash('md5').update(text).digest('hex')).toBe('fe1993ec22f6b8a46cb9706acd8fc68f');
+    expect(eager(`ls -l ${CNF}`).stdout).toMatch(new RegExp(`^-rw-r--r-- 1 root root ${Buffer.byteLength(text)} .* ${CNF}\n$`));
+  });
+});
+
+describe('browser-style lazy table: the same output as the eager one', () => {
+  it('before the text comes: listed, sized, dated and moded as the eager table shows it', async () => {
+    const lab = await browserLab();
+    expect(lab.loaded()).toEqual({ host: false, ca: false });
+    await lab.shell.programs.ensure(['ls']);
+    for (const line of [`ls -l ${CNF}`, 'ls -l /etc/ssl/certs/ISRG_Root_X1.pem /usr/share/ca-certificates/mozilla/ISRG_Root_X1.crt'])
+      expect(lab.shell.runLine(line), line).toMatchObject(eager(line));
+    // These lines would want the text (they name the files): run without awaiting it, they show what comes first.
+    expect(lab.loaded()).toEqual({ host: false, ca: false });
+  });
+
+  const LINES: readonly (readonly [string, boolean?, string?])[] = [
+    [`cat ${CNF}`],
+    [`head -30 ${CNF}`],
+    [`tail -n 4 ${CNF}`],
+    [`wc ${CNF}`],
+    [`grep -n provider ${CNF}`],
+    [`sed -n 10,14p ${CNF}`],
+    [`less ${CNF}`],
+    [`nano ${CNF}`, true, '\x18'],
+    ['ls -l /etc/ssl'],
+    ['grep -rc HOME /etc/ssl'],
+    ['cd /etc/ssl && wc -l openssl.cnf'],
+    ['cd /etc/postfix && cd .. && grep -rn tsa_policy1 .'],
+    ['cd /etc/postfix && cd .. && grep -rn tsa_policy1'],
+    ['cd /etc/postfix && cd .. && cat ssl/*.cnf | wc -c'],
+    [`cp ${CNF} /tmp/o.cnf && wc -c /tmp/o.cnf`],
+    [`mv ${CNF} /root/o.cnf && wc -c /root/o.cnf && ls /etc/ssl`],
+    [`chmod 600 ${CNF} && ls -l ${CNF} && wc -c ${CNF}`],
+    ['openssl x509 -in /etc/ssl/certs/ISRG_Root_X1.pem -noout -subject -enddate'],
+    ['wc -c /etc/ssl/certs/ca-certificates.crt'],
+    ['grep -c BEGIN /usr/share/ca-certificates/mozilla/ISRG_Root_X1.crt'],
+  ];
+
+  it.each(LINES.map((l) => [l[0], l] as const))('%s', async (_, [line, tty = false, stdin]) => {
+    const lab = await browserLab();
+    const got = await lab.run(line, tty, stdin);
+    expect(got).toEqual(eager(line, tty, stdin));
+  });
+
+  it('postconf and the Postfix commands fetch nothing; the lab certificate is there at once', async () => {
+    const lab = await browserLab();
+    for (const line of [
+      'postconf -n',
+      'postfix check',
+      'postfix reload',
+      'openssl x509 -in /etc/postfix/tls/mail.example.org.crt -noout -subject',
+    ]) {
+      const got = await lab.run(line);
+      expect(got, line).toEqual(eager(line));
+    }
+    expect(lab.loaded()).toEqual({ host: false, ca: false });
+  });
+
+  it('a lab image: nothing to keep while the text is not here, and an edit or a removal kept as in Node', async () => {
+    const s = scenarioNamed('lab-default');
+    expect(s).toBeDefined();
+    if (s === undefined) return;
+    const lab = await browserLab();
+    const before = lab.scenarios.buildScenarioWorld(s, null).world;
+    expect(lab.scenarios.filesDelta(s, before.fs)).toEqual(filesDelta(s, buildScenarioWorld(s, null).world.fs));
+    expect(lab.scenarios.filesDelta(s, before.fs)[CNF]).toBeUndefined();
+    // Removed, then restored from the image: still removed (the file is one of the machine's own).
+    before.fs.remove(CNF);
+    const image = { ...emptyImage(s, null), files: lab.scenarios.filesDelta(s, before.fs) };
+    expect(image.files[CNF]).toBeNull();
+    expect(lab.scenarios.buildScenarioWorld(s, image).world.fs.stat(CNF)).toBeUndefined();
+    // A copy made before the text came reads it once it is here.
+    const copy = lab.scenarios.buildScenarioWorld(s, null).world;
+    await lab.run(`cat ${CNF}`);
+    expect(copy.fs.read(CNF)).toBe(createLabWorld().fs.read(CNF));
+  });
+
+  it('which lines want the text: the file, its folders, globs, . and .., recursive flags', () => {
+    const data = hostFilesData();
+    const wants = (line: string): boolean => wordsOfLine(line).some(data.wanted);
+    for (const line of [
+      `cat ${CNF}`,
+      'less openssl.cnf',
+      'cd /etc/ssl',
+      'cd ssl',
+      'ls /etc',
+      'cat *',
+      'grep -r x .',
+      'grep -rn x',
+      'ls ..',
+      'ls -R',
+    ])
+      expect(wants(line), line).toBe(true);
+    for (const line of [
+      'postconf -n',
+      'postfix reload',
+      'telnet localhost 25',
+      'cat /etc/postfix/main.cf',
+      'ls -l /etc/postfix',
+      'echo ready',
+    ])
+      expect(wants(line), line).toBe(false);
+  });
+});
+
+describe('weight', () => {
+  it("the lab reaches the host files' text only through a dynamic import", async () => {
+    const { staticInputs, allInputs } = await labBundle();
+    expect(staticInputs.some((p) => p.endsWith('world/data/host-etc.ts'))).toBe(true);
+    expect(staticInputs.some((p) => p.endsWith('host-etc-texts.ts'))).toBe(false);
+    expect([...allInputs.keys()].some((p) => p.endsWith('host-etc-texts.ts'))).toBe(true);
+  });
+});
