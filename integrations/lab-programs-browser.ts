@@ -1,20 +1,30 @@
 /**
  * A Vite plugin for the browser builds (the site's and the embed's): the lab's shell gets its programs
  * from src/shell/lab-programs.browser.ts (the heavy ones load on first use) instead of lab-programs.ts
- * (all at once, for Node: tests, corpus, runLine). Server-side rendering keeps lab-programs.ts.
+ * (all at once, for Node: tests, corpus, runLine). Server-side rendering keeps lab-programs.ts. Likewise the
+ * world's outbound code: src/engine/world/lab-outbound.browser.ts instead of lab-outbound.ts (any importer).
  */
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Plugin } from 'vite';
 
 const BROWSER_TABLE = fileURLToPath(new URL('../src/shell/lab-programs.browser.ts', import.meta.url));
+/** The world's outbound code (queue, smtp client): Node imports it at once, the browser on first need. */
+const OUTBOUND = fileURLToPath(new URL('../src/engine/world/lab-outbound.ts', import.meta.url)).replaceAll('\\', '/');
+const BROWSER_OUTBOUND = fileURLToPath(new URL('../src/engine/world/lab-outbound.browser.ts', import.meta.url));
 
 export function labProgramsInBrowser(): Plugin {
   return {
     name: 'lab-programs-browser',
     enforce: 'pre',
     resolveId(source, importer, options) {
-      if (options?.ssr === true || source !== './lab-programs.ts') return null;
-      if (!(importer ?? '').replaceAll('\\', '/').endsWith('/src/shell/lab-shell.ts')) return null;
+      if (options?.ssr === true) return null;
+      const from = (importer ?? '').replaceAll('\\', '/');
+      if (source.endsWith('/lab-outbound.ts') && from !== '') {
+        const target = fileURLToPath(new URL(source, pathToFileURL(from))).replaceAll('\\', '/');
+        return target === OUTBOUND ? BROWSER_OUTBOUND : null;
+      }
+      if (source !== './lab-programs.ts') return null;
+      if (!from.endsWith('/src/shell/lab-shell.ts')) return null;
       return BROWSER_TABLE;
     },
   };

@@ -5,11 +5,21 @@
  * come on first use, as the first `telnet localhost 25` needs none of them.
  * Usages are the programs' own: tests/shell/lazy-programs.test.ts checks each against the loaded program.
  */
+import { loadOutbound } from '../engine/world/lab-outbound.ts';
 import type { Program } from './program.ts';
 import type { LabEnv } from './programs/net/lab-env.ts';
 import type { LazyProgram } from './registry.ts';
 
 type Spec = readonly [name: string, usage: string, load: (env: LabEnv) => Promise<Program>];
+
+/**
+ * A program that can put mail in the queue or read it (or hand smtpd lines that can: nc with piped input,
+ * s_client, swaks) loads with the world's outbound code (engine/world/lab-queue.ts), which the browser
+ * fetches apart.
+ */
+function withOutbound(program: Promise<Program>): Promise<Program> {
+  return Promise.all([program, loadOutbound()]).then(([p]) => p);
+}
 
 const SPECS: readonly Spec[] = [
   ['cat', 'cat [-n] [FILE]...', () => import('./programs/cat.ts').then((m) => m.cat)],
@@ -36,8 +46,12 @@ const SPECS: readonly Spec[] = [
   ['dpkg', 'dpkg -l [PATTERN...]', () => import('./programs/dpkg.ts').then((m) => m.dpkg)],
   ['dpkg-query', 'dpkg-query -l [PATTERN...]', () => import('./programs/dpkg.ts').then((m) => m.dpkgQuery)],
   ['telnet', 'telnet [HOST [PORT]]', (env) => import('./programs/telnet.ts').then((m) => m.telnetProgram(env))],
-  ['nc', 'nc [-C] [-v] [-z] HOST PORT', (env) => import('./programs/nc.ts').then((m) => m.ncProgram(env))],
-  ['netcat', 'nc [-C] [-v] [-z] HOST PORT', (env) => import('./programs/nc.ts').then((m) => ({ ...m.ncProgram(env), name: 'netcat' }))],
+  ['nc', 'nc [-C] [-v] [-z] HOST PORT', (env) => withOutbound(import('./programs/nc.ts').then((m) => m.ncProgram(env)))],
+  [
+    'netcat',
+    'nc [-C] [-v] [-z] HOST PORT',
+    (env) => withOutbound(import('./programs/nc.ts').then((m) => ({ ...m.ncProgram(env), name: 'netcat' }))),
+  ],
   [
     'postconf',
     'postconf [-n|-d|-h|-x|-M|-P] [-e NAME=VALUE...] [NAME...]',
@@ -47,26 +61,30 @@ const SPECS: readonly Spec[] = [
   [
     'sendmail',
     'sendmail [-f SENDER] [-t] [-i] RECIPIENT...',
-    (env) => import('./programs/sendmail.ts').then((m) => m.sendmailProgram(env)),
+    (env) => withOutbound(import('./programs/sendmail.ts').then((m) => m.sendmailProgram(env))),
   ],
-  ['mail', 'mail [-s SUBJECT] [-c CC] RECIPIENT...', (env) => import('./programs/mail.ts').then((m) => m.mailProgram(env))],
-  ['mailq', 'mailq', (env) => import('./programs/mailq.ts').then((m) => m.mailqProgram(env))],
-  ['postqueue', 'postqueue -p|-j|-f|-i QUEUE_ID|-s SITE', (env) => import('./programs/postqueue.ts').then((m) => m.postqueueProgram(env))],
-  ['postsuper', 'postsuper -d QUEUE_ID|ALL', (env) => import('./programs/postsuper.ts').then((m) => m.postsuperProgram(env))],
+  ['mail', 'mail [-s SUBJECT] [-c CC] RECIPIENT...', (env) => withOutbound(import('./programs/mail.ts').then((m) => m.mailProgram(env)))],
+  ['mailq', 'mailq', (env) => withOutbound(import('./programs/mailq.ts').then((m) => m.mailqProgram(env)))],
+  [
+    'postqueue',
+    'postqueue -p|-j|-f|-i QUEUE_ID|-s SITE',
+    (env) => withOutbound(import('./programs/postqueue.ts').then((m) => m.postqueueProgram(env))),
+  ],
+  ['postsuper', 'postsuper -d QUEUE_ID|ALL', (env) => withOutbound(import('./programs/postsuper.ts').then((m) => m.postsuperProgram(env)))],
   [
     'openssl',
     'openssl s_client|x509|verify|rsa|pkey|dgst|md5|sha256 ...   (s_client -connect HOST:PORT [-starttls smtp])',
-    (env) => import('./programs/openssl.ts').then((m) => m.opensslProgram(env)),
+    (env) => withOutbound(import('./programs/openssl.ts').then((m) => m.opensslProgram(env))),
   ],
   [
     'posttls-finger',
     'posttls-finger [-c] [-l LEVEL] [-L LOGOPTS] HOST[:PORT]',
-    (env) => import('./programs/posttls-finger.ts').then((m) => m.posttlsFingerProgram(env)),
+    (env) => withOutbound(import('./programs/posttls-finger.ts').then((m) => m.posttlsFingerProgram(env))),
   ],
   [
     'swaks',
     'swaks --to ADDR [--server HOST[:PORT]] [--port N] [--tls|--tls-on-connect] [--auth TYPE --auth-user U --auth-password P]',
-    (env) => import('./programs/swaks.ts').then((m) => m.swaksProgram(env)),
+    (env) => withOutbound(import('./programs/swaks.ts').then((m) => m.swaksProgram(env))),
   ],
   [
     'timeout',

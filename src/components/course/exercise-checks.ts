@@ -6,6 +6,7 @@
  * is kept current. A goal newly met and an exercise newly done are announced politely to screen readers.
  * Texts go in as text only. Saving an exercise done goes through the lab, which says once if it cannot.
  */
+import { loadOutbound } from '../../engine/world/lab-outbound.ts';
 import type { LessonFrontmatter } from '../../lesson-runtime/frontmatter.ts';
 import type { ExerciseStatus, LessonSession } from '../../lesson-runtime/session.ts';
 import type { LabConsoleElement } from '../lab/lab-console.ts';
@@ -44,12 +45,22 @@ export function watchExercises(root: HTMLElement, lab: LabConsoleElement, lesson
       previous = null;
     }
     revision = s.events.revision;
-    const statuses = s.evaluate(lesson);
+    let statuses: ExerciseStatus[];
+    try {
+      statuses = s.evaluate(lesson);
+    } catch (e) {
+      if (waitsForOutbound(e, schedule)) return;
+      throw e;
+    }
     const news = renderStatuses(root, lesson, statuses, previous);
     if (previous !== null && news.length > 0 && announcer !== null) announcer.textContent = news.join(' ');
     if (previous !== null && statuses.some((st, i) => st.done && previous?.[i]?.done !== true)) lab.save();
     previous = statuses;
-    afterCheck?.(s);
+    try {
+      afterCheck?.(s);
+    } catch (e) {
+      if (!waitsForOutbound(e, schedule)) throw e;
+    }
   };
   const schedule = () => {
     if (timer === null) timer = setTimeout(check, CHECK_DELAY_MS);
@@ -59,6 +70,17 @@ export function watchExercises(root: HTMLElement, lab: LabConsoleElement, lesson
     if (lab.session !== null && lab.session.events.revision !== revision) schedule();
   }, POLL_MS);
   check();
+}
+
+/**
+ * A check that needed the world's outbound code before the page had it (an `outgoing` goal mails from a
+ * scratch copy; a probe whose server then mails postmaster): it threw OutboundNotLoaded (engine/world/
+ * lab-queue.ts) on its scratch copy, so nothing the learner sees changed. Fetch the code, then check again.
+ */
+function waitsForOutbound(e: unknown, again: () => void): boolean {
+  if (!(e instanceof Error) || e.name !== 'OutboundNotLoaded') return false;
+  loadOutbound().then(again, () => {});
+  return true;
 }
 
 /** Updates the checklist, badges and hints; returns what to announce (goals newly met, exercises newly done). */

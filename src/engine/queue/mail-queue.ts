@@ -27,7 +27,8 @@ import {
   statusLine,
 } from './log-texts.ts';
 import { param, syslogName } from './params.ts';
-import { backoffLimits, deferredUntil, isDue, isQueueIdOk, queueRunDelayMs } from './queue-schedule.ts';
+import { QueueDaemons } from './queue-daemons.ts';
+import { backoffLimits, deferredUntil, isDue, isQueueIdOk } from './queue-schedule.ts';
 import type { QueuedMessage } from './queued-message.ts';
 import { headerAddresses, parseSendmailArgs, readMessage } from './sendmail-args.ts';
 import type { QueueListing } from './showq.ts';
@@ -120,18 +121,19 @@ export class MailQueue {
   readonly #env: QueueEnv;
   readonly #entries = new Map<string, QueueEntry>();
   readonly #maildrop: MaildropEntry[] = [];
-  readonly #pids = new Map<string, number>();
+  /** The processes' PIDs and qmgr's scan timer. */
+  readonly #daemons: QueueDaemons;
   /** smtp processes whose TLS engine is initialized. */
   readonly #smtpTlsReady = new Set<number>();
-  /** When qmgr(8) next scans the deferred queue; null while it does not run. */
-  #nextScanAt: number | null = null;
 
-  constructor(env: QueueEnv) {
+  /** `daemons`: what a stand-in queue ran until now (world/lab-queue.ts); default a fresh one. */
+  constructor(env: QueueEnv, daemons?: QueueDaemons) {
     this.#env = env;
+    this.#daemons = daemons ?? new QueueDaemons(env);
   }
 
   get #running(): boolean {
-    return this.#env.running?.() ?? true;
+    return this.#daemons.running;
   }
 
   get #fs(): SimFs | null {
@@ -140,12 +142,7 @@ export class MailQueue {
 
   /** A daemon's PID: long-running processes keep theirs until Postfix restarts. */
   #pid(daemon: string): number {
-    let pid = this.#pids.get(daemon);
-    if (pid === undefined) {
-      pid = this.#env.ids.nextPid();
-      this.#pids.set(daemon, pid);
-    }
-    return pid;
+    return this.#daemons.pid(daemon);
   }
 
   #log(service: string, text: string): void {
@@ -155,21 +152,16 @@ export class MailQueue {
 
   /** Postfix (re)started: new processes; pickup takes what waited in the maildrop. */
   start(): void {
-    this.#pids.clear();
-    // master(8) starts pickup and qmgr with the mail system; cleanup, local and smtp come on demand.
-    this.#pid('pickup');
-    this.#pid('qmgr');
-    const waiting = this.#maildrop.splice(0);
-    for (const m of waiting) this.#pickup(m);
-    // qmgr_post_init: a deferred-queue scan at once, then one every queue_run_delay.
-    this.#nextScanAt = this.#env.clock.now();
+    this.#daemons.start(() => {
+      const waiting = this.#maildrop.splice(0);
+      for (const m of waiting) this.#pickup(m);
+    });
     this.runDue();
   }
 
   /** Postfix stopped: its processes are gone. */
   stop(): void {
-    this.#pids.clear();
-    this.#nextScanAt = null;
+    this.#daemons.stop();
   }
 
   /** A message smtpd received (its queue ID is already assigned): cleanup, qmgr, delivery. */
@@ -428,13 +420,12 @@ export class MailQueue {
    * deferred message gets a delivery attempt now, whatever its time stamp says.
    */
   flush(): void {
-    if (!this.#running) return;
-    this.#scanDeferred(true);
+    const now = this.#daemons.flushAt();
+    if (now !== null) this.#scanDeferred(true, now);
   }
 
-  /** The deferred-queue scan: every message whose time stamp has come (or every one, for a flush). */
-  #scanDeferred(all: boolean): void {
-    const now = this.#env.clock.now();
+  /** The deferred-queue scan at `now`: every message whose time stamp has come (or every one, for a flush). */
+  #scanDeferred(all: boolean, now: number): void {
     for (const e of [...this.#entries.values()]) {
       if (!this.#entries.has(e.message.queueId)) continue;
       if (all || isDue(e.dueAt, now)) this.#attempt(e, false);
@@ -447,16 +438,13 @@ export class MailQueue {
    * from the time it fired, as Postfix's event loop does.
    */
   runDue(): void {
-    if (!this.#running || this.#nextScanAt === null) return;
-    const now = this.#env.clock.now();
-    if (this.#nextScanAt > now) return;
-    this.#nextScanAt = now + queueRunDelayMs(this.#env.paramsFor('qmgr'));
-    this.#scanDeferred(false);
+    const now = this.#daemons.scanDue();
+    if (now !== null) this.#scanDeferred(false, now);
   }
 
   /** When runDue() has work next (the next deferred-queue scan), or null while Postfix is stopped. */
   nextDueAt(): number | null {
-    return this.#running ? this.#nextScanAt : null;
+    return this.#daemons.nextDueAt();
   }
 
   /** The queued messages, oldest first, as `postqueue -p` lists them. */

@@ -1,9 +1,7 @@
 import { mapView } from '../config/parameter-view.ts';
 import type { ConfigSnapshot } from '../master/config-snapshot.ts';
-import { MailQueue } from '../queue/mail-queue.ts';
 import { RemoteWorld } from '../remote/remote-world.ts';
 import { corpusSasldb, localRecipientsFrom, startSmtpd } from '../smtpd/index.ts';
-import { clientTls } from '../tls/client-tls.ts';
 import { serverTls } from '../tls/server-tls.ts';
 import type { SimFile } from '../tls/types.ts';
 import { steppingClock, type Clock } from './clock.ts';
@@ -14,6 +12,7 @@ import { labFiles } from './data/lab-files.ts';
 import { installCaCertificates } from './data/ca-certificates.ts';
 import { sequentialIds, type IdSource } from './ids.ts';
 import { World, type WorldParts } from './world.ts';
+import { labQueue, type LabQueue } from './lab-queue.ts';
 import type { MasterState } from '../master/master.ts';
 import { ETC_SERVICES } from '../config/services.ts';
 import { smtpdUnexpectedArgument } from '../master/log-texts.ts';
@@ -40,8 +39,11 @@ export interface LabWorldOptions {
 /** The time the corpus was recorded: the lab's clock starts there (dates in logs look alike). */
 export const LAB_EPOCH = Date.UTC(2026, 11, 1, 7, 8, 10);
 
-/** The lab's World with its real daemons: smtpd, the queue (cleanup, qmgr, local, smtp) and the remote MXes. */
-export function createLabWorld(opts: LabWorldOptions = {}): World & { readonly queue: MailQueue } {
+/**
+ * The lab's World with its real daemons: smtpd, the queue (cleanup, qmgr, local, smtp) and the remote MXes.
+ * In the browser the queue's code may come later (lab-queue.ts): call `loadOutbound()` before mail can flow.
+ */
+export function createLabWorld(opts: LabWorldOptions = {}): World & { readonly queue: LabQueue } {
   const remote = opts.remote ?? new RemoteWorld();
   const parts: WorldParts = {
     loadConfig: (fs, action) => loadConfig(fs, action),
@@ -79,14 +81,13 @@ export function createLabWorld(opts: LabWorldOptions = {}): World & { readonly q
       return start;
     },
     queue: (world) => {
-      return new MailQueue({
+      return labQueue({
         clock: world.clock,
         ids: world.ids,
         log: world.log.write,
         paramsFor: (service) => queueParams(world, service),
         // Postfix's own smtp client: the lesson runtime tells its deliveries from the learner's connections.
         network: world.network.clientView('postfix'),
-        clientTls,
         fs: world.fs,
         running: () => world.master.running,
         remoteTls: (a, p) => remote.tlsOf(a, p),
@@ -109,7 +110,7 @@ export function createLabWorld(opts: LabWorldOptions = {}): World & { readonly q
     return r.ok ? r.endpoint : null;
   });
   if (opts.restore === undefined && (opts.start ?? true)) world.postfix(['start'], false);
-  return world as World & { readonly queue: MailQueue };
+  return world as World & { readonly queue: LabQueue };
 }
 
 function highestPid(state: MasterState): number {

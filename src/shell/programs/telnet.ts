@@ -5,12 +5,14 @@
  * an empty line goes back to the session. What the server writes after a pause (smtpd's tarpit) appears
  * later, with a timer. Piped input is sent at once, then the connection ends.
  */
+import { loadOutbound, outboundNow } from '../../engine/world/lab-outbound.ts';
 import type { ServerEndpoint, ServerOutput } from '../../engine/world/network.ts';
 import type { Program, ProgramContext } from '../program.ts';
 import type { InteractiveSession, SessionIo } from '../session.ts';
 import { connectAddress } from './net/connect.ts';
 import { lookupHost } from './net/hosts.ts';
 import type { LabEnv } from './net/lab-env.ts';
+import { OutboundGate } from './net/outbound-gate.ts';
 import { ServerStream } from './net/server-stream.ts';
 import { servicePort } from './net/services.ts';
 import * as T from './net/telnet-texts.ts';
@@ -113,6 +115,8 @@ class TelnetSession implements InteractiveSession {
   /** Server text that arrived while the telnet> prompt was up (telnet does not read the net then). */
   #held: (() => void)[] = [];
   #ended = false;
+  /** Input that may put mail in the queue waits for the queue's code (the browser fetches it apart). */
+  readonly #gate = new OutboundGate({ ready: () => outboundNow() !== null, load: loadOutbound });
 
   constructor(env: LabEnv, ctx: ProgramContext, target: { endpoint: ServerEndpoint; name: string } | null) {
     this.#env = env;
@@ -148,7 +152,7 @@ class TelnetSession implements InteractiveSession {
     );
     this.#conn = { endpoint, name, stream };
     this.#state = 'session';
-    stream.push(safe(() => endpoint.open()));
+    stream.push(this.#gate.watch(safe(() => endpoint.open())));
   }
 
   #show(fn: () => void): void {
@@ -173,7 +177,7 @@ class TelnetSession implements InteractiveSession {
   #send(bytes: string): void {
     const c = this.#conn;
     if (c === null || c.stream.closed || bytes === '') return;
-    c.stream.push(safe(() => c.endpoint.receive(bytes)));
+    c.stream.push(this.#gate.watch(safe(() => c.endpoint.receive(bytes))));
   }
 
   #disconnect(): void {
@@ -205,6 +209,11 @@ class TelnetSession implements InteractiveSession {
   }
 
   onInput(data: string): void {
+    if (this.#ended) return;
+    this.#gate.run(data, () => this.#input(data));
+  }
+
+  #input(data: string): void {
     if (this.#ended) return;
     switch (this.#state) {
       case 'session': {
@@ -328,6 +337,11 @@ class TelnetSession implements InteractiveSession {
 
   onEof(): void {
     if (this.#ended) return;
+    this.#gate.run(null, () => this.#eof());
+  }
+
+  #eof(): void {
+    if (this.#ended) return;
     if (this.#state === 'session') {
       this.#send(T.EOF_CHAR);
       return;
@@ -347,16 +361,20 @@ class TelnetSession implements InteractiveSession {
   onTick(): void {
     const c = this.#conn;
     if (this.#ended || c === null || c.stream.closed) return;
-    if (c.endpoint.poll === undefined) return;
-    c.stream.push(safe(() => c.endpoint.poll?.() ?? { data: '', closed: false }));
+    if (c.endpoint.poll === undefined || this.#gate.waiting) return;
+    c.stream.push(this.#gate.watch(safe(() => c.endpoint.poll?.() ?? { data: '', closed: false })));
   }
 
   onInterrupt(): boolean {
-    if (this.#state === 'session') this.#send(T.IAC_IP_DO_TM);
+    if (this.#ended) return true;
+    this.#gate.run(null, () => {
+      if (this.#state === 'session') this.#send(T.IAC_IP_DO_TM);
+    });
     return true;
   }
 
   dispose(): void {
+    this.#gate.dispose();
     this.#disconnect();
     this.#ended = true;
   }

@@ -3,11 +3,11 @@
  * server's pauses (smtpd's tarpit sleeps), which an interactive terminal shows with a timer and a
  * non-interactive run (`LabShell.runLine`) shows at once.
  */
-import type { MailQueue } from '../../../engine/queue/mail-queue.ts';
+import type { LabQueue } from '../../../engine/world/lab-queue.ts';
 import type { World } from '../../../engine/world/world.ts';
 
-/** The lab's world: `createLabWorld()` gives this (a World whose queue is the real MailQueue). */
-export type LabWorld = World & { readonly queue: MailQueue };
+/** The lab's world: `createLabWorld()` gives this (a World whose queue is the lab's MailQueue, or its stand-in until it loads). */
+export type LabWorld = World & { readonly queue: LabQueue };
 
 /** Schedules the part of a server's output that comes after a pause. */
 export interface Pacer {

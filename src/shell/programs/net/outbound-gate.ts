@@ -1,0 +1,91 @@
+/**
+ * Telnet's wait for the world's outbound code (the mail queue: engine/world/lab-queue.ts), which the
+ * browser fetches apart. smtpd hands mail to the queue synchronously at the end of a message (after DATA
+ * or BDAT) and at the end of a session or an RSET-like reset after errors of a `notify_classes` class
+ * (the postmaster notice). So before a line that starts a message, and before anything (a line, a close,
+ * EOF, an interrupt) once the server has answered with an error (4xx/5xx: every error smtpd counts
+ * answers so), the session waits until the code is here. What comes meanwhile waits behind it, in order,
+ * and runs as it would have run at once: the same bytes to the same server, so the same replies and log.
+ * An error answer also starts the fetch in the background (a server-side close may follow on a timer).
+ * In Node the code is always here and nothing ever waits.
+ */
+import type { ServerOutput } from '../../../engine/world/network.ts';
+
+export interface OutboundSource {
+  /** Whether the outbound code is here. */
+  readonly ready: () => boolean;
+  /** Fetches it (settles when it is here, or failed). */
+  readonly load: () => Promise<unknown>;
+}
+
+/** A command that starts a message: what follows it can end one and put it in the queue. */
+const STARTS_MESSAGE = /^\s*(?:DATA|BDAT)\b/i;
+/** An error answer (`4xx` or `5xx`, first or only line of a reply). */
+const ERROR_REPLY = /(?:^|\n)[45]\d\d(?:[ -]|\r?$)/m;
+
+export class OutboundGate {
+  readonly #source: OutboundSource;
+  /** What waits for the code, in order; null while nothing waits. */
+  #held: (() => void)[] | null = null;
+  /** The server answered with an error on this connection: from now on everything may reach the queue. */
+  #errorSeen = false;
+  #disposed = false;
+
+  constructor(source: OutboundSource) {
+    this.#source = source;
+  }
+
+  /** Looks at what the server wrote (returns it unchanged). */
+  watch(out: ServerOutput): ServerOutput {
+    if (!this.#errorSeen && ERROR_REPLY.test(out.data)) {
+      this.#errorSeen = true;
+      if (!this.#source.ready()) this.#source.load().catch(() => {});
+    }
+    return out;
+  }
+
+  /** Whether sending `line` (or closing, for null) may put mail in the queue now or later in this session. */
+  #needs(line: string | null): boolean {
+    if (this.#errorSeen) return true;
+    return line !== null && STARTS_MESSAGE.test(line);
+  }
+
+  /**
+   * Runs `fn` (what the session does with a line, or with a close/EOF/interrupt when `line` is null) now,
+   * or after what already waits, or, when it needs the outbound code and that is not here, once it is.
+   */
+  run(line: string | null, fn: () => void): void {
+    if (this.#disposed) return;
+    if (this.#held !== null) {
+      this.#held.push(fn);
+      return;
+    }
+    if (this.#source.ready() || !this.#needs(line)) {
+      fn();
+      return;
+    }
+    this.#held = [fn];
+    // A failed fetch (the page lost its network): go on anyway; a line that does reach the queue then
+    // ends the connection as a server failure would.
+    const drain = (): void => {
+      const held = this.#held ?? [];
+      this.#held = null;
+      for (const f of held) {
+        if (this.#disposed) return;
+        f();
+      }
+    };
+    this.#source.load().then(drain, drain);
+  }
+
+  /** True while input waits for the code. */
+  get waiting(): boolean {
+    return this.#held !== null;
+  }
+
+  /** The session ended: what waits is dropped. */
+  dispose(): void {
+    this.#disposed = true;
+    this.#held = null;
+  }
+}

@@ -1,0 +1,203 @@
+/**
+ * The browser's lazily loaded outbound code (issue 12, weight), run in Node: lab-outbound.ts is swapped for
+ * lab-outbound.browser.ts here, as the site's build does, so a world starts with the stand-in queue
+ * (engine/world/lab-queue.ts) until `loadOutbound()` has run. Each test takes fresh modules (the code
+ * absent again) and compares with a world built after the code came, which is what Node gets at once:
+ * the same replies, the same log to the millisecond, the same goal answers.
+ */
+import { describe, expect, it, vi } from 'vitest';
+
+async function fresh() {
+  vi.resetModules();
+  vi.doMock('../../src/engine/world/lab-outbound.ts', async () => await import('../../src/engine/world/lab-outbound.browser.ts'));
+  const outbound = await import('../../src/engine/world/lab-outbound.ts');
+  const { createLabWorld } = await import('../../src/engine/world/lab-world.ts');
+  const { OutboundNotLoaded } = await import('../../src/engine/world/lab-queue.ts');
+  const { createLabShell } = await import('../../src/shell/lab-shell.ts');
+  const { MemoryPort } = await import('../../src/shell/memory-port.ts');
+  const { TimerPacer } = await import('../../src/shell/programs/net/lab-env.ts');
+  const { createLessonSession } = await import('../../src/lesson-runtime/session.ts');
+  const lab = () => {
+    const world = createLabWorld();
+    const pacer = new TimerPacer();
+    pacer.immediate = true;
+    const shell = createLabShell(world, { pacer });
+    const port = new MemoryPort(120, 50);
+    shell.attach(port);
+    port.take();
+    return { world, shell, port };
+  };
+  return { outbound, createLabWorld, OutboundNotLoaded, lab, createLessonSession };
+}
+
+/** Lets the dynamic import and the promises after it settle. */
+async function settle(): Promise<void> {
+  for (let i = 0; i < 20; i++) await new Promise((r) => setTimeout(r, 0));
+}
+
+const MESSAGE = [
+  'EHLO client.example.com',
+  'MAIL FROM:<alice@example.com>',
+  'RCPT TO:<root@mail.example.org>',
+  'DATA',
+  'Subject: lazy',
+  '',
+  'hello',
+  '.',
+  'QUIT',
+];
+
+/** The server's replies among what the terminal showed (echoes left out). */
+const replies = (screen: string): string[] => screen.split('\r\n').filter((l) => /^\d{3}[ -]/.test(l));
+
+describe('a world whose outbound code comes later', { timeout: 60_000 }, () => {
+  it('starts without it and runs the queue timers as an empty MailQueue does', async () => {
+    const lazy = await fresh();
+    expect(lazy.outbound.outboundNow()).toBeNull();
+    /** An hour of qmgr scans, a stop and a start, more scans, a flush. */
+    const timers = (w: ReturnType<typeof lazy.createLabWorld>) => {
+      w.advance(3_600_000);
+      w.postfix(['stop'], false);
+      w.advance(10_000);
+      w.postfix(['start'], false);
+      w.advance(1_000_000);
+      w.queue.flush();
+      return w;
+    };
+    const a = timers(lazy.createLabWorld());
+    const stepsA = a.queue.nextDueAt();
+    expect(() => a.queue.mailq()).toThrow(lazy.OutboundNotLoaded);
+    expect(lazy.outbound.outboundNow()).toBeNull();
+    await lazy.outbound.loadOutbound();
+    const b = timers(lazy.createLabWorld());
+    expect(b.queue.nextDueAt()).toBe(stepsA);
+    expect(a.logLines()).toEqual(b.logLines());
+    expect(a.clock.now()).toBe(b.clock.now());
+    // The stand-in hands its processes to the real queue: the same PIDs in what follows.
+    a.queue.submitLocal('root', ['root@mail.example.org'], 'Subject: x\n\nx\n');
+    b.queue.submitLocal('root', ['root@mail.example.org'], 'Subject: x\n\nx\n');
+    expect(a.logLines()).toEqual(b.logLines());
+    expect(a.queue.mailq()).toEqual(b.queue.mailq());
+  });
+
+  it('telnet holds DATA until the code is here, then the same replies and log as at once', async () => {
+    const lazy = await fresh();
+    const a = lazy.lab();
+    a.port.type('telnet localhost 25\r');
+    for (const l of MESSAGE.slice(0, 3)) a.port.type(`${l}\r`);
+    const before = a.port.take();
+    a.port.type('DATA\r');
+    // Typed ahead while the code loads: kept, in order.
+    for (const l of MESSAGE.slice(4)) a.port.type(`${l}\r`);
+    const held = a.port.take();
+    expect(replies(held)).toEqual([]);
+    expect(a.world.logLines().some((l) => l.includes('cleanup'))).toBe(false);
+    await settle();
+    expect(lazy.outbound.outboundNow()).not.toBeNull();
+    const after = a.port.take();
+
+    const b = lazy.lab();
+    b.port.type('telnet localhost 25\r');
+    for (const l of MESSAGE) b.port.type(`${l}\r`);
+    const eager = b.port.take();
+    expect(replies(before + held + after)).toEqual(replies(eager));
+    expect(replies(eager).some((l) => l.startsWith('250 2.0.0 Ok: queued as '))).toBe(true);
+    expect(a.world.logLines()).toEqual(b.world.logLines());
+    expect(a.world.logLines().some((l) => l.includes('postfix/local'))).toBe(true);
+  });
+
+  it('telnet typed slower than the code loads shows exactly the same screen', async () => {
+    const lazy = await fresh();
+    const a = lazy.lab();
+    a.port.type('telnet localhost 25\r');
+    let screenA = '';
+    for (const l of MESSAGE) {
+      a.port.type(`${l}\r`);
+      await settle();
+      screenA += a.port.take();
+    }
+    const b = lazy.lab();
+    b.port.type('telnet localhost 25\r');
+    for (const l of MESSAGE) b.port.type(`${l}\r`);
+    expect(screenA).toBe(b.port.take());
+    expect(a.world.logLines()).toEqual(b.world.logLines());
+  });
+
+  it('EHLO and an error-free session never wait for the code', async () => {
+    const lazy = await fresh();
+    const a = lazy.lab();
+    a.port.type('telnet localhost 25\r');
+    a.port.type('EHLO client.example.com\r');
+    a.port.type('NOOP\r');
+    expect(replies(a.port.take())).toEqual(expect.arrayContaining(['250 CHUNKING', '250 2.0.0 Ok']));
+    a.port.type('QUIT\r');
+    expect(replies(a.port.take())).toEqual(['221 2.0.0 Bye']);
+    await settle();
+    expect(lazy.outbound.outboundNow()).toBeNull();
+  });
+
+  it('after an error answer, a session end waits: the postmaster notice goes through the real queue', async () => {
+    const lines = ['EHLO client.example.com', 'RCPT TO:<root@mail.example.org>', 'QUIT'];
+    const notify = (world: {
+      fs: { write(p: string, t: string): void; read(p: string): string | null };
+      postfix(a: string[], t: boolean): unknown;
+    }) => {
+      world.fs.write('/etc/postfix/main.cf', `${world.fs.read('/etc/postfix/main.cf') ?? ''}notify_classes = protocol\n`);
+      world.postfix(['reload'], false);
+    };
+    const lazy = await fresh();
+    const a = lazy.lab();
+    notify(a.world);
+    a.port.type('telnet localhost 25\r');
+    for (const l of lines) a.port.type(`${l}\r`);
+    const screenA = a.port.take();
+    await settle();
+    const restA = a.port.take();
+    const b = lazy.lab();
+    notify(b.world);
+    b.port.type('telnet localhost 25\r');
+    for (const l of lines) b.port.type(`${l}\r`);
+    const screenB = b.port.take();
+    expect(replies(screenA + restA)).toEqual(replies(screenB));
+    expect(a.world.logLines()).toEqual(b.world.logLines());
+    expect(b.world.logLines().some((l) => /postfix\/cleanup\[\d+\]: \w+: message-id=/.test(l))).toBe(true);
+  });
+
+  it('a goal that mails from a scratch copy asks for the code and leaves the learner’s world alone', async () => {
+    const lesson = {
+      exercises: [
+        {
+          id: 'out',
+          goals: [{ text: 'delivered', check: 'outgoing', args: { to: 'root@mail.example.org', result: 'sent' } }],
+        },
+      ],
+    };
+    const lazy = await fresh();
+    const a = lazy.createLessonSession({ scenario: 'lab-default' });
+    const logBefore = a.world.logLines();
+    expect(() => a.evaluate(lesson)).toThrow(lazy.OutboundNotLoaded);
+    expect(a.world.logLines()).toEqual(logBefore);
+    await lazy.outbound.loadOutbound();
+    const statusA = a.evaluate(lesson);
+    const b = lazy.createLessonSession({ scenario: 'lab-default' });
+    expect(statusA).toEqual(b.evaluate(lesson));
+    expect(statusA[0]?.goals[0]?.met).toBe(true);
+    expect(a.world.logLines()).toEqual(b.world.logLines());
+  });
+
+  it('a saved lab restores without the code', async () => {
+    const lazy = await fresh();
+    await lazy.outbound.loadOutbound();
+    const source = lazy.createLessonSession({ scenario: 'lab-default' });
+    source.runLine("postconf -e 'smtpd_tls_loglevel = 1'");
+    source.runLine('postfix reload');
+    const image = source.image();
+    const again = await fresh();
+    const a = again.createLessonSession({ scenario: 'lab-default', image });
+    expect(again.outbound.outboundNow()).toBeNull();
+    await again.outbound.loadOutbound();
+    const b = again.createLessonSession({ scenario: 'lab-default', image });
+    expect(a.world.logLines()).toEqual(b.world.logLines());
+    expect(a.loaded()).toEqual(b.loaded());
+  });
+});
