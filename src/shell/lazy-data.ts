@@ -17,9 +17,10 @@ export interface LazyData {
 /**
  * The certificates' text of ca-certificates (about 200 kB): wanted by a line naming /etc/ssl, /usr/share/ca-certificates,
  * a .pem file, the folders on the way (`cd ssl`, `cd certs`) or a folder above them (`grep -r X /etc`). Not by
- * the lab's own /etc/postfix/tls/*.crt, which lessons use all the time.
+ * the lab's own /etc/postfix/tls/*.crt, which lessons use all the time, nor by /etc/ssl/openssl.cnf or /etc/ssl/private.
  */
-const CA_WORD = /\/etc\/ssl|ca-certificates|mozilla|\.pem$|^(?:ssl|certs)\/?$|^\/(?:etc|usr|usr\/share)?\/?$/;
+const CA_WORD =
+  /\/etc\/ssl(?!\/(?:openssl\.cnf|private(?:\/|$)))|ca-certificates|mozilla|\.pem$|^(?:ssl|certs)\/?$|^\/(?:etc|usr|usr\/share)?\/?$/;
 
 export function caCertificatesData(): LazyData {
   return {

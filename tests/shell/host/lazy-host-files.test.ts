@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
 import { createLabWorld } from '../../../src/engine/world/lab-world.ts';
 import { createLabShell } from '../../../src/shell/lab-shell.ts';
-import { hostFilesData } from '../../../src/shell/lazy-data.ts';
+import { caCertificatesData, hostFilesData } from '../../../src/shell/lazy-data.ts';
 import { wordsOfLine } from '../../../src/shell/registry.ts';
 import { emptyImage } from '../../../src/lesson-runtime/lab-image.ts';
 import { scenarioNamed } from '../../../src/lesson-runtime/scenarios/index.ts';
@@ -174,6 +174,12 @@ describe('browser-style lazy table: the same output as the eager one', () => {
       'echo ready',
     ])
       expect(wants(line), line).toBe(false);
+    // The certificates' text (about 120 kB gzip) is not fetched for openssl.cnf or /etc/ssl/private.
+    const ca = caCertificatesData();
+    for (const line of [`cat ${CNF}`, 'less /etc/ssl/openssl.cnf', 'ls -l /etc/ssl/private', 'ls /etc/ssl/private/'])
+      expect(wordsOfLine(line).some(ca.wanted), line).toBe(false);
+    for (const line of ['ls /etc/ssl', 'ls /etc/ssl/', 'cat /etc/ssl/*', 'ls /etc/ssl/certs', 'ls /etc/ssl/privateer'])
+      expect(wordsOfLine(line).some(ca.wanted), line).toBe(true);
   });
 });
 
