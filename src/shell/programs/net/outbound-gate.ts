@@ -6,8 +6,9 @@
  * EOF, an interrupt) once the server has answered with an error (4xx/5xx: every error smtpd counts
  * answers so), the session waits until the code is here. What comes meanwhile waits behind it, in order,
  * and runs as it would have run at once: the same bytes to the same server, so the same replies and log.
- * An error answer also starts the fetch in the background (a server-side close may follow on a timer).
- * In Node the code is always here and nothing ever waits.
+ * An error answer, or any line but a first EHLO/HELO, also starts the fetch in the background, so that what
+ * smtpd does on its own later (a timeout that ends the session) finds the code here. In Node the code is
+ * always here and nothing ever waits.
  */
 import type { ServerOutput } from '../../../engine/world/network.ts';
 
@@ -20,6 +21,8 @@ export interface OutboundSource {
 
 /** A command that starts a message: what follows it can end one and put it in the queue. */
 const STARTS_MESSAGE = /^\s*(?:DATA|BDAT)\b/i;
+/** What a first look at a server sends (`telnet localhost 25`, EHLO): no reason to fetch anything. */
+const GREETING = /^\s*(?:EHLO|HELO)\s/i;
 /** An error answer (`4xx` or `5xx`, first or only line of a reply). */
 const ERROR_REPLY = /(?:^|\n)[45]\d\d(?:[ -]|\r?$)/m;
 
@@ -39,9 +42,13 @@ export class OutboundGate {
   watch(out: ServerOutput): ServerOutput {
     if (!this.#errorSeen && ERROR_REPLY.test(out.data)) {
       this.#errorSeen = true;
-      if (!this.#source.ready()) this.#source.load().catch(() => {});
+      this.#prefetch();
     }
     return out;
+  }
+
+  #prefetch(): void {
+    if (!this.#source.ready()) this.#source.load().catch(() => {});
   }
 
   /** Whether sending `line` (or closing, for null) may put mail in the queue now or later in this session. */
@@ -60,7 +67,12 @@ export class OutboundGate {
       this.#held.push(fn);
       return;
     }
-    if (this.#source.ready() || !this.#needs(line)) {
+    if (this.#source.ready()) {
+      fn();
+      return;
+    }
+    if (!this.#needs(line)) {
+      if (line !== null && !GREETING.test(line)) this.#prefetch();
       fn();
       return;
     }
