@@ -6,6 +6,7 @@
  * the same replies, the same log to the millisecond, the same goal answers.
  */
 import { describe, expect, it, vi } from 'vitest';
+import type { LabWorld } from '../../src/shell/programs/net/lab-env.ts';
 
 async function fresh() {
   vi.resetModules();
@@ -141,10 +142,7 @@ describe('a world whose outbound code comes later', { timeout: 60_000 }, () => {
 
   it('after an error answer, a session end waits: the postmaster notice goes through the real queue', async () => {
     const lines = ['EHLO client.example.com', 'RCPT TO:<root@mail.example.org>', 'QUIT'];
-    const notify = (world: {
-      fs: { write(p: string, t: string): void; read(p: string): string | null };
-      postfix(a: string[], t: boolean): unknown;
-    }) => {
+    const notify = (world: Pick<LabWorld, 'fs' | 'postfix'>) => {
       world.fs.write('/etc/postfix/main.cf', `${world.fs.read('/etc/postfix/main.cf') ?? ''}notify_classes = protocol\n`);
       world.postfix(['reload'], false);
     };
