@@ -1,5 +1,5 @@
 import type { ClientHello, RemoteTlsServer, ServerHandshake, TlsSession } from '../tls/types.ts';
-import { remoteServerHandshake } from '../tls/client-tls.ts';
+import { remoteServerHandshake } from '../tls/remote-server.ts';
 import type { ServerEndpoint, ServerOutput } from '../world/network.ts';
 import {
   MX_BYE,

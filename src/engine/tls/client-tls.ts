@@ -1,11 +1,9 @@
 import type { ParameterView } from '../config/parameter-view.ts';
-import { cipherSetting, policyOfList } from './ciphers.ts';
+import { cipherSetting } from './ciphers.ts';
 import { postfixClientHello, resolveHello } from './client-hello.ts';
 import { clientHandshakeLog } from './client-log.ts';
-import { MX_CERT } from './data/lab-pki.ts';
 import { LOG_CLIENT_ENGINE_INIT, logInvalidGrade, logInvalidProtocolsClient, logInvalidUnary, logSettingUpTo } from './log-texts.ts';
-import type { ServerSide } from './negotiate.ts';
-import { negotiate, plaintextRecord } from './negotiate.ts';
+import { negotiate } from './negotiate.ts';
 import { parseProtocolList } from './protocol-list.ts';
 import type {
   ClientHandshake,
@@ -15,10 +13,12 @@ import type {
   HandshakeRecord,
   RemoteTlsServer,
   ServerHandshake,
-  TlsSession,
 } from './types.ts';
 import type { ServerOutput } from '../world/network.ts';
 import { evaluateTrust } from './verify.ts';
+import { remoteServerSide, sessionOf } from './remote-server.ts';
+
+export { remoteServerHandshake, remoteServerSide } from './remote-server.ts';
 
 /** The levels at which the certificate must match (TLS_MUST_MATCH: above encrypt). */
 const MUST_MATCH = new Set(['fingerprint', 'verify', 'secure', 'dane', 'dane-only']);
@@ -62,11 +62,6 @@ export function prepareClient(p: ClientPolicy, peer: string): PreparedClient {
     hello: postfixClientHello(p.client, protocols.allowed, setting.list, p.serverName),
     cipherList: setting.list,
   };
-}
-
-function sessionOf(rec: HandshakeRecord): TlsSession | null {
-  if (rec.failure !== null || rec.version === null || rec.cipher === null) return null;
-  return { version: rec.version, cipher: rec.cipher, cipherBits: rec.cipherBits, algBits: rec.cipherBits };
 }
 
 /** The client's view of a handshake record: trust, log lines, and the result smtp(8) acts on. */
@@ -138,16 +133,6 @@ export function smtpClientPolicy(params: ParameterView, opts: ClientHandshakeOpt
   };
 }
 
-/** A remote server of the simulated world (Python's ssl module in the corpus: no anonymous suites, 2 tickets). */
-export function remoteServerSide(server: RemoteTlsServer): ServerSide {
-  return {
-    accepted: server.protocols,
-    cipher: policyOfList(server.cipherList ?? 'DEFAULT'),
-    cert: server.cert ?? MX_CERT,
-    tickets: server.tickets ?? 2,
-  };
-}
-
 function handshake(params: ParameterView, server: RemoteTlsServer, opts: ClientHandshakeOptions): ClientHandshake {
   const policy = smtpClientPolicy(params, opts);
   const prepared = prepareClient(policy, opts.peer);
@@ -167,20 +152,6 @@ export function clientTlsInitLog(loglevel: number): readonly string[] {
 }
 
 export const clientTls: ClientTlsEngine = { handshake, handshakeWith: smtpClientHandshake };
-
-/**
- * A remote server's side of a handshake (the simulated world's MX hosts run Python's ssl module, which
- * logs nothing): the ServerHandshake, with its record, that a remote endpoint's `handshake()` can return.
- */
-export function remoteServerHandshake(server: RemoteTlsServer, hello: ClientHello): ServerHandshake {
-  if (hello.kind !== 'tls') {
-    const rec = plaintextRecord(server.protocols, hello.bytes);
-    return { ok: false, log: [], record: rec };
-  }
-  const rec = negotiate(resolveHello(hello), remoteServerSide(server));
-  const session = sessionOf(rec);
-  return session === null ? { ok: false, log: [], record: rec } : { ok: true, session, log: [], record: rec };
-}
 
 /**
  * smtp(8)'s handshake through an endpoint of the simulated network: the ClientHello goes to the server

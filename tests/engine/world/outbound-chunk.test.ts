@@ -1,8 +1,8 @@
 /**
  * The lab page's machine chunk leaves the outbound mail code out (issue 12, weight): bundled as the browser
  * build does it (lab-outbound.ts swapped for lab-outbound.browser.ts, the command table left out), the
- * machine holds none of the queue's delivery code or the smtp client, and outbound.ts is a chunk of its
- * own that holds them.
+ * machine holds none of the queue's delivery code, the smtp client or client TLS (the remote hosts it holds
+ * take their TLS side from tls/remote-server.ts), and outbound.ts is a chunk of its own that holds them.
  */
 import { build } from 'esbuild';
 import { join } from 'node:path';
@@ -39,7 +39,7 @@ async function machineBundle() {
 }
 
 describe('the machine chunk in the browser build', () => {
-  it('leaves the queue and the smtp client to the outbound chunk', async () => {
+  it('leaves the queue, the smtp client and client TLS to the outbound chunk', async () => {
     const { machine, outbound } = await machineBundle();
     const later = [
       'src/engine/queue/mail-queue.ts',
@@ -48,6 +48,8 @@ describe('the machine chunk in the browser build', () => {
       'src/engine/queue/showq.ts',
       'src/engine/smtp/smtp-client.ts',
       'src/engine/smtp/tls-policy.ts',
+      'src/engine/tls/client-tls.ts',
+      'src/engine/tls/client-log.ts',
     ];
     expect(machine).toContain('src/engine/world/lab-queue.ts');
     for (const f of later) {
