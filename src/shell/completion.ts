@@ -93,11 +93,17 @@ function fromCompletion(c: Completion): CompletionCandidate[] {
 /**
  * What to wait for before completing at `cursor`: the code of the program whose arguments are being completed,
  * while it is still being fetched (the browser's lazy table), so that its own `complete()` answers the first
- * Tab as it answers every later one. Null when nothing is pending (a command name, a loaded program).
+ * Tab as it answers every later one; and the lazy listing of the folder of the word being completed (the CA
+ * certificates in /etc/ssl/certs/), so that the first Tab lists what every later one lists. Null when nothing
+ * is pending (a loaded program, a folder whose names are all here).
  */
-export function completionWait(programs: ProgramTable, line: string, cursor: number): Promise<void> | null {
-  const name = wordAt(line, cursor).words[0];
-  return name === undefined ? null : (programs.ensure?.([name]) ?? null);
+export function completionWait(programs: ProgramTable, line: string, cursor: number, cwd = '/'): Promise<void> | null {
+  const at = wordAt(line, cursor);
+  const name = at.words[0];
+  // The folder part of the word (`/etc/ssl/certs/`, or '' for the current one): never a program's name.
+  const folder = at.prefix.slice(0, at.prefix.lastIndexOf('/') + 1);
+  const words = name === undefined ? [folder] : [name, folder];
+  return programs.ensure?.(words, { cwd, line: line.slice(0, cursor), tab: true }) ?? null;
 }
 
 /** Builds the shell's completer. */

@@ -6,13 +6,14 @@
  */
 import type { LabEnv } from './programs/net/lab-env.ts';
 import { corePrograms } from './programs/core.ts';
-import { caCertificatesData, hostFilesData } from './lazy-data.ts';
+import { caCertificatesData, caListingData, hostFilesData } from './lazy-data.ts';
 import { lazyLabPrograms } from './lazy-programs.ts';
 import { Registry } from './registry.ts';
 
 export function labPrograms(env: LabEnv): Registry {
   const table = new Registry(corePrograms());
   for (const p of lazyLabPrograms(env)) table.addLazy(p);
+  table.addLazyData(caListingData());
   table.addLazyData(caCertificatesData());
   table.addLazyData(hostFilesData());
   return table;

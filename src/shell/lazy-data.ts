@@ -1,47 +1,138 @@
 /**
  * Data of the lab machine too large for its boot code, fetched the first time a command line may read it
- * (Registry.addLazyData; the shell awaits it with the line's programs). Node has it all at once
- * (lab-programs.ts).
+ * (Registry.addLazyData; the shell awaits it with the line's programs, and a Tab awaits the file names it
+ * completes). Node has it all at once (lab-programs.ts).
  */
-import { provideCaCertificateBodies } from '../engine/world/data/ca-certificates.ts';
+import { provideCaCertificateBodies, provideCaCertificateList } from '../engine/world/data/ca-certificates.ts';
 import { provideHostFileTexts } from '../engine/world/data/host-etc.ts';
+import { resolvePath } from './path.ts';
+
+/** Where a line runs: what lets `wanted` follow `.`, `..`, globs and recursion from the current folder. */
+export interface LineWhere {
+  /** The shell's current folder when the line starts. */
+  readonly cwd: string;
+  /** The whole command line (its `cd`s may lead elsewhere before a word is used). */
+  readonly line: string;
+  /** Asked for a Tab, for the word under the cursor: only data with `names` matter. */
+  readonly tab?: boolean;
+}
 
 export interface LazyData {
   /** For messages and tests. */
   readonly name: string;
-  /** Whether a word of a command line (or the base name of a path in it) may lead to the data. */
-  readonly wanted: (word: string) => boolean;
+  /**
+   * Whether a word of a command line (or the base name of a path in it) may lead to the data; with `where`,
+   * also a word relative to the current folder or to a folder the line changes to, and the current folder itself
+   * for a recursive flag or a glob.
+   */
+  readonly wanted: (word: string, where?: LineWhere) => boolean;
+  /** Whether the data holds file names (a listing), which Tab completion needs too. */
+  readonly names?: boolean;
   readonly load: () => Promise<void>;
 }
 
+/** Whether the absolute path `p` is one of `dirs`, inside one, or a folder above one. */
+function reaches(dirs: readonly string[], p: string): boolean {
+  const slashed = p === '/' ? '/' : `${p}/`;
+  return dirs.some((d) => p === d || p.startsWith(`${d}/`) || `${d}/`.startsWith(slashed));
+}
+
+/** Whether the absolute path `p` is one of `dirs` or inside one. */
+function within(dirs: readonly string[], p: string): boolean {
+  return dirs.some((d) => p === d || p.startsWith(`${d}/`));
+}
+
+const GLOB = /[*?[]/;
+const RECURSIVE = /^-[A-Za-z]{0,3}[rR][A-Za-z]{0,3}$|^--(?:dereference-)?recursive$/;
+
+/** The folders a line may run in: the current one, then each `cd` target of the line in turn (bare `cd`: /root). */
+function folders(where: LineWhere): string[] {
+  const out = [where.cwd];
+  let at = where.cwd;
+  for (const m of where.line.matchAll(/(?:^|[\s;&|(])cd(?:[ \t]+([^\s;&|()<>]+))?/g)) {
+    const target = (m[1] ?? '/root').replace(/["'\\]/g, '');
+    if (target === '-') continue;
+    at = resolvePath(at, target.replace(/^~(?=\/|$)/, '/root'));
+    out.push(at);
+  }
+  return out;
+}
+
 /**
- * The certificates' text of ca-certificates (about 200 kB): wanted by a line naming /etc/ssl, /usr/share/ca-certificates,
- * a .pem file, the folders on the way (`cd ssl`, `cd certs`) or a folder above them (`grep -r X /etc`). Not by
- * the lab's own /etc/postfix/tls/*.crt, which lessons use all the time, nor by /etc/ssl/openssl.cnf or /etc/ssl/private.
+ * Whether `word`, run in `where`, may lead into `dirs`: a path to them or in them (relative to any folder of
+ * the line); a path above them on a recursive line (`grep -r x ..`) or a glob in a folder above them
+ * (`ls /etc/ssl/*`); a recursive flag in a folder above them; any word at all once the line is in them. For a
+ * Tab, only the folder of the word being completed counts.
+ */
+function leadsInto(dirs: readonly string[], word: string, where: LineWhere): boolean {
+  const w = word.replace(/^~(?=\/|$)/, '/root');
+  if (where.tab === true) return folders(where).some((cwd) => within(dirs, resolvePath(cwd, w.slice(0, w.lastIndexOf('/') + 1))));
+  const recursive = where.line.split(/[\s;&|()]+/).some((t) => RECURSIVE.test(t.replace(/["'\\]/g, '')));
+  return folders(where).some((cwd) => {
+    if (within(dirs, cwd)) return true;
+    if (RECURSIVE.test(word)) return reaches(dirs, cwd);
+    if (word.startsWith('-')) return false;
+    const glob = w.search(GLOB);
+    const p = resolvePath(cwd, glob < 0 ? w : w.slice(0, w.lastIndexOf('/', glob) + 1));
+    return within(dirs, p) || ((recursive || glob >= 0) && reaches(dirs, p));
+  });
+}
+
+/** The package's folders (ca-certificates.ts). */
+const CA_DIRS = ['/etc/ssl/certs', '/usr/share/ca-certificates'];
+
+/**
+ * The certificates of ca-certificates: wanted by a line naming /etc/ssl, /usr/share/ca-certificates,
+ * a .pem file, the folders on the way (`cd ssl`, `cd certs`) or a folder above them (`grep -r X /etc`), or reaching
+ * them from the current folder (leadsInto). Not by the lab's own /etc/postfix/tls/*.crt, which lessons use all
+ * the time, nor by /etc/ssl/openssl.cnf or /etc/ssl/private.
  */
 const CA_WORD =
   /\/etc\/ssl(?!\/(?:openssl\.cnf|private(?:\/|$)))|ca-certificates|mozilla|\.pem$|^(?:ssl|certs)\/?$|^\/(?:etc|usr|usr\/share)?\/?$/;
 
+function caWanted(word: string, where?: LineWhere): boolean {
+  if (where?.tab === true) return leadsInto(CA_DIRS, word, where);
+  return CA_WORD.test(word) || (where !== undefined && leadsInto(CA_DIRS, word, where));
+}
+
+/** The names, sizes and hash links of the certificates (about 3 kB gzip): for every line that wants their text, and for a Tab in their folders. */
+export function caListingData(): LazyData {
+  return {
+    name: 'ca-certificates listing',
+    wanted: caWanted,
+    names: true,
+    load: () => import('../engine/world/data/ca-certificates-list.ts').then((m) => provideCaCertificateList(m.CA_CERTIFICATES_LIST)),
+  };
+}
+
+/** The certificates' text (about 200 kB), with their listing. */
 export function caCertificatesData(): LazyData {
   return {
     name: 'ca-certificates',
-    wanted: (w) => CA_WORD.test(w),
-    load: () => import('../engine/world/data/ca-certificates-pem.ts').then((m) => provideCaCertificateBodies(m.CA_CERTIFICATE_BODIES)),
+    wanted: caWanted,
+    load: () =>
+      Promise.all([
+        caListingData().load(),
+        import('../engine/world/data/ca-certificates-pem.ts').then((m) => provideCaCertificateBodies(m.CA_CERTIFICATE_BODIES)),
+      ]).then(() => undefined),
   };
 }
 
 /**
  * The text of host files the engine never reads (/etc/ssl/openssl.cnf, a few kB): wanted by a line naming the
- * file or a folder on its way (`/etc/ssl`, `ssl`, `/etc`, `/`), and, as it is small, by any line that may reach
- * it without naming it: a glob (`cat *`), `.` or `..`, a recursive flag (`grep -r x` in /etc).
+ * file or a folder on its way (`/etc/ssl`, `ssl`, `/etc`, `/`), reaching it from the current folder, and, as
+ * it is small, by any line that may reach it without naming it: a glob (`cat *`), `.` or `..`, a recursive flag
+ * (`grep -r x` in /etc).
  */
 const HOST_WORD =
   /openssl\.cnf$|^\/etc\/ssl|^(?:\.\/)?ssl\/?$|^\/(?:etc\/?)?$|^\.\.?\/?$|[*?[]|^-[A-Za-z]{0,3}[rR][A-Za-z]{0,3}$|^--(?:dereference-)?recursive$/;
 
+const HOST_FILES = ['/etc/ssl/openssl.cnf'];
+
 export function hostFilesData(): LazyData {
   return {
     name: 'host files',
-    wanted: (w) => HOST_WORD.test(w),
+    wanted: (w, where) => where?.tab !== true && (HOST_WORD.test(w) || (where !== undefined && leadsInto(HOST_FILES, w, where))),
     load: () => import('../engine/world/data/host-etc-texts.ts').then((m) => provideHostFileTexts(m.HOST_FILE_TEXTS)),
   };
 }

@@ -1,5 +1,6 @@
 import type { ShellHost } from './host.ts';
 import type { InteractiveSession } from './session.ts';
+import type { LineWhere } from './lazy-data.ts';
 
 /** Where a program's standard input comes from. */
 export type Stdin =
@@ -95,8 +96,9 @@ export interface ProgramTable {
   /** Sorted by name. */
   list(): readonly Program[];
   /**
-   * Fetches the code of lazily loaded programs among `names` (the words of a command line); `null` when
-   * there is nothing to wait for. Tables without lazy programs leave it out.
+   * Fetches the code of lazily loaded programs among `names` (the words of a command line), and the lazy
+   * data they may read (`where`: the line's folder and text, see lazy-data.ts); `null` when there is nothing
+   * to wait for. Tables without lazy programs leave it out.
    */
-  ensure?(names: readonly string[]): Promise<void> | null;
+  ensure?(names: readonly string[], where?: LineWhere): Promise<void> | null;
 }

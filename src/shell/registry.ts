@@ -1,4 +1,4 @@
-import type { LazyData } from './lazy-data.ts';
+import type { LazyData, LineWhere } from './lazy-data.ts';
 import type { Program, ProgramTable } from './program.ts';
 
 /**
@@ -76,10 +76,12 @@ export class Registry implements ProgramTable {
   }
 
   /**
-   * Loads the lazy programs among `names`; `null` when none is pending (the caller runs at once, in the
-   * same turn). The promise never rejects: a program that fails to load stays a stand-in that says so.
+   * Loads the lazy programs among `names`, and the lazy data their words want (`where`: the line's folder and
+   * text, for `.`, `..`, globs and recursion; with `tab`, only data holding file names); `null` when nothing is
+   * pending (the caller runs at once, in the same turn). The promise never rejects: a program that fails to
+   * load stays a stand-in that says so.
    */
-  ensure(names: Iterable<string>): Promise<void> | null {
+  ensure(names: Iterable<string>, where?: LineWhere): Promise<void> | null {
     const waits: Promise<void>[] = [];
     const words = [...names];
     for (const n of words) {
@@ -87,7 +89,7 @@ export class Registry implements ProgramTable {
       if (e !== undefined) waits.push(this.#load(e));
     }
     for (const d of this.#data) {
-      if (d.done || !words.some(d.spec.wanted)) continue;
+      if (d.done || (where?.tab === true && d.spec.names !== true) || !words.some((w) => d.spec.wanted(w, where))) continue;
       d.loading ??= d.spec.load().then(
         () => {
           d.done = true;

@@ -375,7 +375,7 @@ export class Shell {
     }
     const ed = this.#editor;
     if (ed.query !== null || ed.pendingEscape !== '') return false;
-    const wait = completionWait(this.#programs, ed.line, ed.cursor);
+    const wait = completionWait(this.#programs, ed.line, ed.cursor, this.#state.cwd);
     if (wait === null) return false;
     this.#tabWaiting = true;
     const generation = this.#generation;
@@ -489,7 +489,7 @@ export class Shell {
     }
     this.#running = true;
     const gate = this.#opts.waitFor?.(r.items) ?? null;
-    const ensure = () => this.#programs.ensure?.(wordsOfLine(text, this.#state.vars)) ?? null;
+    const ensure = () => this.#programs.ensure?.(wordsOfLine(text, this.#state.vars), { cwd: this.#state.cwd, line: text }) ?? null;
     // The gate first: the programs to fetch are those of the table in use once it has opened.
     const wait = gate === null ? ensure() : gate.then(() => ensure() ?? undefined);
     if (wait === null) {

@@ -42,6 +42,16 @@ export interface DirInfo {
   readonly mtime?: number;
 }
 
+/**
+ * A package whose listing comes later (ca-certificates in the browser): its folders exist at once, and
+ * `install` adds its links and lazy files the first time the fs is read after `install` can (it returns false
+ * until its listing is here).
+ */
+export interface LazyTree {
+  readonly dirs: readonly string[];
+  readonly install: (fs: SimFs) => boolean;
+}
+
 /** Linux gives up after 40 links in one lookup (ELOOP). */
 const MAX_LINKS = 40;
 
@@ -58,6 +68,7 @@ export class SimFs {
   readonly #links = new Map<string, SimLink>();
   readonly #lazy = new Map<string, LazyFile>();
   readonly #dirInfo = new Map<string, DirInfo>();
+  #trees: LazyTree[] = [];
 
   readonly #now: () => number | undefined;
 
@@ -85,11 +96,13 @@ export class SimFs {
 
   /** The link at `path` itself, else what `stat` gives. */
   lstat(path: string): SimFile | SimLink | undefined {
+    this.#settle();
     return this.#links.get(path) ?? this.stat(path);
   }
 
   /** The target of the link at `path` as written; undefined when `path` is no link. */
   readlink(path: string): string | undefined {
+    this.#settle();
     return this.#links.get(path)?.target;
   }
 
@@ -98,6 +111,7 @@ export class SimFs {
    * of the last part); null after more than 40 links (a loop). `path` is absolute.
    */
   resolve(path: string): string | null {
+    this.#settle();
     if (this.#links.size === 0) return path;
     const todo = path.split('/').filter((s) => s !== '' && s !== '.');
     let out = '';
@@ -137,6 +151,21 @@ export class SimFs {
     return r === null ? undefined : this.#dirInfo.get(r);
   }
 
+  /** Adds a package whose listing arrives later (see LazyTree). */
+  addLazyTree(tree: LazyTree): void {
+    this.#trees.push(tree);
+    this.#settle();
+  }
+
+  /** Installs the lazy trees whose listing has come. */
+  #settle(): void {
+    if (this.#trees.length === 0) return;
+    const waiting = this.#trees;
+    this.#trees = [];
+    const still = waiting.filter((t) => !t.install(this));
+    this.#trees.push(...still);
+  }
+
   /** Adds a package file whose text arrives later (see LazyFile). */
   addLazy(path: string, file: LazyFile): void {
     this.#lazy.set(path, file);
@@ -170,6 +199,7 @@ export class SimFs {
 
   /** Removes the file, or the link itself (as unlink(2)). */
   remove(path: string): boolean {
+    this.#settle();
     const had = this.#links.delete(path) || this.#lazy.delete(path) || this.#files.delete(path);
     if (had) for (const l of this.#listeners) l(path);
     return had;
@@ -181,10 +211,11 @@ export class SimFs {
     const p = r.endsWith('/') ? r : `${r}/`;
     if (p === '/') return true;
     for (const k of this.#keys()) if (k.startsWith(p)) return true;
-    return false;
+    return this.#trees.some((t) => t.dirs.some((d) => `${d}/`.startsWith(p)));
   }
 
   *#keys(): Iterable<string> {
+    this.#settle();
     yield* this.#files.keys();
     yield* this.#links.keys();
     yield* this.#lazy.keys();
@@ -201,6 +232,11 @@ export class SimFs {
       const name = rest.split('/')[0];
       if (name !== undefined && name !== '') names.add(name);
     }
+    for (const t of this.#trees)
+      for (const d of t.dirs) {
+        const name = d.startsWith(p) ? d.slice(p.length).split('/')[0] : undefined;
+        if (name !== undefined && name !== '') names.add(name);
+      }
     return [...names].sort();
   }
 

@@ -40,11 +40,14 @@ async function browserLab() {
     const hostEtc = await import('../../../src/engine/world/data/host-etc.ts');
     const ca = await import('../../../src/engine/world/data/ca-certificates.ts');
     const scenarios = await import('../../../src/lesson-runtime/scenario-world.ts');
+    const lazyData = await import('../../../src/shell/lazy-data.ts');
     const shell = labShell.createLabShell(world.createLabWorld());
     return {
       shell,
       scenarios,
-      loaded: () => ({ host: hostEtc.hostFileTextsLoaded(), ca: ca.caCertificatesLoaded() }),
+      /** Fetches the CA listing alone, as a Tab in /etc/ssl/certs/ does. */
+      listing: () => lazyData.caListingData().load(),
+      loaded: () => ({ host: hostEtc.hostFileTextsLoaded(), ca: ca.caCertificatesLoaded(), caList: ca.caCertificateListLoaded() }),
       /** The line as the terminal runs it: what it may need first, then the line. */
       async run(line: string, tty = false, stdin?: string): Promise<Result> {
         await shell.programs.ensure(wordsOfLine(line));
@@ -79,12 +82,18 @@ describe('/etc/ssl/openssl.cnf (Node: text at once)', () => {
 describe('browser-style lazy table: the same output as the eager one', () => {
   it('before the text comes: listed, sized, dated and moded as the eager table shows it', async () => {
     const lab = await browserLab();
-    expect(lab.loaded()).toEqual({ host: false, ca: false });
+    expect(lab.loaded()).toEqual({ host: false, ca: false, caList: false });
     await lab.shell.programs.ensure(['ls']);
-    for (const line of [`ls -l ${CNF}`, 'ls -l /etc/ssl/certs/ISRG_Root_X1.pem /usr/share/ca-certificates/mozilla/ISRG_Root_X1.crt'])
+    // The folders are there before the CA listing: /etc/ssl, /usr/share and /usr/share/ca-certificates list as in Node.
+    for (const line of [`ls -l ${CNF}`, 'ls -l /etc/ssl', 'ls -l /usr/share', 'ls -la /usr/share/ca-certificates', 'ls -ld /etc/ssl/certs'])
       expect(lab.shell.runLine(line), line).toMatchObject(eager(line));
-    // These lines would want the text (they name the files): run without awaiting it, they show what comes first.
-    expect(lab.loaded()).toEqual({ host: false, ca: false });
+    // These lines would want the data (they name the files): run without awaiting it, they show what comes first.
+    expect(lab.loaded()).toEqual({ host: false, ca: false, caList: false });
+    // The listing alone (what a Tab fetches): links and sizes as in Node, the text not yet.
+    await lab.listing();
+    const line = 'ls -l /etc/ssl/certs/ISRG_Root_X1.pem /usr/share/ca-certificates/mozilla/ISRG_Root_X1.crt';
+    expect(lab.shell.runLine(line), line).toMatchObject(eager(line));
+    expect(lab.loaded()).toEqual({ host: false, ca: false, caList: true });
   });
 
   const LINES: readonly (readonly [string, boolean?, string?])[] = [
@@ -127,7 +136,7 @@ describe('browser-style lazy table: the same output as the eager one', () => {
       const got = await lab.run(line);
       expect(got, line).toEqual(eager(line));
     }
-    expect(lab.loaded()).toEqual({ host: false, ca: false });
+    expect(lab.loaded()).toEqual({ host: false, ca: false, caList: false });
   });
 
   it('a lab image: nothing to keep while the text is not here, and an edit or a removal kept as in Node', async () => {
@@ -151,7 +160,7 @@ describe('browser-style lazy table: the same output as the eager one', () => {
 
   it('which lines want the text: the file, its folders, globs, . and .., recursive flags', () => {
     const data = hostFilesData();
-    const wants = (line: string): boolean => wordsOfLine(line).some(data.wanted);
+    const wants = (line: string): boolean => wordsOfLine(line).some((w) => data.wanted(w));
     for (const line of [
       `cat ${CNF}`,
       'less openssl.cnf',
@@ -177,9 +186,15 @@ describe('browser-style lazy table: the same output as the eager one', () => {
     // The certificates' text (about 120 kB gzip) is not fetched for openssl.cnf or /etc/ssl/private.
     const ca = caCertificatesData();
     for (const line of [`cat ${CNF}`, 'less /etc/ssl/openssl.cnf', 'ls -l /etc/ssl/private', 'ls /etc/ssl/private/'])
-      expect(wordsOfLine(line).some(ca.wanted), line).toBe(false);
+      expect(
+        wordsOfLine(line).some((w) => ca.wanted(w)),
+        line,
+      ).toBe(false);
     for (const line of ['ls /etc/ssl', 'ls /etc/ssl/', 'cat /etc/ssl/*', 'ls /etc/ssl/certs', 'ls /etc/ssl/privateer'])
-      expect(wordsOfLine(line).some(ca.wanted), line).toBe(true);
+      expect(
+        wordsOfLine(line).some((w) => ca.wanted(w)),
+        line,
+      ).toBe(true);
   });
 });
 

@@ -6,13 +6,13 @@
  * tests/corpus-extra/host-tools/ca-*.txt; the recording machine's own local CAs and Java keystore are left out
  * (not Debian's, see the recordings' headers).
  *
- * Only the listing is here (ca-certificates-list.ts: names, sizes, hash links, a few kB). The certificates'
- * text (about 200 kB) is in ca-certificates-pem.ts, which the browser fetches when a command line names these
- * files (the shell's lazy data, src/shell/lazy-data.ts) and Node loads at once (src/shell/lab-programs.ts);
- * until then a certificate reads as empty.
+ * Only the folders are here. The listing (ca-certificates-list.ts: names, sizes, hash links, about 3 kB gzip)
+ * and the certificates' text (about 200 kB, ca-certificates-pem.ts) are handed over later: the browser fetches
+ * them when a command line or a Tab may reach these folders (the shell's lazy data, src/shell/lazy-data.ts),
+ * Node loads them at once (src/shell/lab-programs.ts). Until the listing comes the two folders are empty (a
+ * SimFs LazyTree); until the text comes a certificate reads as empty.
  */
 import type { SimFs } from '../sim-fs.ts';
-import { CA_CERTIFICATES_LIST } from './ca-certificates-list.ts';
 
 /**
  * Dates as `ls -l` shows them on the recording machine: the links (and, on a stock install, the bundle
@@ -35,8 +35,20 @@ interface CaEntry {
   readonly hashes: readonly string[];
 }
 
-function entries(): CaEntry[] {
-  return CA_CERTIFICATES_LIST.split('\n').map((line) => {
+let listing: string | null = null;
+
+/** Hands over the listing (ca-certificates-list.ts), once it is here. */
+export function provideCaCertificateList(list: string): void {
+  listing ??= list;
+}
+
+/** Whether the listing is here. */
+export function caCertificateListLoaded(): boolean {
+  return listing !== null;
+}
+
+function entries(list: string): CaEntry[] {
+  return list.split('\n').map((line) => {
     const [name = '', size = '0', hashes = ''] = line.split(' ');
     return { name, size: Number(size), hashes: hashes.split(',') };
   });
@@ -63,11 +75,21 @@ export function caCertificatesLoaded(): boolean {
   return pems !== null;
 }
 
-/** Installs the package's files, links and bundle into `fs`. */
+/** Installs the package's folders into `fs`, and its files, links and bundle once the listing is here. */
 export function installCaCertificates(fs: SimFs): void {
-  const list = entries();
   fs.setDirInfo(CA_SHARE_DIR, { size: CA_SHARE_DIR_SIZE, mtime: CA_DIR_MTIME });
   fs.setDirInfo('/usr/share/ca-certificates', { size: 4096, mtime: CA_DIR_MTIME });
+  fs.addLazyTree({
+    dirs: [CA_SHARE_DIR, ETC_SSL_CERTS],
+    install: (into) => {
+      if (listing === null) return false;
+      installFiles(into, entries(listing));
+      return true;
+    },
+  });
+}
+
+function installFiles(fs: SimFs, list: readonly CaEntry[]): void {
   list.forEach((e, i) => {
     const crt = `${CA_SHARE_DIR}/${e.name}.crt`;
     fs.addLazy(crt, { size: e.size, mode: 0o644, mtime: CA_PACKAGE_MTIME, text: () => pems?.[i] });
