@@ -19,6 +19,7 @@ import { scenarioNamed } from '../../../src/lesson-runtime/scenarios/index.ts';
 import { buildScenarioWorld, filesDelta } from '../../../src/lesson-runtime/scenario-world.ts';
 import { labBundle } from './lab-bundle.ts';
 import { hostRecords } from './recordings.ts';
+import { MemoryPort } from '../../../src/shell/memory-port.ts';
 
 const CNF = '/etc/ssl/openssl.cnf';
 
@@ -50,7 +51,7 @@ async function browserLab() {
       loaded: () => ({ host: hostEtc.hostFileTextsLoaded(), ca: ca.caCertificatesLoaded(), caList: ca.caCertificateListLoaded() }),
       /** The line as the terminal runs it: what it may need first, then the line. */
       async run(line: string, tty = false, stdin?: string): Promise<Result> {
-        await shell.programs.ensure(wordsOfLine(line));
+        await shell.programs.ensure(wordsOfLine(line), { cwd: '/root', line });
         const r = shell.runLine(line, { tty, ...(stdin === undefined ? {} : { stdin }) });
         return { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode };
       },
@@ -195,6 +196,135 @@ describe('browser-style lazy table: the same output as the eager one', () => {
         wordsOfLine(line).some((w) => ca.wanted(w)),
         line,
       ).toBe(true);
+  });
+});
+
+/** Every recorded command on the CA files (tests/corpus-extra/host-tools/ca-*.txt), less the /tmp scratch ones. */
+const CA_RECORDED: readonly (readonly [string, boolean])[] = [
+  ...new Map(
+    [
+      'ca-ls-etc-ssl-certs-tty.txt',
+      'ca-ls-l-etc-ssl-certs-tty.txt',
+      'ca-ls-l-etc-ssl-certs.txt',
+      'ca-ls-mozilla.txt',
+      'ca-pem-link.txt',
+      'ls-etc-ssl-certs.txt',
+    ]
+      .flatMap((f) => hostRecords(f))
+      .filter((r) => !r.cmd.includes('/tmp/') && !r.cmd.includes('/usr/local/'))
+      .map((r) => [`${r.cmd} ${r.pty}`, [r.cmd, r.pty] as const]),
+  ).values(),
+];
+
+describe('the CA listing (names, sizes, links) fetched on use: every reader as in Node', () => {
+  it('the recordings cover the listing forms', () => {
+    expect(CA_RECORDED.length).toBeGreaterThanOrEqual(15);
+  });
+
+  it.each(CA_RECORDED.map(([cmd, pty]) => [`${cmd}${pty ? ' (tty)' : ''}`, cmd, pty] as const))('%s', async (_, cmd, pty) => {
+    const lab = await browserLab();
+    expect(await lab.run(cmd, pty)).toEqual(eager(cmd, pty));
+    expect(lab.loaded().caList).toBe(true);
+  });
+
+  it.each([
+    'ls -lL /usr/share/ca-certificates/mozilla/ISRG_Root_X1.crt /etc/ssl/certs/4042bcee.0',
+    'realpath /etc/ssl/certs/ISRG_Root_X1.pem /etc/ssl/certs/ca-certificates.crt',
+    'ls /etc/ssl/certs/*.pem | wc -l',
+    'ls -d /etc/ssl/c*/ISRG*',
+    'echo /etc/ssl/certs/4*',
+    'cd /etc/ssl/certs && ls | head -3 && ls -l ca-certificates.crt',
+    'cd /etc/ssl && ls -R | wc -l',
+    'cd /usr/share && grep -rc BEGIN ca-certificates | tail -2',
+    'cd /etc && grep -rl BEGIN ssl | wc -l',
+    'cd /usr/share/ca-certificates && ls mozilla | tail -2',
+    'ls -l /usr/share',
+  ])('%s', async (line) => {
+    const lab = await browserLab();
+    expect(await lab.run(line)).toEqual(eager(line));
+  });
+
+  it('a world made before the listing came (a scenario, a copy) lists it once it is here', async () => {
+    const lab = await browserLab();
+    const s = scenarioNamed('lab-default');
+    if (s === undefined) throw new Error('no lab-default scenario');
+    const early = lab.scenarios.buildScenarioWorld(s, null).world;
+    expect(early.fs.isDir('/etc/ssl/certs')).toBe(true);
+    expect(early.fs.list('/usr/share/ca-certificates')).toEqual(['mozilla']);
+    expect(early.fs.list('/etc/ssl/certs')).toEqual([]);
+    await lab.run('ls /etc/ssl/certs');
+    const node = createLabWorld();
+    createLabShell(node);
+    expect(early.fs.list('/etc/ssl/certs')).toEqual(node.fs.list('/etc/ssl/certs'));
+    expect(early.fs.read('/etc/ssl/certs/4042bcee.0')).toBe(node.fs.read('/etc/ssl/certs/4042bcee.0'));
+    expect(lab.scenarios.filesDelta(s, early.fs)).toEqual(filesDelta(s, buildScenarioWorld(s, null).world.fs));
+  });
+});
+
+const PROMPT_END = /root@mail:[^\n]*# $/;
+
+/** Types `keys` into a shell's terminal and waits for its prompt (the browser's data comes by dynamic import). */
+async function typed(port: MemoryPort, keys: string): Promise<string> {
+  port.type(keys);
+  let out = port.take();
+  for (let i = 0; i < 1000 && !PROMPT_END.test(out); i++) {
+    await new Promise((r) => setTimeout(r, 10));
+    out += port.take();
+  }
+  return out;
+}
+
+/** The same keys, line by line, on the Node lab's terminal and the browser lab's: the two screens. */
+async function bothScreens(lines: readonly string[]): Promise<{ node: string; browser: string }> {
+  const lab = await browserLab();
+  const node = createLabShell(createLabWorld());
+  const ports = { node: new MemoryPort(200, 40), browser: new MemoryPort(200, 40) };
+  node.attach(ports.node);
+  lab.shell.attach(ports.browser);
+  ports.node.take();
+  ports.browser.take();
+  const out = { node: '', browser: '' };
+  for (const l of lines) {
+    out.node += await typed(ports.node, l);
+    out.browser += await typed(ports.browser, l);
+  }
+  return out;
+}
+
+describe('the terminal: lazy data reached through the current folder, and Tab', () => {
+  it.each([
+    [['cd /etc/ssl\r', 'grep -rc BEGIN . | tail -4\r']],
+    [['cd /etc/ssl\r', 'grep -r BEGIN | wc -l\r']],
+    [['cd /etc/postfix; cd ..; grep -rc BEGIN . | tail -3\r']],
+    // No line names the certificates' folders: only the current folder (/etc) leads there.
+    [['cd /etc/postfix\r', 'cd ..\r', 'grep -rc BEGIN . | tail -3\r']],
+    [['cd /etc/postfix\r', 'cd ..\r', 'grep -rl BEGIN | wc -l\r']],
+    [['cd /etc/ssl/certs\r', 'ls | wc -l; head -2 ISRG_Root_X1.pem\r']],
+    [['cd /usr/share/ca-certificates\r', 'cat mozilla/* | wc -c\r']],
+    [['cd /etc\r', 'cd ssl\r', 'ls -l certs/ca-certificates.crt; wc -c ../ssl/openssl.cnf\r']],
+  ])('%j: as in Node', async (lines) => {
+    const { node, browser } = await bothScreens(lines);
+    expect(browser).toBe(node);
+    expect(node).toMatch(/\d/);
+  });
+
+  it.each([
+    [['ls /etc/ssl/certs/ISRG_Root_X1.p\t\r']],
+    [['cat /usr/share/ca-certificates/mozilla/ISRG_Root_X\t\t\x15\r']],
+    [['cd /etc/ssl/certs\r', 'ls ISRG_Root_X1.p\t| wc -c\r']],
+    [['cd /etc/ssl\r', 'ls certs/4042\t\r']],
+  ])('Tab %j: the first Tab lists what Node lists, and the keys after it follow in order', async (lines) => {
+    const { node, browser } = await bothScreens(lines);
+    expect(browser).toBe(node);
+  });
+
+  it("a Tab in /etc/ssl/certs/ fetches the listing only, not the certificates' text", async () => {
+    const lab = await browserLab();
+    const port = new MemoryPort(200, 40);
+    lab.shell.attach(port);
+    port.take();
+    await typed(port, 'ls /etc/ssl/certs/ISRG_Root_X1.p\t\x15\r');
+    expect(lab.loaded()).toEqual({ host: false, ca: false, caList: true });
   });
 });
 
