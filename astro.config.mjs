@@ -4,6 +4,7 @@ import { defineConfig } from 'astro/config';
 import { labSandbox } from './src/sandbox/build/sandbox-integration.ts';
 import { labEmbed } from './src/components/embed/embed-build.ts';
 import { offlineCache } from './integrations/service-worker.mjs';
+import { modulePreload } from './integrations/module-preload.ts';
 import { workshopBundle } from './integrations/workshop-bundle.ts';
 import { labProgramsInBrowser } from './integrations/lab-programs-browser.ts';
 import { CODE_THEME_DARK, CODE_THEME_LIGHT } from './src/components/course/syntax/code-themes.ts';
@@ -11,7 +12,7 @@ import { postfixMainGrammar, postfixMasterGrammar } from './src/components/cours
 
 // A fully static site: `npm run build` writes dist/, which any static file server can serve.
 export default defineConfig({
-  integrations: [mdx(), labSandbox(), labEmbed(), offlineCache(), workshopBundle()],
+  integrations: [mdx(), labSandbox(), labEmbed(), modulePreload(), offlineCache(), workshopBundle()],
   // Every page is a folder with an index.html, so links end in a slash: /lessons/<slug>/.
   trailingSlash: 'always',
   build: { format: 'directory' },
