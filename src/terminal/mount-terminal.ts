@@ -152,17 +152,25 @@ export function mountTerminal(el: HTMLElement, shell: Shell, opts: MountOptions 
       // not laid out yet (display: none)
     }
   };
-  doFit();
   const port = pacedPort(term);
   let detach = shell.attach(port);
+  // The first fit waits for the page's next layout (the ResizeObserver's first call comes right after it):
+  // fitting here would lay the page out again in the middle of the mount and hold the prompt back. Until
+  // then the terminal has xterm's default size, clipped by its container (a fixed height, overflow hidden).
   let frame = 0;
+  let fitted = false;
   const observer =
     typeof ResizeObserver === 'function'
       ? new ResizeObserver(() => {
           cancelAnimationFrame(frame);
-          frame = requestAnimationFrame(doFit);
+          if (fitted) frame = requestAnimationFrame(doFit);
+          else {
+            fitted = true;
+            doFit();
+          }
         })
       : null;
+  if (observer === null) doFit();
   observer?.observe(el);
   const media = typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: dark)') : null;
   const onScheme = () => {
