@@ -31,6 +31,10 @@ const KB = 1024;
  * `echo ready` measured 106.0 KB (lesson) and 106.8 KB (/lab/), so the budget is the issue's target,
  * 110 KB (below measured +6%). The first EHLO answer measured 241.1 KB (lesson) and 238.8 KB (/lab/):
  * the engine's weight (another piece of work), budgets +6%.
+ *
+ * After the engine split (2026-12-07, third session: the coreutils, the outbound mail code with client
+ * TLS, /etc/ssl/openssl.cnf's text and the CA listing load on first use): the first EHLO answer measured
+ * 210.7 KB (lesson) and 211.2 KB (/lab/), budgets +6%.
  */
 export const BUDGETS = [
   { path: '/', milestone: 'load', budgetKb: TARGET_KB.load },
@@ -38,9 +42,9 @@ export const BUDGETS = [
   { path: '/handout/', milestone: 'load', budgetKb: TARGET_KB.load },
   { path: '/embed/', milestone: 'load', budgetKb: TARGET_KB.load },
   { path: LESSON, milestone: 'ready', budgetKb: TARGET_KB.ready },
-  { path: LESSON, milestone: 'ehlo', budgetKb: 256 },
+  { path: LESSON, milestone: 'ehlo', budgetKb: 224 },
   { path: '/lab/', milestone: 'ready', budgetKb: TARGET_KB.ready },
-  { path: '/lab/', milestone: 'ehlo', budgetKb: 254 },
+  { path: '/lab/', milestone: 'ehlo', budgetKb: 224 },
 ];
 
 function built(path) {
