@@ -35,6 +35,8 @@ export interface ExecEnv {
    * Ctrl-C killed it (bash then drops the rest of the command line).
    */
   attach(session: InteractiveSession, ended: SessionEnd, onEnd: (status: number, interrupted: boolean) => void): void;
+  /** A session that stopped reading (`reading` false) reads again: hand it the keys typed meanwhile. */
+  resumeInput(): void;
   /** Told as each program starts (the lesson runtime's observer); it must not throw. */
   readonly onProgram?: (argv: readonly string[]) => void;
 }
@@ -177,6 +179,9 @@ export class Executor {
           end.ended = true;
           end.status = Number.isFinite(code) ? Math.trunc(code) & 0xff : 1;
           end.notify?.();
+        },
+        resume: () => {
+          if (!end.ended) env.resumeInput();
         },
       });
     } catch (e) {

@@ -165,6 +165,8 @@ export class LabShell extends Shell {
       requestExit: () => {},
       exitRequested: () => false,
       clearHistory: () => {},
+      // runLine hands a session its whole standard input at once, and in Node no session ever stops reading.
+      resumeInput: () => {},
       attach: (session, end, onEnd) => {
         if (stdinTty)
           feedSession(

@@ -14,6 +14,8 @@ export interface SessionIo {
   readonly rows: number;
   /** Ends the program with an exit status. Safe to call from any callback, more than once (later calls are ignored). */
   exit(code: number): void;
+  /** The program reads again after `reading` was false: the keys typed meanwhile come to it now, in order. */
+  resume(): void;
 }
 
 /**
@@ -34,6 +36,13 @@ export interface InteractiveSession {
    * character `\x1d` here, as it sets the tty's VEOL). They echo as `^]`.
    */
   readonly lineEnders?: string;
+  /**
+   * Read before each input chunk: false while the program reads nothing for now (telnet waiting for engine
+   * code it must fetch before it may send on). Keys then wait in the shell, unechoed, as while a command
+   * runs, until the program calls `io.resume()`; if it ends first, they go to the shell's prompt, as typed-ahead
+   * text does when a program exits. Absent: always reading.
+   */
+  readonly reading?: boolean;
   /** Called once, before any input, with the session's terminal. */
   start(io: SessionIo): void;
   /**

@@ -196,6 +196,11 @@ export class Shell {
         this.#state.historyBase = 0;
       },
       attach: (session, end, onEnd) => this.#attachSession(session, end, onEnd),
+      resumeInput: () => {
+        // From inside an input callback the keys are handed on once the stack has unwound.
+        if (this.#depth === 0) this.#flushTypeAhead();
+        else queueMicrotask(() => this.#depth === 0 && this.#flushTypeAhead());
+      },
       ...(obs?.programStart === undefined ? {} : { onProgram: (argv: readonly string[]) => tell(() => obs.programStart?.(argv)) }),
     };
     this.#executor = new Executor(env);
@@ -340,7 +345,11 @@ export class Shell {
         this.#drain();
         const before = i;
         const a = this.#active;
-        if (a !== null) i = this.#feedSession(a, data, i);
+        if (a !== null && a.session.reading === false) {
+          // The program reads nothing for now (it waits for code it must fetch): the keys wait for it.
+          this.#typeAhead += data.slice(i);
+          i = data.length;
+        } else if (a !== null) i = this.#feedSession(a, data, i);
         else if (this.#running || this.#tabWaiting || (data[i] === '\t' && this.#waitBeforeTab())) {
           // A command runs (or its programs load) and reads nothing: the keys wait for the next reader.
           this.#typeAhead += data.slice(i);

@@ -107,6 +107,29 @@ describe('a world whose outbound code comes later', { timeout: 60_000 }, () => {
     expect(a.world.logLines().some((l) => l.includes('postfix/local'))).toBe(true);
   });
 
+  it('a pasted dialogue with a command after QUIT: the same screen as at once, and the command runs at the prompt', async () => {
+    const paste = `${[...MESSAGE, 'echo typed-after-quit'].join('\r')}\r`;
+    const lazy = await fresh();
+    const a = lazy.lab();
+    a.port.type('telnet localhost 25\r');
+    a.port.type(paste);
+    // While the code loads, what follows DATA waits unechoed in the shell, as keys typed during a command do.
+    expect(a.port.output).not.toContain('Subject: lazy');
+    await settle();
+    expect(lazy.outbound.outboundNow()).not.toBeNull();
+    const screenA = a.port.take();
+
+    const b = lazy.lab();
+    b.port.type('telnet localhost 25\r');
+    b.port.type(paste);
+    const screenB = b.port.take();
+    expect(screenA).toBe(screenB);
+    expect(screenB).toContain('Connection closed by foreign host.');
+    // The line after QUIT reached bash, not the closed connection.
+    expect(screenB.split('\r\n')).toContain('typed-after-quit');
+    expect(a.world.logLines()).toEqual(b.world.logLines());
+  });
+
   it('telnet typed slower than the code loads shows exactly the same screen', async () => {
     const lazy = await fresh();
     const a = lazy.lab();

@@ -68,6 +68,7 @@ export function runCaptured(line: string, host: ShellHost, extra: readonly Progr
     },
     exitRequested: () => exit !== null,
     clearHistory: () => {},
+    resumeInput: () => {},
     attach: () => {
       throw new Error('interactive program in a captured run');
     },

@@ -116,7 +116,7 @@ class TelnetSession implements InteractiveSession {
   #held: (() => void)[] = [];
   #ended = false;
   /** Input that may put mail in the queue waits for the queue's code (the browser fetches it apart). */
-  readonly #gate = new OutboundGate({ ready: () => outboundNow() !== null, load: loadOutbound });
+  readonly #gate = new OutboundGate({ ready: () => outboundNow() !== null, load: loadOutbound }, () => this.#io?.resume());
 
   constructor(env: LabEnv, ctx: ProgramContext, target: { endpoint: ServerEndpoint; name: string } | null) {
     this.#env = env;
@@ -131,6 +131,11 @@ class TelnetSession implements InteractiveSession {
 
   get lineEnders(): string {
     return this.#state === 'session' ? ESC : '';
+  }
+
+  /** False while a line waits for the outbound code (outbound-gate.ts): the keys typed meanwhile stay in the shell. */
+  get reading(): boolean {
+    return !this.#gate.waiting;
   }
 
   start(io: SessionIo): void {

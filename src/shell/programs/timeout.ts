@@ -150,6 +150,10 @@ class TimeoutSession implements InteractiveSession {
   get echo() {
     return this.#inner.echo ?? true;
   }
+  get reading() {
+    return this.#inner.reading !== false;
+  }
+
   get lineEnders() {
     return this.#inner.lineEnders ?? '';
   }
@@ -166,6 +170,7 @@ class TimeoutSession implements InteractiveSession {
         return io.rows;
       },
       exit: (code) => this.#finish(code),
+      resume: () => io.resume(),
     });
     const ms = this.#limits.seconds * 1000;
     if (!this.#ended && !this.#pacer.immediate && ms > 0 && ms <= MAX_TIMER_MS) {

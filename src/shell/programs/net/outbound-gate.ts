@@ -4,8 +4,11 @@
  * or BDAT) and at the end of a session or an RSET-like reset after errors of a `notify_classes` class
  * (the postmaster notice). So before a line that starts a message, and before anything (a line, a close,
  * EOF, an interrupt) once the server has answered with an error (4xx/5xx: every error smtpd counts
- * answers so), the session waits until the code is here. What comes meanwhile waits behind it, in order,
- * and runs as it would have run at once: the same bytes to the same server, so the same replies and log.
+ * answers so), the session waits until the code is here. Meanwhile the session reads nothing (`waiting`:
+ * telnet tells the shell, which keeps the keys typed meanwhile, unechoed, and hands them on at `onResume`;
+ * if the session ends first, they go to the prompt as typed-ahead text does); an interrupt or a close that
+ * comes meanwhile waits behind the held line, in order. All of it then runs as it would have run at once:
+ * the same bytes to the same server, so the same replies and log.
  * An error answer, or any line but a first EHLO/HELO, also starts the fetch in the background, so that what
  * smtpd does on its own later (a timeout that ends the session) finds the code here. In Node the code is
  * always here and nothing ever waits.
@@ -33,9 +36,12 @@ export class OutboundGate {
   /** The server answered with an error on this connection: from now on everything may reach the queue. */
   #errorSeen = false;
   #disposed = false;
+  readonly #onResume: () => void;
 
-  constructor(source: OutboundSource) {
+  /** `onResume`: what waited has run and the session reads again (not called once it is disposed). */
+  constructor(source: OutboundSource, onResume: () => void = () => {}) {
     this.#source = source;
+    this.#onResume = onResume;
   }
 
   /** Looks at what the server wrote (returns it unchanged). */
@@ -86,6 +92,7 @@ export class OutboundGate {
         if (this.#disposed) return;
         f();
       }
+      if (!this.#disposed) this.#onResume();
     };
     this.#source.load().then(drain, drain);
   }
