@@ -60,12 +60,17 @@ export function attachShareBar(lab: LabConsoleElement, opts: { readonly linkBase
   });
 
   keep.addEventListener('click', () => {
-    lab.keep();
     keep.hidden = true;
-    void shareLink().then(({ withoutShare }) =>
-      history.replaceState(history.state, '', `${location.pathname}${location.search}${withoutShare(location.hash)}`),
-    );
     status.textContent = 'This lab is now your saved lab.';
+    // The link leaves the address bar first, then the lab is saved: once it is saved, a reload opens the saved
+    // lab, not the link's copy again. (share-link.ts is here already: it decoded the link that showed this button.)
+    void shareLink().then(
+      ({ withoutShare }) => {
+        history.replaceState(history.state, '', `${location.pathname}${location.search}${withoutShare(location.hash)}`);
+        lab.keep();
+      },
+      () => lab.keep(),
+    );
   });
 
   void (async () => {
