@@ -115,3 +115,24 @@ export async function eventually(fn, { timeout = 10_000, what = 'condition', eve
   }
   throw new Error(`timed out waiting for ${what}`);
 }
+
+/** Clears the terminal and waits for the bare prompt. */
+export async function clearScreen(page) {
+  await typeInTerminal(page, 'clear\n');
+  await waitForScreen(page, (s) => s.trim() === PROMPT.trim(), { what: 'a cleared screen' });
+}
+
+/** A telnet session to port 25 on a cleared screen: EHLO, then the extra commands; returns the screen after QUIT. */
+export async function smtpSession(page, commands = []) {
+  await clearScreen(page);
+  await page.keyboard.type('telnet localhost 25\n');
+  await waitForScreen(page, '220 mail.example.org ESMTP Postfix');
+  await page.keyboard.type('EHLO client.example.com\n');
+  await waitForScreen(page, '250 CHUNKING');
+  for (const { send, expect } of commands) {
+    await page.keyboard.type(`${send}\n`);
+    await waitForScreen(page, expect);
+  }
+  await page.keyboard.type('QUIT\n');
+  return waitForScreen(page, (s) => s.includes('221 2.0.0 Bye') && s.trimEnd().endsWith(PROMPT.trim()), { what: 'the end of the session' });
+}

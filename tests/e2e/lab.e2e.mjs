@@ -10,6 +10,7 @@ import AxeBuilder from '@axe-core/playwright';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import {
+  smtpSession,
   corpusReply,
   corpusScreen,
   corpusTerminalLine,
@@ -40,22 +41,6 @@ function level(page) {
 /** Text of the selected option of a <select>. */
 function selectedText(select) {
   return select.evaluate((el) => el.selectedOptions[0]?.textContent ?? '');
-}
-
-/** A telnet session to port 25: EHLO, then the extra commands; returns the screen after QUIT. */
-async function smtpSession(page, commands = []) {
-  await typeInTerminal(page, 'clear\n');
-  await waitForScreen(page, (s) => s.trim() === PROMPT.trim(), { what: 'a cleared screen' });
-  await page.keyboard.type('telnet localhost 25\n');
-  await waitForScreen(page, '220 mail.example.org ESMTP Postfix');
-  await page.keyboard.type('EHLO client.example.com\n');
-  await waitForScreen(page, '250 CHUNKING');
-  for (const { send, expect } of commands) {
-    await page.keyboard.type(`${send}\n`);
-    await waitForScreen(page, expect);
-  }
-  await page.keyboard.type('QUIT\n');
-  return waitForScreen(page, (s) => s.includes('221 2.0.0 Bye') && s.trimEnd().endsWith(PROMPT.trim()), { what: 'the end of the session' });
 }
 
 async function expectNoAxeViolations(page, label) {

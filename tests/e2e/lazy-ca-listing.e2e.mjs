@@ -5,7 +5,7 @@
 // 142 certificates: the count of BEGIN lines in the bundle of ca-certificates 20230311+deb12u1
 // (tests/shell/host/ca-certificates.test.ts checks it against the recordings).
 import assert from 'node:assert/strict';
-import { openLab, PROMPT, typeInTerminal, waitForScreen } from './lab-helpers.mjs';
+import { clearScreen, openLab, smtpSession, waitForScreen } from './lab-helpers.mjs';
 
 const LAB = '/lab/';
 
@@ -20,18 +20,10 @@ export const tests = [
       const certs = () => fetched.filter((p) => /\/ca-certificates-pem\.[^/]+\.js$/.test(p));
       await openLab(page, t.url(LAB));
 
-      await typeInTerminal(page, 'telnet localhost 25\n');
-      await waitForScreen(page, '220 mail.example.org ESMTP Postfix');
-      await page.keyboard.type('EHLO client.example.com\n');
-      await waitForScreen(page, '250 CHUNKING');
-      await page.keyboard.type('QUIT\n');
-      await waitForScreen(page, (s) => s.includes('221 2.0.0 Bye') && s.trimEnd().endsWith(PROMPT.trim()), {
-        what: 'the end of the session',
-      });
+      await smtpSession(page);
       assert.deepEqual(listing(), [], 'the listing came before a line could read it');
 
-      await typeInTerminal(page, 'clear\n');
-      await waitForScreen(page, (s) => s.trim() === PROMPT.trim(), { what: 'a cleared screen' });
+      await clearScreen(page);
       // The first Tab completes from the listing, which comes alone; a key typed at once after it follows it.
       await page.keyboard.type('ls -l /etc/ssl/certs/ISRG_Root_X1.p');
       await page.keyboard.press('Tab');
@@ -41,8 +33,7 @@ export const tests = [
       assert.deepEqual(certs(), [], "the certificates' text came for a Tab");
       await page.keyboard.press('Control+U');
 
-      await typeInTerminal(page, 'clear\n');
-      await waitForScreen(page, (s) => s.trim() === PROMPT.trim(), { what: 'a cleared screen' });
+      await clearScreen(page);
       await page.keyboard.type('cd /etc/postfix\n');
       await page.keyboard.type('cd ..\n');
       await waitForScreen(page, 'root@mail:/etc# ', { what: 'the prompt in /etc' });

@@ -4,7 +4,7 @@
 // `head` on Debian 12 (tests/corpus-extra/host-tools/openssl-cnf-head.txt).
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { openLab, PROMPT, typeInTerminal, waitForScreen, linesAfter } from './lab-helpers.mjs';
+import { clearScreen, openLab, smtpSession, waitForScreen, linesAfter } from './lab-helpers.mjs';
 
 const LAB = '/lab/';
 const CNF = '/etc/ssl/openssl.cnf';
@@ -27,18 +27,10 @@ export const tests = [
       const certs = () => fetched.filter((p) => /\/ca-certificates-pem\.[^/]+\.js$/.test(p));
       await openLab(page, t.url(LAB));
 
-      await typeInTerminal(page, 'telnet localhost 25\n');
-      await waitForScreen(page, '220 mail.example.org ESMTP Postfix');
-      await page.keyboard.type('EHLO client.example.com\n');
-      await waitForScreen(page, '250 CHUNKING');
-      await page.keyboard.type('QUIT\n');
-      await waitForScreen(page, (s) => s.includes('221 2.0.0 Bye') && s.trimEnd().endsWith(PROMPT.trim()), {
-        what: 'the end of the session',
-      });
+      await smtpSession(page);
       assert.deepEqual(texts(), [], 'the text came before a line could read it');
 
-      await typeInTerminal(page, 'clear\n');
-      await waitForScreen(page, (s) => s.trim() === PROMPT.trim(), { what: 'a cleared screen' });
+      await clearScreen(page);
       await page.keyboard.type(`head -5 ${CNF}; ls -l ${CNF}; wc -c ${CNF}; echo done\n`);
       const screen = await waitForScreen(page, /\ndone\n/, { what: 'the output' });
       const lines = linesAfter(screen, `echo done`).map((l) => l.trimEnd());
