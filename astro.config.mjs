@@ -15,7 +15,9 @@ export default defineConfig({
   integrations: [mdx(), labSandbox(), labEmbed(), modulePreload(), offlineCache(), workshopBundle()],
   // Every page is a folder with an index.html, so links end in a slash: /lessons/<slug>/.
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // Stylesheets go into each page's <head> (style-src allows inline styles; scripts stay external): a page
+  // paints and runs its scripts without waiting for eight small CSS requests first (issue 12, nav to prompt).
+  build: { format: 'directory', inlineStylesheets: 'always' },
   server: { port: 4321, host: 'localhost' },
   // The dev toolbar injects extra scripts into pages; the site must look and behave the same in dev.
   devToolbar: { enabled: false },
