@@ -119,15 +119,15 @@ export function caCertificatesData(): LazyData {
 }
 
 /**
- * The text of host files the engine never reads (/etc/ssl/openssl.cnf, a few kB): wanted by a line naming the
- * file or a folder on its way (`/etc/ssl`, `ssl`, `/etc`, `/`), reaching it from the current folder, and, as
- * it is small, by any line that may reach it without naming it: a glob (`cat *`), `.` or `..`, a recursive flag
- * (`grep -r x` in /etc).
+ * The text of host files the engine never reads or reads only through a table of its own (/etc/ssl/openssl.cnf,
+ * /etc/services, a few kB each; host-etc.ts): wanted by a line naming a file or a folder on its way (`/etc/ssl`,
+ * `ssl`, `/etc`, `/`), reaching one from the current folder, and, as they are small, by any line that may reach
+ * them without naming them: a glob (`cat *`), `.` or `..`, a recursive flag (`grep -r x` in /etc).
  */
 const HOST_WORD =
-  /openssl\.cnf$|^\/etc\/ssl|^(?:\.\/)?ssl\/?$|^\/(?:etc\/?)?$|^\.\.?\/?$|[*?[]|^-[A-Za-z]{0,3}[rR][A-Za-z]{0,3}$|^--(?:dereference-)?recursive$/;
+  /openssl\.cnf$|(?:^|\/)services$|^\/etc\/ssl|^(?:\.\/)?ssl\/?$|^\/(?:etc\/?)?$|^\.\.?\/?$|[*?[]|^-[A-Za-z]{0,3}[rR][A-Za-z]{0,3}$|^--(?:dereference-)?recursive$/;
 
-const HOST_FILES = ['/etc/ssl/openssl.cnf'];
+const HOST_FILES = ['/etc/services', '/etc/ssl/openssl.cnf'];
 
 export function hostFilesData(): LazyData {
   return {

@@ -6,9 +6,15 @@
  *   default `lmtp=24, smtp=25, smtps=submissions=465, submission=587`), then in services(5)
  *   (`/etc/services`, Debian 12 netbase: `submission 587/tcp`, `submissions 465/tcp ssmtp smtps urd`).
  */
-import { ETC_SERVICES } from './data/etc-services.ts';
+import { ETC_SERVICES_TCP } from './data/etc-services.ts';
 
-export { ETC_SERVICES };
+/**
+ * services(5) as the engine knows it without the file's text: the TCP entries of Debian 12's /etc/services
+ * (data/etc-services.ts), which give every TCP lookup the pristine file gives. It stands for the lab's
+ * /etc/services until the file's text is here (world/data/host-etc.ts) and where a machine has no such file;
+ * a file the learner changed is read as it is.
+ */
+export const ETC_SERVICES: string = ETC_SERVICES_TCP;
 
 /** known_tcp_ports: `name=port` items; `a=b=465` gives both names the port. */
 export function parseKnownTcpPorts(value: string): Map<string, number> {

@@ -18,13 +18,13 @@ import {
   parameterInfo,
 } from '../../../src/engine/config/parameter-info.ts';
 import {
-  ETC_SERVICES,
   inetEndpoint,
   lookupServicesFile,
   parseKnownTcpPorts,
   resolveTcpPort,
   splitHostPort,
 } from '../../../src/engine/config/services.ts';
+import { ETC_SERVICES_TEXT } from '../../../src/engine/config/data/etc-services-text.ts';
 import { CORPUS as GROUND_TRUTH } from '../../corpus/corpus-path.ts';
 
 const CORPUS = `${GROUND_TRUTH}`;
@@ -48,7 +48,7 @@ describe('services and ports', () => {
     );
   });
   it('/etc/services is the real Debian 12 file', () => {
-    expect(ETC_SERVICES).toBe(readFileSync('/etc/services', 'utf8'));
+    expect(ETC_SERVICES_TEXT).toBe(readFileSync('/etc/services', 'utf8'));
     expect(lookupServicesFile('submission')).toBe(587);
     expect(lookupServicesFile('urd')).toBe(465);
     expect(lookupServicesFile('imap2')).toBe(143);

@@ -1,6 +1,6 @@
 /**
- * Host files whose text the browser fetches on use (src/shell/lazy-data.ts): /etc/ssl/openssl.cnf
- * (host-etc.ts) and the certificates of ca-certificates. Node's table (lab-programs.ts) has their text at
+ * Host files whose text the browser fetches on use (src/shell/lazy-data.ts): /etc/ssl/openssl.cnf and
+ * /etc/services (host-etc.ts) and the certificates of ca-certificates. Node's table (lab-programs.ts) has their text at
  * once; the browser's (lab-programs.browser.ts) lists and sizes them at once and fetches their text when a
  * command line may read it. Every command must print the same either way.
  *
@@ -22,12 +22,16 @@ import { hostRecords } from './recordings.ts';
 import { MemoryPort } from '../../../src/shell/memory-port.ts';
 
 const CNF = '/etc/ssl/openssl.cnf';
+const SERVICES = '/etc/services';
 
 type Result = { stdout: string; stderr: string; exitCode: number };
 
 function eager(line: string, tty = false, stdin?: string): Result {
   const shell = createLabShell(createLabWorld());
-  const r = shell.runLine(line, { tty, ...(stdin === undefined ? {} : { stdin }) });
+  return result(shell.runLine(line, { tty, ...(stdin === undefined ? {} : { stdin }) }));
+}
+
+function result(r: Result): Result {
   return { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode };
 }
 
@@ -42,8 +46,10 @@ async function browserLab() {
     const ca = await import('../../../src/engine/world/data/ca-certificates.ts');
     const scenarios = await import('../../../src/lesson-runtime/scenario-world.ts');
     const lazyData = await import('../../../src/shell/lazy-data.ts');
-    const shell = labShell.createLabShell(world.createLabWorld());
+    const labWorld = world.createLabWorld();
+    const shell = labShell.createLabShell(labWorld);
     return {
+      world: labWorld,
       shell,
       scenarios,
       /** Fetches the CA listing alone, as a Tab in /etc/ssl/certs/ does. */
@@ -86,7 +92,15 @@ describe('browser-style lazy table: the same output as the eager one', () => {
     expect(lab.loaded()).toEqual({ host: false, ca: false, caList: false });
     await lab.shell.programs.ensure(['ls']);
     // The folders are there before the CA listing: /etc/ssl, /usr/share and /usr/share/ca-certificates list as in Node.
-    for (const line of [`ls -l ${CNF}`, 'ls -l /etc/ssl', 'ls -l /usr/share', 'ls -la /usr/share/ca-certificates', 'ls -ld /etc/ssl/certs'])
+    for (const line of [
+      `ls -l ${CNF}`,
+      `ls -l ${SERVICES}`,
+      'ls -l /etc',
+      'ls -l /etc/ssl',
+      'ls -l /usr/share',
+      'ls -la /usr/share/ca-certificates',
+      'ls -ld /etc/ssl/certs',
+    ])
       expect(lab.shell.runLine(line), line).toMatchObject(eager(line));
     // These lines would want the data (they name the files): run without awaiting it, they show what comes first.
     expect(lab.loaded()).toEqual({ host: false, ca: false, caList: false });
@@ -115,6 +129,14 @@ describe('browser-style lazy table: the same output as the eager one', () => {
     [`cp ${CNF} /tmp/o.cnf && wc -c /tmp/o.cnf`],
     [`mv ${CNF} /root/o.cnf && wc -c /root/o.cnf && ls /etc/ssl`],
     [`chmod 600 ${CNF} && ls -l ${CNF} && wc -c ${CNF}`],
+    [`cat ${SERVICES}`],
+    [`grep -n submission ${SERVICES}`],
+    [`wc ${SERVICES}`],
+    ['cd /etc && grep -c /tcp services'],
+    ['cd /etc/postfix && tail -3 ../services'],
+    [`echo 'lab 2600/tcp' >> ${SERVICES} && tail -3 ${SERVICES} && wc -c ${SERVICES} && ls -l ${SERVICES}`],
+    [`chmod 600 ${SERVICES} && ls -l ${SERVICES} && head -3 ${SERVICES}`],
+    [`less ${SERVICES}`],
     ['openssl x509 -in /etc/ssl/certs/ISRG_Root_X1.pem -noout -subject -enddate'],
     ['wc -c /etc/ssl/certs/ca-certificates.crt'],
     ['grep -c BEGIN /usr/share/ca-certificates/mozilla/ISRG_Root_X1.crt'],
@@ -133,6 +155,8 @@ describe('browser-style lazy table: the same output as the eager one', () => {
       'postfix check',
       'postfix reload',
       'openssl x509 -in /etc/postfix/tls/mail.example.org.crt -noout -subject',
+      'ss -lt',
+      'ss -ltn',
     ]) {
       const got = await lab.run(line);
       expect(got, line).toEqual(eager(line));
@@ -148,6 +172,7 @@ describe('browser-style lazy table: the same output as the eager one', () => {
     const before = lab.scenarios.buildScenarioWorld(s, null).world;
     expect(lab.scenarios.filesDelta(s, before.fs)).toEqual(filesDelta(s, buildScenarioWorld(s, null).world.fs));
     expect(lab.scenarios.filesDelta(s, before.fs)[CNF]).toBeUndefined();
+    expect(lab.scenarios.filesDelta(s, before.fs)[SERVICES]).toBeUndefined();
     // Removed, then restored from the image: still removed (the file is one of the machine's own).
     before.fs.remove(CNF);
     const image = { ...emptyImage(s, null), files: lab.scenarios.filesDelta(s, before.fs) };
@@ -157,6 +182,41 @@ describe('browser-style lazy table: the same output as the eager one', () => {
     const copy = lab.scenarios.buildScenarioWorld(s, null).world;
     await lab.run(`cat ${CNF}`);
     expect(copy.fs.read(CNF)).toBe(createLabWorld().fs.read(CNF));
+  });
+
+  it("master.cf's service names: looked up in the boot table until /etc/services is edited, then in the file", async () => {
+    const lab = await browserLab();
+    const lines = [
+      "printf 'imap2 inet n - y - - smtpd\\n127.0.0.1:pop3 inet n - y - - smtpd\\n' >> /etc/postfix/master.cf",
+      'postfix reload',
+      'ss -ltn',
+      'ss -lt',
+    ];
+    const node = createLabShell(createLabWorld());
+    for (const line of lines) expect(await lab.run(line), line).toEqual(result(node.runLine(line)));
+    expect(lab.shell.runLine('ss -ltn').stdout).toMatch(/127\.0\.0\.1:143 .*\n.*127\.0\.0\.1:110 /);
+    expect(lab.loaded().host).toBe(false);
+    // An edit through the shell fetches the text first, then master reads the edited file.
+    const edit = ["sed -i 's/^imap2.*/imap2 1143\\/tcp imap/' /etc/services", 'postfix reload', 'ss -ltn', 'ss -lt'];
+    for (const line of edit) expect(await lab.run(line), line).toEqual(result(node.runLine(line)));
+    expect(lab.loaded().host).toBe(true);
+    expect(lab.shell.runLine('ss -ltn').stdout).toMatch(/127\.0\.0\.1:1143 /);
+  });
+
+  it('a file written before the text came (a restored image, a program) is read as it is', async () => {
+    const lab = await browserLab();
+    lab.world.fs.write(SERVICES, 'pop3 2110/tcp\n');
+    const lines = [
+      "printf 'pop3 inet n - y - - smtpd\\nimap2 inet n - y - - smtpd\\n' >> /etc/postfix/master.cf",
+      'postfix reload',
+      'ss -ltn',
+    ];
+    const node = createLabShell(createLabWorld());
+    node.runLine(`echo 'pop3 2110/tcp' > ${SERVICES}`);
+    for (const line of lines) expect(await lab.run(line), line).toEqual(result(node.runLine(line)));
+    expect(lab.shell.runLine('ss -ltn').stdout).toMatch(/:2110 /);
+    expect(lab.shell.runLine('ss -ltn').stdout).not.toMatch(/:143 /);
+    expect(lab.loaded().host).toBe(false);
   });
 
   it('which lines want the text: the file, its folders, globs, . and .., recursive flags', () => {
@@ -182,8 +242,12 @@ describe('browser-style lazy table: the same output as the eager one', () => {
       'cat /etc/postfix/main.cf',
       'ls -l /etc/postfix',
       'echo ready',
+      'telnet localhost smtp',
+      'ss -lt',
     ])
       expect(wants(line), line).toBe(false);
+    for (const line of [`cat ${SERVICES}`, 'grep smtp services', 'tail ../services', `echo x >> ${SERVICES}`, `nano ${SERVICES}`])
+      expect(wants(line), line).toBe(true);
     // The certificates' text (about 120 kB gzip) is not fetched for openssl.cnf or /etc/ssl/private.
     const ca = caCertificatesData();
     for (const line of [`cat ${CNF}`, 'less /etc/ssl/openssl.cnf', 'ls -l /etc/ssl/private', 'ls /etc/ssl/private/'])

@@ -1,4 +1,237 @@
-// /etc/services of Debian 12 (package netbase 6.4), copied verbatim from a Debian 12 machine.
-// The lab's /etc/services, and the services(5) database of master.cf port names.
-export const ETC_SERVICES =
-  "# Network services, Internet style\n#\n# Updated from https://www.iana.org/assignments/service-names-port-numbers/service-names-port-numbers.xhtml .\n#\n# New ports will be added on request if they have been officially assigned\n# by IANA and used in the real-world or are needed by a debian package.\n# If you need a huge list of used numbers please install the nmap package.\n\ntcpmux\t\t1/tcp\t\t\t\t# TCP port service multiplexer\necho\t\t7/tcp\necho\t\t7/udp\ndiscard\t\t9/tcp\t\tsink null\ndiscard\t\t9/udp\t\tsink null\nsystat\t\t11/tcp\t\tusers\ndaytime\t\t13/tcp\ndaytime\t\t13/udp\nnetstat\t\t15/tcp\nqotd\t\t17/tcp\t\tquote\nchargen\t\t19/tcp\t\tttytst source\nchargen\t\t19/udp\t\tttytst source\nftp-data\t20/tcp\nftp\t\t21/tcp\nfsp\t\t21/udp\t\tfspd\nssh\t\t22/tcp\t\t\t\t# SSH Remote Login Protocol\ntelnet\t\t23/tcp\nsmtp\t\t25/tcp\t\tmail\ntime\t\t37/tcp\t\ttimserver\ntime\t\t37/udp\t\ttimserver\nwhois\t\t43/tcp\t\tnicname\ntacacs\t\t49/tcp\t\t\t\t# Login Host Protocol (TACACS)\ntacacs\t\t49/udp\ndomain\t\t53/tcp\t\t\t\t# Domain Name Server\ndomain\t\t53/udp\nbootps\t\t67/udp\nbootpc\t\t68/udp\ntftp\t\t69/udp\ngopher\t\t70/tcp\t\t\t\t# Internet Gopher\nfinger\t\t79/tcp\nhttp\t\t80/tcp\t\twww\t\t# WorldWideWeb HTTP\nkerberos\t88/tcp\t\tkerberos5 krb5 kerberos-sec\t# Kerberos v5\nkerberos\t88/udp\t\tkerberos5 krb5 kerberos-sec\t# Kerberos v5\niso-tsap\t102/tcp\t\ttsap\t\t# part of ISODE\nacr-nema\t104/tcp\t\tdicom\t\t# Digital Imag. & Comm. 300\npop3\t\t110/tcp\t\tpop-3\t\t# POP version 3\nsunrpc\t\t111/tcp\t\tportmapper\t# RPC 4.0 portmapper\nsunrpc\t\t111/udp\t\tportmapper\nauth\t\t113/tcp\t\tauthentication tap ident\nnntp\t\t119/tcp\t\treadnews untp\t# USENET News Transfer Protocol\nntp\t\t123/udp\t\t\t\t# Network Time Protocol\nepmap\t\t135/tcp\t\tloc-srv\t\t# DCE endpoint resolution\nnetbios-ns\t137/udp\t\t\t\t# NETBIOS Name Service\nnetbios-dgm\t138/udp\t\t\t\t# NETBIOS Datagram Service\nnetbios-ssn\t139/tcp\t\t\t\t# NETBIOS session service\nimap2\t\t143/tcp\t\timap\t\t# Interim Mail Access P 2 and 4\nsnmp\t\t161/tcp\t\t\t\t# Simple Net Mgmt Protocol\nsnmp\t\t161/udp\nsnmp-trap\t162/tcp\t\tsnmptrap\t# Traps for SNMP\nsnmp-trap\t162/udp\t\tsnmptrap\ncmip-man\t163/tcp\t\t\t\t# ISO mgmt over IP (CMOT)\ncmip-man\t163/udp\ncmip-agent\t164/tcp\ncmip-agent\t164/udp\nmailq\t\t174/tcp\t\t\t# Mailer transport queue for Zmailer\nxdmcp\t\t177/udp\t\t\t# X Display Manager Control Protocol\nbgp\t\t179/tcp\t\t\t\t# Border Gateway Protocol\nsmux\t\t199/tcp\t\t\t\t# SNMP Unix Multiplexer\nqmtp\t\t209/tcp\t\t\t\t# Quick Mail Transfer Protocol\nz3950\t\t210/tcp\t\twais\t\t# NISO Z39.50 database\nipx\t\t213/udp\t\t\t\t# IPX [RFC1234]\nptp-event\t319/udp\nptp-general\t320/udp\npawserv\t\t345/tcp\t\t\t\t# Perf Analysis Workbench\nzserv\t\t346/tcp\t\t\t\t# Zebra server\nrpc2portmap\t369/tcp\nrpc2portmap\t369/udp\t\t\t\t# Coda portmapper\ncodaauth2\t370/tcp\ncodaauth2\t370/udp\t\t\t\t# Coda authentication server\nclearcase\t371/udp\t\tClearcase\nldap\t\t389/tcp\t\t\t# Lightweight Directory Access Protocol\nldap\t\t389/udp\nsvrloc\t\t427/tcp\t\t\t\t# Server Location\nsvrloc\t\t427/udp\nhttps\t\t443/tcp\t\t\t\t# http protocol over TLS/SSL\nhttps\t\t443/udp\t\t\t\t# HTTP/3\nsnpp\t\t444/tcp\t\t\t\t# Simple Network Paging Protocol\nmicrosoft-ds\t445/tcp\t\t\t\t# Microsoft Naked CIFS\nkpasswd\t\t464/tcp\nkpasswd\t\t464/udp\nsubmissions\t465/tcp\t\tssmtp smtps urd # Submission over TLS [RFC8314]\nsaft\t\t487/tcp\t\t\t# Simple Asynchronous File Transfer\nisakmp\t\t500/udp\t\t\t\t# IPSEC key management\nrtsp\t\t554/tcp\t\t\t# Real Time Stream Control Protocol\nrtsp\t\t554/udp\nnqs\t\t607/tcp\t\t\t\t# Network Queuing system\nasf-rmcp\t623/udp\t\t# ASF Remote Management and Control Protocol\nqmqp\t\t628/tcp\nipp\t\t631/tcp\t\t\t\t# Internet Printing Protocol\nldp\t\t646/tcp\t\t\t\t# Label Distribution Protocol\nldp\t\t646/udp\n#\n# UNIX specific services\n#\nexec\t\t512/tcp\nbiff\t\t512/udp\t\tcomsat\nlogin\t\t513/tcp\nwho\t\t513/udp\t\twhod\nshell\t\t514/tcp\t\tcmd syslog\t# no passwords used\nsyslog\t\t514/udp\nprinter\t\t515/tcp\t\tspooler\t\t# line printer spooler\ntalk\t\t517/udp\nntalk\t\t518/udp\nroute\t\t520/udp\t\trouter routed\t# RIP\ngdomap\t\t538/tcp\t\t\t\t# GNUstep distributed objects\ngdomap\t\t538/udp\nuucp\t\t540/tcp\t\tuucpd\t\t# uucp daemon\nklogin\t\t543/tcp\t\t\t\t# Kerberized `rlogin' (v5)\nkshell\t\t544/tcp\t\tkrcmd\t\t# Kerberized `rsh' (v5)\ndhcpv6-client\t546/udp\ndhcpv6-server\t547/udp\nafpovertcp\t548/tcp\t\t\t\t# AFP over TCP\nnntps\t\t563/tcp\t\tsnntp\t\t# NNTP over SSL\nsubmission\t587/tcp\t\t\t\t# Submission [RFC4409]\nldaps\t\t636/tcp\t\t\t\t# LDAP over SSL\nldaps\t\t636/udp\ntinc\t\t655/tcp\t\t\t\t# tinc control port\ntinc\t\t655/udp\nsilc\t\t706/tcp\nkerberos-adm\t749/tcp\t\t\t\t# Kerberos `kadmin' (v5)\n#\ndomain-s\t853/tcp\t\t\t\t# DNS over TLS [RFC7858]\ndomain-s\t853/udp\t\t\t\t# DNS over DTLS [RFC8094]\nrsync\t\t873/tcp\nftps-data\t989/tcp\t\t\t\t# FTP over SSL (data)\nftps\t\t990/tcp\ntelnets\t\t992/tcp\t\t\t\t# Telnet over SSL\nimaps\t\t993/tcp\t\t\t\t# IMAP over SSL\npop3s\t\t995/tcp\t\t\t\t# POP-3 over SSL\n#\n# From ``Assigned Numbers'':\n#\n#> The Registered Ports are not controlled by the IANA and on most systems\n#> can be used by ordinary user processes or programs executed by ordinary\n#> users.\n#\n#> Ports are used in the TCP [45,106] to name the ends of logical\n#> connections which carry long term conversations.  For the purpose of\n#> providing services to unknown callers, a service contact port is\n#> defined.  This list specifies the port used by the server process as its\n#> contact port.  While the IANA can not control uses of these ports it\n#> does register or list uses of these ports as a convienence to the\n#> community.\n#\nsocks\t\t1080/tcp\t\t\t# socks proxy server\nproofd\t\t1093/tcp\nrootd\t\t1094/tcp\nopenvpn\t\t1194/tcp\nopenvpn\t\t1194/udp\nrmiregistry\t1099/tcp\t\t\t# Java RMI Registry\nlotusnote\t1352/tcp\tlotusnotes\t# Lotus Note\nms-sql-s\t1433/tcp\t\t\t# Microsoft SQL Server\nms-sql-m\t1434/udp\t\t\t# Microsoft SQL Monitor\ningreslock\t1524/tcp\ndatametrics\t1645/tcp\told-radius\ndatametrics\t1645/udp\told-radius\nsa-msg-port\t1646/tcp\told-radacct\nsa-msg-port\t1646/udp\told-radacct\nkermit\t\t1649/tcp\ngroupwise\t1677/tcp\nl2f\t\t1701/udp\tl2tp\nradius\t\t1812/tcp\nradius\t\t1812/udp\nradius-acct\t1813/tcp\tradacct\t\t# Radius Accounting\nradius-acct\t1813/udp\tradacct\ncisco-sccp\t2000/tcp\t\t\t# Cisco SCCP\nnfs\t\t2049/tcp\t\t\t# Network File System\nnfs\t\t2049/udp\t\t\t# Network File System\ngnunet\t\t2086/tcp\ngnunet\t\t2086/udp\nrtcm-sc104\t2101/tcp\t\t\t# RTCM SC-104 IANA 1/29/99\nrtcm-sc104\t2101/udp\ngsigatekeeper\t2119/tcp\ngris\t\t2135/tcp\t\t# Grid Resource Information Server\ncvspserver\t2401/tcp\t\t\t# CVS client/server operations\nvenus\t\t2430/tcp\t\t\t# codacon port\nvenus\t\t2430/udp\t\t\t# Venus callback/wbc interface\nvenus-se\t2431/tcp\t\t\t# tcp side effects\nvenus-se\t2431/udp\t\t\t# udp sftp side effect\ncodasrv\t\t2432/tcp\t\t\t# not used\ncodasrv\t\t2432/udp\t\t\t# server port\ncodasrv-se\t2433/tcp\t\t\t# tcp side effects\ncodasrv-se\t2433/udp\t\t\t# udp sftp side effect\nmon\t\t2583/tcp\t\t\t# MON traps\nmon\t\t2583/udp\ndict\t\t2628/tcp\t\t\t# Dictionary server\nf5-globalsite\t2792/tcp\ngsiftp\t\t2811/tcp\ngpsd\t\t2947/tcp\ngds-db\t\t3050/tcp\tgds_db\t\t# InterBase server\nicpv2\t\t3130/udp\ticp\t\t# Internet Cache Protocol\nisns\t\t3205/tcp\t\t\t# iSNS Server Port\nisns\t\t3205/udp\t\t\t# iSNS Server Port\niscsi-target\t3260/tcp\nmysql\t\t3306/tcp\nms-wbt-server\t3389/tcp\nnut\t\t3493/tcp\t\t\t# Network UPS Tools\nnut\t\t3493/udp\ndistcc\t\t3632/tcp\t\t\t# distributed compiler\ndaap\t\t3689/tcp\t\t\t# Digital Audio Access Protocol\nsvn\t\t3690/tcp\tsubversion\t# Subversion protocol\nsuucp\t\t4031/tcp\t\t\t# UUCP over SSL\nsysrqd\t\t4094/tcp\t\t\t# sysrq daemon\nsieve\t\t4190/tcp\t\t\t# ManageSieve Protocol\nepmd\t\t4369/tcp\t\t\t# Erlang Port Mapper Daemon\nremctl\t\t4373/tcp\t\t# Remote Authenticated Command Service\nf5-iquery\t4353/tcp\t\t\t# F5 iQuery\nntske\t\t4460/tcp\t# Network Time Security Key Establishment\nipsec-nat-t\t4500/udp\t\t\t# IPsec NAT-Traversal [RFC3947]\niax\t\t4569/udp\t\t\t# Inter-Asterisk eXchange\nmtn\t\t4691/tcp\t\t\t# monotone Netsync Protocol\nradmin-port\t4899/tcp\t\t\t# RAdmin Port\nsip\t\t5060/tcp\t\t\t# Session Initiation Protocol\nsip\t\t5060/udp\nsip-tls\t\t5061/tcp\nsip-tls\t\t5061/udp\nxmpp-client\t5222/tcp\tjabber-client\t# Jabber Client Connection\nxmpp-server\t5269/tcp\tjabber-server\t# Jabber Server Connection\ncfengine\t5308/tcp\nmdns\t\t5353/udp\t\t\t# Multicast DNS\npostgresql\t5432/tcp\tpostgres\t# PostgreSQL Database\nfreeciv\t\t5556/tcp\trptp\t\t# Freeciv gameplay\namqps\t\t5671/tcp\t\t\t# AMQP protocol over TLS/SSL\namqp\t\t5672/tcp\namqp\t\t5672/sctp\nx11\t\t6000/tcp\tx11-0\t\t# X Window System\nx11-1\t\t6001/tcp\nx11-2\t\t6002/tcp\nx11-3\t\t6003/tcp\nx11-4\t\t6004/tcp\nx11-5\t\t6005/tcp\nx11-6\t\t6006/tcp\nx11-7\t\t6007/tcp\ngnutella-svc\t6346/tcp\t\t\t# gnutella\ngnutella-svc\t6346/udp\ngnutella-rtr\t6347/tcp\t\t\t# gnutella\ngnutella-rtr\t6347/udp\nredis\t\t6379/tcp\nsge-qmaster\t6444/tcp\tsge_qmaster\t# Grid Engine Qmaster Service\nsge-execd\t6445/tcp\tsge_execd\t# Grid Engine Execution Service\nmysql-proxy\t6446/tcp\t\t\t# MySQL Proxy\nbabel\t\t6696/udp\t\t\t# Babel Routing Protocol\nircs-u\t\t6697/tcp\t\t# Internet Relay Chat via TLS/SSL\nbbs\t\t7000/tcp\nafs3-fileserver 7000/udp\nafs3-callback\t7001/udp\t\t\t# callbacks to cache managers\nafs3-prserver\t7002/udp\t\t\t# users & groups database\nafs3-vlserver\t7003/udp\t\t\t# volume location database\nafs3-kaserver\t7004/udp\t\t\t# AFS/Kerberos authentication\nafs3-volser\t7005/udp\t\t\t# volume managment server\nafs3-bos\t7007/udp\t\t\t# basic overseer process\nafs3-update\t7008/udp\t\t\t# server-to-server updater\nafs3-rmtsys\t7009/udp\t\t\t# remote cache manager service\nfont-service\t7100/tcp\txfs\t\t# X Font Service\nhttp-alt\t8080/tcp\twebcache\t# WWW caching service\npuppet\t\t8140/tcp\t\t\t# The Puppet master service\nbacula-dir\t9101/tcp\t\t\t# Bacula Director\nbacula-fd\t9102/tcp\t\t\t# Bacula File Daemon\nbacula-sd\t9103/tcp\t\t\t# Bacula Storage Daemon\nxmms2\t\t9667/tcp\t# Cross-platform Music Multiplexing System\nnbd\t\t10809/tcp\t\t\t# Linux Network Block Device\nzabbix-agent\t10050/tcp\t\t\t# Zabbix Agent\nzabbix-trapper\t10051/tcp\t\t\t# Zabbix Trapper\namanda\t\t10080/tcp\t\t\t# amanda backup services\ndicom\t\t11112/tcp\nhkp\t\t11371/tcp\t\t\t# OpenPGP HTTP Keyserver\ndb-lsp\t\t17500/tcp\t\t\t# Dropbox LanSync Protocol\ndcap\t\t22125/tcp\t\t\t# dCache Access Protocol\ngsidcap\t\t22128/tcp\t\t\t# GSI dCache Access Protocol\nwnn6\t\t22273/tcp\t\t\t# wnn6\n\n#\n# Datagram Delivery Protocol services\n#\nrtmp\t\t1/ddp\t\t\t# Routing Table Maintenance Protocol\nnbp\t\t2/ddp\t\t\t# Name Binding Protocol\necho\t\t4/ddp\t\t\t# AppleTalk Echo Protocol\nzip\t\t6/ddp\t\t\t# Zone Information Protocol\n\n#=========================================================================\n# The remaining port numbers are not as allocated by IANA.\n#=========================================================================\n\n# Kerberos (Project Athena/MIT) services\nkerberos4\t750/udp\t\tkerberos-iv kdc\t# Kerberos (server)\nkerberos4\t750/tcp\t\tkerberos-iv kdc\nkerberos-master\t751/udp\t\tkerberos_master\t# Kerberos authentication\nkerberos-master\t751/tcp\npasswd-server\t752/udp\t\tpasswd_server\t# Kerberos passwd server\nkrb-prop\t754/tcp\t\tkrb_prop krb5_prop hprop # Kerberos slave propagation\nzephyr-srv\t2102/udp\t\t\t# Zephyr server\nzephyr-clt\t2103/udp\t\t\t# Zephyr serv-hm connection\nzephyr-hm\t2104/udp\t\t\t# Zephyr hostmanager\niprop\t\t2121/tcp\t\t\t# incremental propagation\nsupfilesrv\t871/tcp\t\t\t# Software Upgrade Protocol server\nsupfiledbg\t1127/tcp\t\t# Software Upgrade Protocol debugging\n\n#\n# Services added for the Debian GNU/Linux distribution\n#\npoppassd\t106/tcp\t\t\t\t# Eudora\nmoira-db\t775/tcp\t\tmoira_db\t# Moira database\nmoira-update\t777/tcp\t\tmoira_update\t# Moira update protocol\nmoira-ureg\t779/udp\t\tmoira_ureg\t# Moira user registration\nspamd\t\t783/tcp\t\t\t\t# spamassassin daemon\nskkserv\t\t1178/tcp\t\t\t# skk jisho server port\npredict\t\t1210/udp\t\t\t# predict -- satellite tracking\nrmtcfg\t\t1236/tcp\t\t\t# Gracilis Packeten remote config server\nxtel\t\t1313/tcp\t\t\t# french minitel\nxtelw\t\t1314/tcp\t\t\t# french minitel\nzebrasrv\t2600/tcp\t\t\t# zebra service\nzebra\t\t2601/tcp\t\t\t# zebra vty\nripd\t\t2602/tcp\t\t\t# ripd vty (zebra)\nripngd\t\t2603/tcp\t\t\t# ripngd vty (zebra)\nospfd\t\t2604/tcp\t\t\t# ospfd vty (zebra)\nbgpd\t\t2605/tcp\t\t\t# bgpd vty (zebra)\nospf6d\t\t2606/tcp\t\t\t# ospf6d vty (zebra)\nospfapi\t\t2607/tcp\t\t\t# OSPF-API\nisisd\t\t2608/tcp\t\t\t# ISISd vty (zebra)\nfax\t\t4557/tcp\t\t\t# FAX transmission service (old)\nhylafax\t\t4559/tcp\t\t\t# HylaFAX client-server protocol (new)\nmunin\t\t4949/tcp\tlrrd\t\t# Munin\nrplay\t\t5555/udp\t\t\t# RPlay audio service\nnrpe\t\t5666/tcp\t\t\t# Nagios Remote Plugin Executor\nnsca\t\t5667/tcp\t\t\t# Nagios Agent - NSCA\ncanna\t\t5680/tcp\t\t\t# cannaserver\nsyslog-tls\t6514/tcp\t\t\t# Syslog over TLS [RFC5425]\nsane-port\t6566/tcp\tsane saned\t# SANE network scanner daemon\nircd\t\t6667/tcp\t\t\t# Internet Relay Chat\nzope-ftp\t8021/tcp\t\t\t# zope management by ftp\ntproxy\t\t8081/tcp\t\t\t# Transparent Proxy\nomniorb\t\t8088/tcp\t\t\t# OmniORB\nclc-build-daemon 8990/tcp\t\t\t# Common lisp build daemon\nxinetd\t\t9098/tcp\ngit\t\t9418/tcp\t\t\t# Git Version Control System\nzope\t\t9673/tcp\t\t\t# zope server\nwebmin\t\t10000/tcp\nkamanda\t\t10081/tcp\t\t\t# amanda backup services (Kerberos)\namandaidx\t10082/tcp\t\t\t# amanda backup services\namidxtape\t10083/tcp\t\t\t# amanda backup services\nsgi-cmsd\t17001/udp\t\t# Cluster membership services daemon\nsgi-crsd\t17002/udp\nsgi-gcd\t\t17003/udp\t\t\t# SGI Group membership daemon\nsgi-cad\t\t17004/tcp\t\t\t# Cluster Admin daemon\nbinkp\t\t24554/tcp\t\t\t# binkp fidonet protocol\nasp\t\t27374/tcp\t\t\t# Address Search Protocol\nasp\t\t27374/udp\ncsync2\t\t30865/tcp\t\t\t# cluster synchronization tool\ndircproxy\t57000/tcp\t\t\t# Detachable IRC Proxy\ntfido\t\t60177/tcp\t\t\t# fidonet EMSI over telnet\nfido\t\t60179/tcp\t\t\t# fidonet EMSI over TCP\n\n# Local services\n";
+/**
+ * The TCP entries of Debian 12's /etc/services (netbase 6.4; the whole text is etc-services-text.ts), in the
+ * file's order: what services(5) lookups of the lab find in the pristine file (master.cf service names, the
+ * ports of telnet, nc and ss). The world reads this at boot instead of the file's 12.8 kB of text; a test
+ * (tests/engine/config/etc-services.test.ts) derives the table from the text and checks that they agree.
+ * Packed: one entry per line, its port minus the previous entry's port, its name, its aliases.
+ */
+const PACKED = `1 tcpmux
+6 echo
+2 discard sink null
+2 systat users
+2 daytime
+2 netstat
+2 qotd quote
+2 chargen ttytst source
+1 ftp-data
+1 ftp
+1 ssh
+1 telnet
+2 smtp mail
+12 time timserver
+6 whois nicname
+6 tacacs
+4 domain
+17 gopher
+9 finger
+1 http www
+8 kerberos kerberos5 krb5 kerberos-sec
+14 iso-tsap tsap
+2 acr-nema dicom
+6 pop3 pop-3
+1 sunrpc portmapper
+2 auth authentication tap ident
+6 nntp readnews untp
+16 epmap loc-srv
+4 netbios-ssn
+4 imap2 imap
+18 snmp
+1 snmp-trap snmptrap
+1 cmip-man
+1 cmip-agent
+10 mailq
+5 bgp
+20 smux
+10 qmtp
+1 z3950 wais
+135 pawserv
+1 zserv
+23 rpc2portmap
+1 codaauth2
+19 ldap
+38 svrloc
+16 https
+1 snpp
+1 microsoft-ds
+19 kpasswd
+1 submissions ssmtp smtps urd
+22 saft
+67 rtsp
+53 nqs
+21 qmqp
+3 ipp
+15 ldp
+-134 exec
+1 login
+1 shell cmd syslog
+1 printer spooler
+23 gdomap
+2 uucp uucpd
+3 klogin
+1 kshell krcmd
+4 afpovertcp
+15 nntps snntp
+24 submission
+49 ldaps
+19 tinc
+51 silc
+43 kerberos-adm
+104 domain-s
+20 rsync
+116 ftps-data
+1 ftps
+2 telnets
+1 imaps
+2 pop3s
+85 socks
+13 proofd
+1 rootd
+100 openvpn
+-95 rmiregistry
+253 lotusnote lotusnotes
+81 ms-sql-s
+91 ingreslock
+121 datametrics old-radius
+1 sa-msg-port old-radacct
+3 kermit
+28 groupwise
+135 radius
+1 radius-acct radacct
+187 cisco-sccp
+49 nfs
+37 gnunet
+15 rtcm-sc104
+18 gsigatekeeper
+16 gris
+266 cvspserver
+29 venus
+1 venus-se
+1 codasrv
+1 codasrv-se
+150 mon
+45 dict
+164 f5-globalsite
+19 gsiftp
+136 gpsd
+103 gds-db gds_db
+155 isns
+55 iscsi-target
+46 mysql
+83 ms-wbt-server
+104 nut
+139 distcc
+57 daap
+1 svn subversion
+341 suucp
+63 sysrqd
+96 sieve
+179 epmd
+4 remctl
+-20 f5-iquery
+107 ntske
+231 mtn
+208 radmin-port
+161 sip
+1 sip-tls
+161 xmpp-client jabber-client
+47 xmpp-server jabber-server
+39 cfengine
+124 postgresql postgres
+124 freeciv rptp
+115 amqps
+1 amqp
+328 x11 x11-0
+1 x11-1
+1 x11-2
+1 x11-3
+1 x11-4
+1 x11-5
+1 x11-6
+1 x11-7
+339 gnutella-svc
+1 gnutella-rtr
+32 redis
+65 sge-qmaster sge_qmaster
+1 sge-execd sge_execd
+1 mysql-proxy
+251 ircs-u
+303 bbs
+100 font-service xfs
+980 http-alt webcache
+60 puppet
+961 bacula-dir
+1 bacula-fd
+1 bacula-sd
+564 xmms2
+1142 nbd
+-759 zabbix-agent
+1 zabbix-trapper
+29 amanda
+1032 dicom
+259 hkp
+6129 db-lsp
+4625 dcap
+3 gsidcap
+145 wnn6
+-21523 kerberos4 kerberos-iv kdc
+1 kerberos-master
+3 krb-prop krb_prop krb5_prop hprop
+1367 iprop
+-1250 supfilesrv
+256 supfiledbg
+-1021 poppassd
+669 moira-db moira_db
+2 moira-update moira_update
+6 spamd
+395 skkserv
+58 rmtcfg
+77 xtel
+1 xtelw
+1286 zebrasrv
+1 zebra
+1 ripd
+1 ripngd
+1 ospfd
+1 bgpd
+1 ospf6d
+1 ospfapi
+1 isisd
+1949 fax
+2 hylafax
+390 munin lrrd
+717 nrpe
+1 nsca
+13 canna
+834 syslog-tls
+52 sane-port sane saned
+101 ircd
+1354 zope-ftp
+60 tproxy
+7 omniorb
+902 clc-build-daemon
+108 xinetd
+320 git
+255 zope
+327 webmin
+81 kamanda
+1 amandaidx
+1 amidxtape
+6921 sgi-cad
+7550 binkp
+2820 asp
+3491 csync2
+26135 dircproxy
+3177 tfido
+2 fido`;
+
+/** The entries as services(5) lines, `name port/tcp aliases`. */
+export const ETC_SERVICES_TCP: string = ((): string => {
+  let port = 0;
+  return PACKED.split('\n')
+    .map((row) => {
+      const [delta, name, ...aliases] = row.split(' ');
+      port += Number(delta);
+      return [name, `${port}/tcp`, ...aliases].join(' ');
+    })
+    .join('\n');
+})();

@@ -1,6 +1,5 @@
-import { LAB_TLS_FILES } from '../../tls/data/lab-pki.ts';
+import { labTlsBootFiles } from '../../tls/tls-code.ts';
 import type { SimFile } from '../../tls/types.ts';
-import { ETC_SERVICES } from '../../config/services.ts';
 import { LAB_MASTER_CF } from './lab-master-cf.ts';
 import { ETC_HOSTNAME, lazyHostFiles } from './host-etc.ts';
 
@@ -72,17 +71,18 @@ sasldb_path: /etc/sasldb2
 /** Every file of the lab machine as it boots, with its mode. */
 export function labFiles(): Record<string, SimFile> {
   const text = (content: string, mode = 0o644): SimFile => ({ content, mode });
+  const { '/etc/services': etcServices, ...lazy } = lazyHostFiles();
   return {
     '/etc/postfix/main.cf': text(LAB_MAIN_CF),
     '/etc/postfix/master.cf': text(LAB_MASTER_CF),
     '/etc/postfix/sasl/smtpd.conf': text(LAB_SASL_SMTPD_CONF),
     '/etc/hosts': text(LAB_HOSTS),
-    '/etc/services': text(ETC_SERVICES),
+    '/etc/services': etcServices,
     '/etc/aliases': text(LAB_ALIASES),
     '/etc/passwd': text(LAB_PASSWD),
     '/etc/hostname': text(ETC_HOSTNAME),
-    ...lazyHostFiles(),
+    ...lazy,
     '/var/log/mail.log': text('', 0o640),
-    ...LAB_TLS_FILES,
+    ...labTlsBootFiles(),
   };
 }
