@@ -4,845 +4,846 @@
 // as postconf prints them (whitespace already normalized). process_id is left empty:
 // it is the pid of the postconf process (see defaults.ts).
 // Packed: one row per line, the number of `_`-separated words the name shares with the previous
-// row's name, the rest of the name, `=`, the value (see unpack below).
-const PACKED = `02bounce_notice_recipient=postmaster
-0access_map_defer_code=450
-2reject_code=554
-0address_verify_cache_cleanup_interval=12h
-2default_transport=$default_transport
-2local_transport=$local_transport
-2map=btree:$data_directory/verify_cache
-2negative_cache=yes
-3expire_time=3d
-3refresh_time=3h
-2pending_request_limit=5000
-2poll_count=\${stress?{1}:{3}}
-3delay=3s
-2positive_expire_time=31d
-3refresh_time=7d
-2relay_transport=$relay_transport
-2relayhost=$relayhost
-2sender=$double_bounce_sender
-3dependent_default_transport_maps=$sender_dependent_default_transport_maps
-4relayhost_maps=$sender_dependent_relayhost_maps
-3ttl=0s
-2service_name=verify
-2transport_maps=$transport_maps
-2virtual_transport=$virtual_transport
-0alias_database=hash:/etc/aliases
-1maps=hash:/etc/aliases, nis:mail.aliases
-0allow_mail_to_commands=alias, forward
-3files=alias, forward
-1min_user=no
-1percent_hack=yes
-1untrusted_routing=no
-0alternate_config_directories=
-0always_add_missing_headers=no
-1bcc=
-0anvil_rate_time_unit=60s
-1status_update_time=600s
-0append_at_myorigin=yes
-1dot_mydomain=\${{$compatibility_level} <level {1} ? {yes} : {no}}
-0application_event_drain_time=100s
-0authorized_flush_users=static:anyone
-1mailq_users=static:anyone
-1submit_users=static:anyone
-0backwards_bounce_logfile_compatibility=yes
-0berkeley_db_create_buffer_size=16777216
-2read_buffer_size=131072
-0best_mx_transport=
-0biff=yes
-0body_checks=
-2size_limit=51200
-0bounce_notice_recipient=postmaster
-1queue_lifetime=5d
-1service_name=bounce
-1size_limit=50000
-1template_file=
-0broken_sasl_auth_clients=no
-0canonical_classes=envelope_sender, envelope_recipient, header_sender, header_recipient
-1maps=
-0cleanup_replace_stray_cr_lf=yes
-1service_name=cleanup
-0command_directory=/usr/sbin
-1execution_directory=
-1expansion_filter=1234567890!@%-_=+:,./abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ
-1time_limit=1000s
-0compatibility_level=0
-0config_directory=/etc/postfix
-0confirm_delay_cleared=no
-0connection_cache_protocol_timeout=5s
-2service_name=scache
-2status_update_time=600s
-2ttl_limit=2s
-0content_filter=
-0cyrus_sasl_config_path=
-0daemon_directory=/usr/lib/postfix/sbin
-1table_open_error_is_fatal=no
-1timeout=18000s
-0data_directory=/var/lib/postfix
-0debug_peer_level=2
-2list=
-0debugger_command=
-0default_database_type=hash
-1delivery_slot_cost=5
-3discount=50
-3loan=3
-2status_filter=
-1destination_concurrency_failed_cohort_limit=1
-3limit=20
-3negative_feedback=1
-3positive_feedback=1
-2rate_delay=0s
-2recipient_limit=50
-1extra_recipient_limit=1000
-1filter_nexthop=
-1minimum_delivery_slots=3
-1privs=nobody
-1process_limit=100
-1rbl_reply=$rbl_code Service unavailable; $rbl_class [$rbl_what] blocked using $rbl_domain\${rbl_reason?; $rbl_reason}
-1recipient_limit=20000
-2refill_delay=5s
-3limit=100
-1transport=smtp
-2rate_delay=0s
-1verp_delimiters=+=
-0defer_code=450
-1service_name=defer
-1transports=
-0delay_logging_resolution_limit=2
-1notice_recipient=postmaster
-1warning_time=0h
-0deliver_lock_attempts=20
-2delay=1s
-0destination_concurrency_feedback_debug=no
-0detect_8bit_encoding_header=yes
-0disable_dns_lookups=no
-1mime_input_processing=no
-2output_conversion=no
-1verp_bounces=no
-1vrfy_command=no
-0dns_ncache_ttl_fix_enable=no
-0dnsblog_reply_delay=0s
-1service_name=dnsblog
-0dnssec_probe=ns:.
-0dont_remove=0
-0double_bounce_sender=double-bounce
-0duplicate_filter_limit=1000
-0empty_address_default_transport_maps_lookup_key=<>
-2local_login_sender_maps_lookup_key=<>
-2recipient=MAILER-DAEMON
-2relayhost_maps_lookup_key=<>
-0enable_idna2003_compatibility=no
-1long_queue_ids=no
-1original_recipient=yes
-1threaded_bounces=no
-0error_notice_recipient=postmaster
-1service_name=error
-0execution_directory_expansion_filter=1234567890!@%-_=+:,./abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ
-0expand_owner_alias=no
-0export_environment=TZ MAIL_CONFIG LANG
-0fallback_transport=
-2maps=
-0fast_flush_domains=$relay_domains
-2purge_time=7d
-2refresh_time=12h
-0fault_injection_code=0
-0flush_service_name=flush
-0fork_attempts=5
-1delay=1s
-0forward_expansion_filter=1234567890!@%-_=+:,./abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ
-1path=$home/.forward\${recipient_delimiter}\${extension}, $home/.forward
-0frozen_delivered_to=yes
-0hash_queue_depth=1
-2names=deferred, defer
-0header_address_token_limit=10240
-1checks=
-1from_format=standard
-1size_limit=102400
-0helpful_warnings=yes
-0home_mailbox=
-0hopcount_limit=50
-0html_directory=/usr/share/doc/postfix/html
-0ignore_mx_lookup_error=no
-0import_environment=MAIL_CONFIG MAIL_DEBUG MAIL_LOGTAG TZ XAUTHORITY DISPLAY LANG=C POSTLOG_SERVICE POSTLOG_HOSTNAME
-0in_flow_delay=1s
-0inet_interfaces=all
-1protocols=all
-0info_log_address_format=external
-0initial_destination_concurrency=5
-0internal_mail_filter_classes=
-0invalid_hostname_reject_code=501
-0ipc_idle=5s
-1timeout=3600s
-1ttl=1000s
-0known_tcp_ports=lmtp=24, smtp=25, smtps=submissions=465, submission=587
-0line_length_limit=2048
-0lmdb_map_size=16777216
-0lmtp_address_preference=any
-2verify_target=rcpt
-1assume_final=no
-1balance_inet_protocols=yes
-1bind_address=
-2address6=
-2address_enforce=no
-1body_checks=
-1cname_overrides_servername=no
-1connect_timeout=0s
-1connection_cache_destinations=
-3on_demand=yes
-3time_limit=2s
-2reuse_count_limit=0
-3time_limit=300s
-1data_done_timeout=600s
-2init_timeout=120s
-2xfer_timeout=180s
-1defer_if_no_mx_address_found=no
-1delivery_status_filter=$default_delivery_status_filter
-1discard_lhlo_keyword_address_maps=
-3keywords=
-1dns_reply_filter=
-2resolver_options=
-2support_level=
-1enforce_tls=no
-1fallback_relay=
-1generic_maps=
-1header_checks=
-1host_lookup=dns
-1lhlo_name=$myhostname
-2timeout=300s
-1line_length_limit=998
-1mail_timeout=300s
-1mime_header_checks=
-1min_data_rate=500
-1mx_address_limit=5
-2session_limit=2
-1nested_header_checks=
-1per_request_deadline=\${lmtp_per_record_deadline?{$lmtp_per_record_deadline}:{no}}
-1pix_workaround_delay_time=10s
-3maps=
-3threshold_time=500s
-2workarounds=disable_esmtp,delay_dotcrlf
-1quit_timeout=300s
-1quote_rfc821_envelope=yes
-1randomize_addresses=yes
-1rcpt_timeout=300s
-1reply_filter=
-1rset_timeout=20s
-1sasl_auth_cache_name=
-4time=90d
-3enable=no
-3soft_bounce=yes
-2mechanism_filter=
-2password_maps=
-2path=
-2security_options=noplaintext, noanonymous
-2tls_security_options=$lmtp_sasl_security_options
-3verified_security_options=$lmtp_sasl_tls_security_options
-2type=cyrus
-1send_dummy_mail_auth=no
-2xforward_command=no
-1sender_dependent_authentication=no
-1skip_5xx_greeting=yes
-2quit_response=no
-1starttls_timeout=300s
-1tcp_port=24
-1tls_CAfile=
-2CApath=
-2block_early_mail_reply=no
-2cert_file=
-2chain_files=
-2ciphers=medium
-2connection_reuse=no
-2dcert_file=
-2dkey_file=$lmtp_tls_dcert_file
-2eccert_file=
-2eckey_file=$lmtp_tls_eccert_file
-2enforce_peername=yes
-2exclude_ciphers=
-2fingerprint_cert_match=
-3digest=\${{$compatibility_level} <level {3.6} ? {md5} : {sha256}}
-2force_insecure_host_tlsa_lookup=no
-2key_file=$lmtp_tls_cert_file
-2loglevel=0
-2mandatory_ciphers=medium
-3exclude_ciphers=
-3protocols=>=TLSv1
-2note_starttls_offer=no
-2per_site=
-2policy_maps=
-2protocols=>=TLSv1
-2scert_verifydepth=9
-2secure_cert_match=nexthop
-2security_level=
-2servername=
-2session_cache_database=
-4timeout=3600s
-2trust_anchor_file=
-2verify_cert_match=hostname
-2wrappermode=no
-1use_tls=no
-1xforward_timeout=300s
-0local_command_shell=
-1delivery_status_filter=$default_delivery_status_filter
-1destination_concurrency_limit=2
-2recipient_limit=1
-1header_rewrite_clients=permit_inet_interfaces
-1login_sender_maps=static:*
-1recipient_maps=proxy:unix:passwd.byname $alias_maps
-1transport=local:$myhostname
-0luser_relay=
-0mail_name=Postfix
-1owner=postfix
-1release_date=20240304
-1spool_directory=/var/mail
-1version=3.7.11
-0mailbox_command=
-2maps=
-1delivery_lock=fcntl, dotlock
-1size_limit=51200000
-1transport=
-2maps=
-0maillog_file=
-2compressor=gzip
-2prefixes=/var, /dev/stdout
-2rotate_suffix=%Y%m%d-%H%M%S
-0mailq_path=/usr/bin/mailq
-0manpage_directory=/usr/share/man
-0maps_rbl_domains=
-2reject_code=554
-0masquerade_classes=envelope_sender, header_sender, header_recipient
-1domains=
-1exceptions=
-0master_service_disable=
-0max_idle=100s
-1use=100
-0maximal_backoff_time=4000s
-1queue_lifetime=5d
-0message_drop_headers=bcc, content-length, resent-bcc, return-path
-1reject_characters=
-1size_limit=10240000
-1strip_characters=
-0meta_directory=/etc/postfix
-0milter_command_timeout=30s
-1connect_macros=j {daemon_name} {daemon_addr} v _
-2timeout=30s
-1content_timeout=300s
-1data_macros=i
-1default_action=tempfail
-1end_of_data_macros=i
-3header_macros=i
-1header_checks=
-1helo_macros={tls_version} {cipher} {cipher_bits} {cert_subject} {cert_issuer}
-1macro_daemon_name=$myhostname
-2defaults=
-2v=$mail_name $mail_version
-1mail_macros=i {auth_type} {auth_authen} {auth_author} {mail_addr} {mail_host} {mail_mailer}
-1protocol=6
-1rcpt_macros=i {rcpt_addr} {rcpt_host} {rcpt_mailer}
-1unknown_command_macros=
-0mime_boundary_length_limit=2048
-1header_checks=$header_checks
-1nesting_limit=100
-0minimal_backoff_time=300s
-0multi_instance_directories=
-2enable=no
-2group=
-2name=
-2wrapper=
-1recipient_bounce_reject_code=550
-0mydestination=$myhostname, localhost.$mydomain, localhost
-0mydomain=example.org
-0myhostname=mail.example.org
-0mynetworks=127.0.0.0/8 192.0.2.0/24 [::1]/128 [fd00::]/64 [fe80::]/64
-1style=\${{$compatibility_level} <level {2} ? {subnet} : {host}}
-0myorigin=$myhostname
-0nested_header_checks=$header_checks
-0newaliases_path=/usr/bin/newaliases
-0non_fqdn_reject_code=504
-1smtpd_milters=
-0notify_classes=resource, software
-0openssl_path=openssl
-0owner_request_special=yes
-0parent_domain_matches_subdomains=debug_peer_list,fast_flush_domains,mynetworks,permit_mx_backup_networks,qmqpd_authorized_clients,relay_domains,smtpd_access_maps
-0permit_mx_backup_networks=
-0pickup_service_name=pickup
-0pipe_delivery_status_filter=$default_delivery_status_filter
-0plaintext_reject_code=450
-0postlog_service_name=postlog
-0postlogd_watchdog_timeout=10s
-0postmulti_control_commands=reload flush
-1start_commands=start
-1stop_commands=stop abort drain quick-stop
-0postscreen_access_list=permit_mynetworks
-1allowlist_interfaces=\${postscreen_whitelist_interfaces?{$postscreen_whitelist_interfaces}:{static:all}}
-1bare_newline_action=ignore
-3enable=no
-3ttl=30d
-1cache_cleanup_interval=12h
-2map=btree:$data_directory/postscreen_cache
-2retention_time=7d
-1client_connection_count_limit=$smtpd_client_connection_count_limit
-1command_count_limit=20
-2filter=
-2time_limit=\${stress?{10}:{300}}s
-1denylist_action=\${postscreen_blacklist_action?{$postscreen_blacklist_action}:{ignore}}
-1disable_vrfy_command=$disable_vrfy_command
-1discard_ehlo_keyword_address_maps=$smtpd_discard_ehlo_keyword_address_maps
-3keywords=$smtpd_discard_ehlo_keywords
-1dnsbl_action=ignore
-2allowlist_threshold=\${postscreen_dnsbl_whitelist_threshold?{$postscreen_dnsbl_whitelist_threshold}:{0}}
-2max_ttl=\${postscreen_dnsbl_ttl?{$postscreen_dnsbl_ttl}:{1}}h
-2min_ttl=60s
-2reply_map=
-2sites=
-2threshold=1
-2timeout=10s
-1enforce_tls=$smtpd_enforce_tls
-1expansion_filter=$smtpd_expansion_filter
-1forbidden_commands=$smtpd_forbidden_commands
-1greet_action=ignore
-2banner=$smtpd_banner
-2ttl=1d
-2wait=\${stress?{2}:{6}}s
-1helo_required=$smtpd_helo_required
-1non_smtp_command_action=drop
-4enable=no
-4ttl=30d
-1pipelining_action=enforce
-2enable=no
-2ttl=30d
-1post_queue_limit=$default_process_limit
-1pre_queue_limit=$default_process_limit
-1reject_footer=$smtpd_reject_footer
-3maps=$smtpd_reject_footer_maps
-1tls_security_level=$smtpd_tls_security_level
-1upstream_proxy_protocol=
-3timeout=5s
-1use_tls=$smtpd_use_tls
-1watchdog_timeout=10s
-0prepend_delivered_header=command, file, forward
-0process_id=
-2directory=pid
-1name=postconf
-0propagate_unmatched_extensions=canonical, virtual
-0proxy_interfaces=
-1read_maps=$local_recipient_maps $mydestination $virtual_alias_maps $virtual_alias_domains $virtual_mailbox_maps $virtual_mailbox_domains $relay_recipient_maps $relay_domains $canonical_maps $sender_canonical_maps $recipient_canonical_maps $relocated_maps $transport_maps $mynetworks $smtpd_sender_login_maps $sender_bcc_maps $recipient_bcc_maps $smtp_generic_maps $lmtp_generic_maps $alias_maps $smtpd_client_restrictions $smtpd_helo_restrictions $smtpd_sender_restrictions $smtpd_relay_restrictions $smtpd_recipient_restrictions $address_verify_sender_dependent_default_transport_maps $address_verify_sender_dependent_relayhost_maps $address_verify_transport_maps $fallback_transport_maps $lmtp_discard_lhlo_keyword_address_maps $lmtp_pix_workaround_maps $lmtp_sasl_password_maps $lmtp_tls_policy_maps $mailbox_command_maps $mailbox_transport_maps $postscreen_discard_ehlo_keyword_address_maps $rbl_reply_maps $sender_dependent_default_transport_maps $sender_dependent_relayhost_maps $smtp_discard_ehlo_keyword_address_maps $smtp_pix_workaround_maps $smtp_sasl_password_maps $smtp_tls_policy_maps $smtpd_discard_ehlo_keyword_address_maps $smtpd_milter_maps $virtual_gid_maps $virtual_uid_maps $local_login_sender_maps $postscreen_reject_footer_maps $smtpd_reject_footer_maps $tls_server_sni_maps $tlsproxy_client_policy_maps $default_delivery_status_filter $lmtp_delivery_status_filter $lmtp_dns_reply_filter $lmtp_reply_filter $local_delivery_status_filter $pipe_delivery_status_filter $postscreen_command_filter $smtp_delivery_status_filter $smtp_dns_reply_filter $smtp_reply_filter $smtpd_command_filter $smtpd_dns_reply_filter $virtual_delivery_status_filter $body_checks $header_checks $lmtp_body_checks $lmtp_header_checks $lmtp_mime_header_checks $lmtp_nested_header_checks $milter_header_checks $mime_header_checks $nested_header_checks $smtp_body_checks $smtp_header_checks $smtp_mime_header_checks $smtp_nested_header_checks
-1write_maps=$smtp_sasl_auth_cache_name $lmtp_sasl_auth_cache_name $address_verify_map $postscreen_cache_map
-0proxymap_service_name=proxymap
-0proxywrite_service_name=proxywrite
-0qmgr_clog_warn_time=300s
-1daemon_timeout=1000s
-1fudge_factor=100
-1ipc_timeout=60s
-1message_active_limit=20000
-2recipient_limit=20000
-3minimum=10
-0qmqpd_authorized_clients=
-1client_port_logging=no
-1error_delay=1s
-1timeout=300s
-0queue_directory=/var/spool/postfix
-1file_attribute_count_limit=100
-1minfree=0
-1run_delay=300s
-1service_name=qmgr
-0rbl_reply_maps=
-0readme_directory=/usr/share/doc/postfix
-0receive_override_options=
-0recipient_bcc_maps=
-1canonical_classes=envelope_recipient, header_recipient
-2maps=
-1delimiter=
-0reject_code=554
-1tempfail_action=defer_if_permit
-0relay_clientcerts=
-1domains=\${{$compatibility_level} <level {2} ? {$mydestination} : {}}
-2reject_code=554
-1recipient_maps=
-1transport=relay
-0relayhost=
-0relocated_maps=
-0remote_header_rewrite_domain=
-0require_home_directory=no
-0reset_owner_alias=no
-0resolve_dequoted_address=yes
-1null_domain=no
-1numeric_domain=no
-0respectful_logging=\${{$compatibility_level} <level {3.6} ? {no} : {yes}}
-0rewrite_service_name=rewrite
-0sample_directory=/etc/postfix
-0send_cyrus_sasl_authzid=no
-0sender_bcc_maps=
-1canonical_classes=envelope_sender, header_sender
-2maps=
-1dependent_default_transport_maps=
-2relayhost_maps=
-0sendmail_fix_line_endings=always
-1path=/usr/sbin/sendmail
-0service_name=
-1throttle_time=60s
-0setgid_group=postdrop
-0shlib_directory=/usr/lib/postfix
-0show_user_unknown_table_name=yes
-0showq_service_name=showq
-0smtp_address_preference=any
-2verify_target=rcpt
-1always_send_ehlo=yes
-1balance_inet_protocols=yes
-1bind_address=
-2address6=
-2address_enforce=no
-1body_checks=
-1cname_overrides_servername=no
-1connect_timeout=30s
-1connection_cache_destinations=
-3on_demand=yes
-3time_limit=2s
-2reuse_count_limit=0
-3time_limit=300s
-1data_done_timeout=600s
-2init_timeout=120s
-2xfer_timeout=180s
-1defer_if_no_mx_address_found=no
-1delivery_status_filter=$default_delivery_status_filter
-1discard_ehlo_keyword_address_maps=
-3keywords=
-1dns_reply_filter=
-2resolver_options=
-2support_level=
-1enforce_tls=no
-1fallback_relay=$fallback_relay
-1generic_maps=
-1header_checks=
-1helo_name=$myhostname
-2timeout=300s
-1host_lookup=dns
-1line_length_limit=998
-1mail_timeout=300s
-1mime_header_checks=
-1min_data_rate=500
-1mx_address_limit=5
-2session_limit=2
-1nested_header_checks=
-1never_send_ehlo=no
-1per_request_deadline=\${smtp_per_record_deadline?{$smtp_per_record_deadline}:{no}}
-1pix_workaround_delay_time=10s
-3maps=
-3threshold_time=500s
-2workarounds=disable_esmtp,delay_dotcrlf
-1quit_timeout=300s
-1quote_rfc821_envelope=yes
-1randomize_addresses=yes
-1rcpt_timeout=300s
-1reply_filter=
-1rset_timeout=20s
-1sasl_auth_cache_name=
-4time=90d
-3enable=no
-3soft_bounce=yes
-2mechanism_filter=
-2password_maps=
-2path=
-2security_options=noplaintext, noanonymous
-2tls_security_options=$smtp_sasl_security_options
-3verified_security_options=$smtp_sasl_tls_security_options
-2type=cyrus
-1send_dummy_mail_auth=no
-2xforward_command=no
-1sender_dependent_authentication=no
-1skip_5xx_greeting=yes
-2quit_response=yes
-1starttls_timeout=300s
-1tcp_port=smtp
-1tls_CAfile=
-2CApath=
-2block_early_mail_reply=no
-2cert_file=
-2chain_files=
-2ciphers=medium
-2connection_reuse=no
-2dane_insecure_mx_policy=\${{$smtp_tls_security_level} == {dane} ? {dane} : {may}}
-2dcert_file=
-2dkey_file=$smtp_tls_dcert_file
-2eccert_file=
-2eckey_file=$smtp_tls_eccert_file
-2enforce_peername=yes
-2exclude_ciphers=
-2fingerprint_cert_match=
-3digest=\${{$compatibility_level} <level {3.6} ? {md5} : {sha256}}
-2force_insecure_host_tlsa_lookup=no
-2key_file=$smtp_tls_cert_file
-2loglevel=0
-2mandatory_ciphers=medium
-3exclude_ciphers=
-3protocols=>=TLSv1
-2note_starttls_offer=no
-2per_site=
-2policy_maps=
-2protocols=>=TLSv1
-2scert_verifydepth=9
-2secure_cert_match=nexthop, dot-nexthop
-2security_level=
-2servername=
-2session_cache_database=
-4timeout=3600s
-2trust_anchor_file=
-2verify_cert_match=hostname
-2wrappermode=no
-1use_tls=no
-1xforward_timeout=300s
-0smtpd_authorized_verp_clients=$authorized_verp_clients
-2xclient_hosts=
-2xforward_hosts=
-1banner=$myhostname ESMTP $mail_name
-1client_auth_rate_limit=0
-2connection_count_limit=50
-3rate_limit=0
-2event_limit_exceptions=\${smtpd_client_connection_limit_exceptions:$mynetworks}
-2message_rate_limit=0
-2new_tls_session_rate_limit=0
-2port_logging=no
-2recipient_rate_limit=0
-2restrictions=
-1command_filter=
-1data_restrictions=
-1delay_open_until_valid_rcpt=yes
-2reject=yes
-1discard_ehlo_keyword_address_maps=
-3keywords=
-1dns_reply_filter=
-1end_of_data_restrictions=
-1enforce_tls=no
-1error_sleep_time=1s
-1etrn_restrictions=
-1expansion_filter=\\t\\40!"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\\\]^_\`abcdefghijklmnopqrstuvwxyz{|}~
-1forbid_bare_newline=no
-4exclusions=$mynetworks
-4reject_code=550
-2unauth_pipelining=no
-1forbidden_commands=CONNECT GET POST regexp:{{/^[^A-Z]/ Bogus}}
-1hard_error_limit=\${stress?{1}:{20}}
-1helo_required=no
-2restrictions=
-1history_flush_threshold=100
-1junk_command_limit=\${stress?{1}:{100}}
-1log_access_permit_actions=
-1milter_maps=
-1milters=
-1min_data_rate=500
-1noop_commands=
-1null_access_lookup_key=<>
-1peername_lookup=yes
-1per_request_deadline=\${smtpd_per_record_deadline?{$smtpd_per_record_deadline}:{\${stress?{yes}:{no}}}}
-1policy_service_default_action=451 4.3.5 Server configuration problem
-3max_idle=300s
-4ttl=1000s
-3policy_context=
-3request_limit=0
-3retry_delay=1s
-3timeout=100s
-3try_limit=2
-1proxy_ehlo=$myhostname
-2filter=
-2options=
-2timeout=100s
-1recipient_limit=1000
-2overshoot_limit=1000
-2restrictions=
-1reject_footer=
-3maps=
-2unlisted_recipient=yes
-3sender=no
-1relay_before_recipient_restrictions=\${{$compatibility_level} <level {3.6} ? {no} : {yes}}
-2restrictions=\${{$compatibility_level} <level {1} ? {} : {permit_mynetworks, permit_sasl_authenticated, defer_unauth_destination}}
-1restriction_classes=
-1sasl_auth_enable=no
-2authenticated_header=no
-2exceptions_networks=
-2local_domain=
-2mechanism_filter=!external, static:rest
-2path=smtpd
-2response_limit=12288
-2security_options=noanonymous
-2service=smtp
-2tls_security_options=$smtpd_sasl_security_options
-2type=cyrus
-1sender_login_maps=
-2restrictions=
-1service_name=smtpd
-1soft_error_limit=10
-1starttls_timeout=\${stress?{10}:{300}}s
-1timeout=\${stress?{10}:{300}}s
-1tls_CAfile=
-2CApath=
-2always_issue_session_ids=yes
-2ask_ccert=no
-2auth_only=no
-2ccert_verifydepth=9
-2cert_file=
-2chain_files=
-2ciphers=medium
-2dcert_file=
-2dh1024_param_file=
-2dh512_param_file=
-2dkey_file=$smtpd_tls_dcert_file
-2eccert_file=
-2eckey_file=$smtpd_tls_eccert_file
-2eecdh_grade=auto
-2exclude_ciphers=
-2fingerprint_digest=\${{$compatibility_level} <level {3.6} ? {md5} : {sha256}}
-2key_file=$smtpd_tls_cert_file
-2loglevel=0
-2mandatory_ciphers=medium
-3exclude_ciphers=
-3protocols=>=TLSv1
-2protocols=>=TLSv1
-2received_header=no
-2req_ccert=no
-2security_level=
-2session_cache_database=
-4timeout=3600s
-2wrappermode=no
-1upstream_proxy_protocol=
-3timeout=5s
-1use_tls=no
-0smtputf8_autodetect_classes=sendmail, verify
-1enable=\${{$compatibility_level} <level {1} ? {no} : {yes}}
-0soft_bounce=no
-0stale_lock_time=500s
-0stress=
-0strict_7bit_headers=no
-18bitmime=no
-2body=no
-1mailbox_ownership=yes
-1mime_encoding_domain=no
-1rfc821_envelopes=no
-1smtputf8=no
-0sun_mailtool_compatibility=no
-0swap_bangpath=yes
-0syslog_facility=mail
-1name=\${multi_instance_name?{$multi_instance_name}:{postfix}}
-0tcp_windowsize=0
-0tls_append_default_CA=no
-1config_file=default
-2name=
-1daemon_random_bytes=32
-1dane_digests=sha512 sha256
-1disable_workarounds=
-1eecdh_auto_curves=X25519 X448 prime256v1 secp521r1 secp384r1
-2strong_curve=prime256v1
-2ultra_curve=secp384r1
-1export_cipherlist=aNULL:-aNULL:HIGH:MEDIUM:LOW:EXPORT:+RC4:@STRENGTH
-1fast_shutdown_enable=yes
-1high_cipherlist=aNULL:-aNULL:HIGH:@STRENGTH
-1legacy_public_key_fingerprints=no
-1low_cipherlist=aNULL:-aNULL:HIGH:MEDIUM:LOW:+RC4:@STRENGTH
-1medium_cipherlist=aNULL:-aNULL:HIGH:MEDIUM:+RC4:@STRENGTH
-1null_cipherlist=eNULL:!aNULL
-1preempt_cipherlist=no
-1random_bytes=32
-2exchange_name=\${data_directory}/prng_exch
-2prng_update_period=3600s
-2reseed_period=3600s
-2source=dev:/dev/urandom
-1server_sni_maps=
-1session_ticket_cipher=aes-256-cbc
-1ssl_options=
-1wildcard_matches_multiple_labels=yes
-0tlsmgr_service_name=tlsmgr
-0tlsproxy_client_CAfile=$smtp_tls_CAfile
-2CApath=$smtp_tls_CApath
-2cert_file=$smtp_tls_cert_file
-2chain_files=$smtp_tls_chain_files
-2dcert_file=$smtp_tls_dcert_file
-2dkey_file=$smtp_tls_dkey_file
-2eccert_file=$smtp_tls_eccert_file
-2eckey_file=$smtp_tls_eckey_file
-2enforce_tls=$smtp_enforce_tls
-2fingerprint_digest=$smtp_tls_fingerprint_digest
-2key_file=$smtp_tls_key_file
-2loglevel=$smtp_tls_loglevel
-3parameter=smtp_tls_loglevel
-2per_site=$smtp_tls_per_site
-2policy_maps=\${tlsproxy_client_policy:$smtp_tls_policy_maps}
-2scert_verifydepth=$smtp_tls_scert_verifydepth
-2security_level=\${tlsproxy_client_level:$smtp_tls_security_level}
-2use_tls=$smtp_use_tls
-1enforce_tls=$smtpd_enforce_tls
-1service_name=tlsproxy
-1tls_CAfile=$smtpd_tls_CAfile
-2CApath=$smtpd_tls_CApath
-2always_issue_session_ids=$smtpd_tls_always_issue_session_ids
-2ask_ccert=$smtpd_tls_ask_ccert
-2ccert_verifydepth=$smtpd_tls_ccert_verifydepth
-2cert_file=$smtpd_tls_cert_file
-2chain_files=$smtpd_tls_chain_files
-2ciphers=$smtpd_tls_ciphers
-2dcert_file=$smtpd_tls_dcert_file
-2dh1024_param_file=$smtpd_tls_dh1024_param_file
-2dh512_param_file=$smtpd_tls_dh512_param_file
-2dkey_file=$smtpd_tls_dkey_file
-2eccert_file=$smtpd_tls_eccert_file
-2eckey_file=$smtpd_tls_eckey_file
-2eecdh_grade=$smtpd_tls_eecdh_grade
-2exclude_ciphers=$smtpd_tls_exclude_ciphers
-2fingerprint_digest=$smtpd_tls_fingerprint_digest
-2key_file=$smtpd_tls_key_file
-2loglevel=$smtpd_tls_loglevel
-2mandatory_ciphers=$smtpd_tls_mandatory_ciphers
-3exclude_ciphers=$smtpd_tls_mandatory_exclude_ciphers
-3protocols=$smtpd_tls_mandatory_protocols
-2protocols=$smtpd_tls_protocols
-2req_ccert=$smtpd_tls_req_ccert
-2security_level=$smtpd_tls_security_level
-1use_tls=$smtpd_use_tls
-1watchdog_timeout=10s
-0trace_service_name=trace
-0transport_maps=
-1retry_time=60s
-0trigger_timeout=10s
-0undisclosed_recipients_header=
-0unknown_address_reject_code=450
-2tempfail_action=$reject_tempfail_action
-1client_reject_code=450
-1helo_hostname_tempfail_action=$reject_tempfail_action
-1hostname_reject_code=450
-1local_recipient_reject_code=550
-1relay_recipient_reject_code=550
-1virtual_alias_reject_code=550
-2mailbox_reject_code=550
-0unverified_recipient_defer_code=450
-2reject_code=450
-3reason=
-2tempfail_action=$reject_tempfail_action
-1sender_defer_code=450
-2reject_code=450
-3reason=
-2tempfail_action=$reject_tempfail_action
-0verp_delimiter_filter=-=+
-0virtual_alias_address_length_limit=1000
-2domains=$virtual_alias_maps
-2expansion_limit=1000
-2maps=$virtual_maps
-2recursion_limit=1000
-1delivery_status_filter=$default_delivery_status_filter
-1gid_maps=
-1mailbox_base=
-2domains=$virtual_mailbox_maps
-2limit=51200000
-2lock=fcntl, dotlock
-2maps=
-1minimum_uid=100
-1transport=virtual
-1uid_maps=`;
+// row's name, the rest of the name, then ` value` unless the value is empty (see unpack below).
+const PACKED = `02bounce_notice_recipient postmaster
+0access_map_defer_code 450
+2reject_code 554
+0address_verify_cache_cleanup_interval 12h
+2default_transport $default_transport
+2local_transport $local_transport
+2map btree:$data_directory/verify_cache
+2negative_cache yes
+3expire_time 3d
+3refresh_time 3h
+2pending_request_limit 5000
+2poll_count \${stress?{1}:{3}}
+3delay 3s
+2positive_expire_time 31d
+3refresh_time 7d
+2relay_transport $relay_transport
+2relayhost $relayhost
+2sender $double_bounce_sender
+3dependent_default_transport_maps $sender_dependent_default_transport_maps
+4relayhost_maps $sender_dependent_relayhost_maps
+3ttl 0s
+2service_name verify
+2transport_maps $transport_maps
+2virtual_transport $virtual_transport
+0alias_database hash:/etc/aliases
+1maps hash:/etc/aliases, nis:mail.aliases
+0allow_mail_to_commands alias, forward
+3files alias, forward
+1min_user no
+1percent_hack yes
+1untrusted_routing no
+0alternate_config_directories
+0always_add_missing_headers no
+1bcc
+0anvil_rate_time_unit 60s
+1status_update_time 600s
+0append_at_myorigin yes
+1dot_mydomain \${{$compatibility_level} <level {1} ? {yes} : {no}}
+0application_event_drain_time 100s
+0authorized_flush_users static:anyone
+1mailq_users static:anyone
+1submit_users static:anyone
+0backwards_bounce_logfile_compatibility yes
+0berkeley_db_create_buffer_size 16777216
+2read_buffer_size 131072
+0best_mx_transport
+0biff yes
+0body_checks
+2size_limit 51200
+0bounce_notice_recipient postmaster
+1queue_lifetime 5d
+1service_name bounce
+1size_limit 50000
+1template_file
+0broken_sasl_auth_clients no
+0canonical_classes envelope_sender, envelope_recipient, header_sender, header_recipient
+1maps
+0cleanup_replace_stray_cr_lf yes
+1service_name cleanup
+0command_directory /usr/sbin
+1execution_directory
+1expansion_filter 1234567890!@%-_=+:,./abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ
+1time_limit 1000s
+0compatibility_level 0
+0config_directory /etc/postfix
+0confirm_delay_cleared no
+0connection_cache_protocol_timeout 5s
+2service_name scache
+2status_update_time 600s
+2ttl_limit 2s
+0content_filter
+0cyrus_sasl_config_path
+0daemon_directory /usr/lib/postfix/sbin
+1table_open_error_is_fatal no
+1timeout 18000s
+0data_directory /var/lib/postfix
+0debug_peer_level 2
+2list
+0debugger_command
+0default_database_type hash
+1delivery_slot_cost 5
+3discount 50
+3loan 3
+2status_filter
+1destination_concurrency_failed_cohort_limit 1
+3limit 20
+3negative_feedback 1
+3positive_feedback 1
+2rate_delay 0s
+2recipient_limit 50
+1extra_recipient_limit 1000
+1filter_nexthop
+1minimum_delivery_slots 3
+1privs nobody
+1process_limit 100
+1rbl_reply $rbl_code Service unavailable; $rbl_class [$rbl_what] blocked using $rbl_domain\${rbl_reason?; $rbl_reason}
+1recipient_limit 20000
+2refill_delay 5s
+3limit 100
+1transport smtp
+2rate_delay 0s
+1verp_delimiters +=
+0defer_code 450
+1service_name defer
+1transports
+0delay_logging_resolution_limit 2
+1notice_recipient postmaster
+1warning_time 0h
+0deliver_lock_attempts 20
+2delay 1s
+0destination_concurrency_feedback_debug no
+0detect_8bit_encoding_header yes
+0disable_dns_lookups no
+1mime_input_processing no
+2output_conversion no
+1verp_bounces no
+1vrfy_command no
+0dns_ncache_ttl_fix_enable no
+0dnsblog_reply_delay 0s
+1service_name dnsblog
+0dnssec_probe ns:.
+0dont_remove 0
+0double_bounce_sender double-bounce
+0duplicate_filter_limit 1000
+0empty_address_default_transport_maps_lookup_key <>
+2local_login_sender_maps_lookup_key <>
+2recipient MAILER-DAEMON
+2relayhost_maps_lookup_key <>
+0enable_idna2003_compatibility no
+1long_queue_ids no
+1original_recipient yes
+1threaded_bounces no
+0error_notice_recipient postmaster
+1service_name error
+0execution_directory_expansion_filter 1234567890!@%-_=+:,./abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ
+0expand_owner_alias no
+0export_environment TZ MAIL_CONFIG LANG
+0fallback_transport
+2maps
+0fast_flush_domains $relay_domains
+2purge_time 7d
+2refresh_time 12h
+0fault_injection_code 0
+0flush_service_name flush
+0fork_attempts 5
+1delay 1s
+0forward_expansion_filter 1234567890!@%-_=+:,./abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ
+1path $home/.forward\${recipient_delimiter}\${extension}, $home/.forward
+0frozen_delivered_to yes
+0hash_queue_depth 1
+2names deferred, defer
+0header_address_token_limit 10240
+1checks
+1from_format standard
+1size_limit 102400
+0helpful_warnings yes
+0home_mailbox
+0hopcount_limit 50
+0html_directory /usr/share/doc/postfix/html
+0ignore_mx_lookup_error no
+0import_environment MAIL_CONFIG MAIL_DEBUG MAIL_LOGTAG TZ XAUTHORITY DISPLAY LANG=C POSTLOG_SERVICE POSTLOG_HOSTNAME
+0in_flow_delay 1s
+0inet_interfaces all
+1protocols all
+0info_log_address_format external
+0initial_destination_concurrency 5
+0internal_mail_filter_classes
+0invalid_hostname_reject_code 501
+0ipc_idle 5s
+1timeout 3600s
+1ttl 1000s
+0known_tcp_ports lmtp=24, smtp=25, smtps=submissions=465, submission=587
+0line_length_limit 2048
+0lmdb_map_size 16777216
+0lmtp_address_preference any
+2verify_target rcpt
+1assume_final no
+1balance_inet_protocols yes
+1bind_address
+2address6
+2address_enforce no
+1body_checks
+1cname_overrides_servername no
+1connect_timeout 0s
+1connection_cache_destinations
+3on_demand yes
+3time_limit 2s
+2reuse_count_limit 0
+3time_limit 300s
+1data_done_timeout 600s
+2init_timeout 120s
+2xfer_timeout 180s
+1defer_if_no_mx_address_found no
+1delivery_status_filter $default_delivery_status_filter
+1discard_lhlo_keyword_address_maps
+3keywords
+1dns_reply_filter
+2resolver_options
+2support_level
+1enforce_tls no
+1fallback_relay
+1generic_maps
+1header_checks
+1host_lookup dns
+1lhlo_name $myhostname
+2timeout 300s
+1line_length_limit 998
+1mail_timeout 300s
+1mime_header_checks
+1min_data_rate 500
+1mx_address_limit 5
+2session_limit 2
+1nested_header_checks
+1per_request_deadline \${lmtp_per_record_deadline?{$lmtp_per_record_deadline}:{no}}
+1pix_workaround_delay_time 10s
+3maps
+3threshold_time 500s
+2workarounds disable_esmtp,delay_dotcrlf
+1quit_timeout 300s
+1quote_rfc821_envelope yes
+1randomize_addresses yes
+1rcpt_timeout 300s
+1reply_filter
+1rset_timeout 20s
+1sasl_auth_cache_name
+4time 90d
+3enable no
+3soft_bounce yes
+2mechanism_filter
+2password_maps
+2path
+2security_options noplaintext, noanonymous
+2tls_security_options $lmtp_sasl_security_options
+3verified_security_options $lmtp_sasl_tls_security_options
+2type cyrus
+1send_dummy_mail_auth no
+2xforward_command no
+1sender_dependent_authentication no
+1skip_5xx_greeting yes
+2quit_response no
+1starttls_timeout 300s
+1tcp_port 24
+1tls_CAfile
+2CApath
+2block_early_mail_reply no
+2cert_file
+2chain_files
+2ciphers medium
+2connection_reuse no
+2dcert_file
+2dkey_file $lmtp_tls_dcert_file
+2eccert_file
+2eckey_file $lmtp_tls_eccert_file
+2enforce_peername yes
+2exclude_ciphers
+2fingerprint_cert_match
+3digest \${{$compatibility_level} <level {3.6} ? {md5} : {sha256}}
+2force_insecure_host_tlsa_lookup no
+2key_file $lmtp_tls_cert_file
+2loglevel 0
+2mandatory_ciphers medium
+3exclude_ciphers
+3protocols >=TLSv1
+2note_starttls_offer no
+2per_site
+2policy_maps
+2protocols >=TLSv1
+2scert_verifydepth 9
+2secure_cert_match nexthop
+2security_level
+2servername
+2session_cache_database
+4timeout 3600s
+2trust_anchor_file
+2verify_cert_match hostname
+2wrappermode no
+1use_tls no
+1xforward_timeout 300s
+0local_command_shell
+1delivery_status_filter $default_delivery_status_filter
+1destination_concurrency_limit 2
+2recipient_limit 1
+1header_rewrite_clients permit_inet_interfaces
+1login_sender_maps static:*
+1recipient_maps proxy:unix:passwd.byname $alias_maps
+1transport local:$myhostname
+0luser_relay
+0mail_name Postfix
+1owner postfix
+1release_date 20240304
+1spool_directory /var/mail
+1version 3.7.11
+0mailbox_command
+2maps
+1delivery_lock fcntl, dotlock
+1size_limit 51200000
+1transport
+2maps
+0maillog_file
+2compressor gzip
+2prefixes /var, /dev/stdout
+2rotate_suffix %Y%m%d-%H%M%S
+0mailq_path /usr/bin/mailq
+0manpage_directory /usr/share/man
+0maps_rbl_domains
+2reject_code 554
+0masquerade_classes envelope_sender, header_sender, header_recipient
+1domains
+1exceptions
+0master_service_disable
+0max_idle 100s
+1use 100
+0maximal_backoff_time 4000s
+1queue_lifetime 5d
+0message_drop_headers bcc, content-length, resent-bcc, return-path
+1reject_characters
+1size_limit 10240000
+1strip_characters
+0meta_directory /etc/postfix
+0milter_command_timeout 30s
+1connect_macros j {daemon_name} {daemon_addr} v _
+2timeout 30s
+1content_timeout 300s
+1data_macros i
+1default_action tempfail
+1end_of_data_macros i
+3header_macros i
+1header_checks
+1helo_macros {tls_version} {cipher} {cipher_bits} {cert_subject} {cert_issuer}
+1macro_daemon_name $myhostname
+2defaults
+2v $mail_name $mail_version
+1mail_macros i {auth_type} {auth_authen} {auth_author} {mail_addr} {mail_host} {mail_mailer}
+1protocol 6
+1rcpt_macros i {rcpt_addr} {rcpt_host} {rcpt_mailer}
+1unknown_command_macros
+0mime_boundary_length_limit 2048
+1header_checks $header_checks
+1nesting_limit 100
+0minimal_backoff_time 300s
+0multi_instance_directories
+2enable no
+2group
+2name
+2wrapper
+1recipient_bounce_reject_code 550
+0mydestination $myhostname, localhost.$mydomain, localhost
+0mydomain example.org
+0myhostname mail.example.org
+0mynetworks 127.0.0.0/8 192.0.2.0/24 [::1]/128 [fd00::]/64 [fe80::]/64
+1style \${{$compatibility_level} <level {2} ? {subnet} : {host}}
+0myorigin $myhostname
+0nested_header_checks $header_checks
+0newaliases_path /usr/bin/newaliases
+0non_fqdn_reject_code 504
+1smtpd_milters
+0notify_classes resource, software
+0openssl_path openssl
+0owner_request_special yes
+0parent_domain_matches_subdomains debug_peer_list,fast_flush_domains,mynetworks,permit_mx_backup_networks,qmqpd_authorized_clients,relay_domains,smtpd_access_maps
+0permit_mx_backup_networks
+0pickup_service_name pickup
+0pipe_delivery_status_filter $default_delivery_status_filter
+0plaintext_reject_code 450
+0postlog_service_name postlog
+0postlogd_watchdog_timeout 10s
+0postmulti_control_commands reload flush
+1start_commands start
+1stop_commands stop abort drain quick-stop
+0postscreen_access_list permit_mynetworks
+1allowlist_interfaces \${postscreen_whitelist_interfaces?{$postscreen_whitelist_interfaces}:{static:all}}
+1bare_newline_action ignore
+3enable no
+3ttl 30d
+1cache_cleanup_interval 12h
+2map btree:$data_directory/postscreen_cache
+2retention_time 7d
+1client_connection_count_limit $smtpd_client_connection_count_limit
+1command_count_limit 20
+2filter
+2time_limit \${stress?{10}:{300}}s
+1denylist_action \${postscreen_blacklist_action?{$postscreen_blacklist_action}:{ignore}}
+1disable_vrfy_command $disable_vrfy_command
+1discard_ehlo_keyword_address_maps $smtpd_discard_ehlo_keyword_address_maps
+3keywords $smtpd_discard_ehlo_keywords
+1dnsbl_action ignore
+2allowlist_threshold \${postscreen_dnsbl_whitelist_threshold?{$postscreen_dnsbl_whitelist_threshold}:{0}}
+2max_ttl \${postscreen_dnsbl_ttl?{$postscreen_dnsbl_ttl}:{1}}h
+2min_ttl 60s
+2reply_map
+2sites
+2threshold 1
+2timeout 10s
+1enforce_tls $smtpd_enforce_tls
+1expansion_filter $smtpd_expansion_filter
+1forbidden_commands $smtpd_forbidden_commands
+1greet_action ignore
+2banner $smtpd_banner
+2ttl 1d
+2wait \${stress?{2}:{6}}s
+1helo_required $smtpd_helo_required
+1non_smtp_command_action drop
+4enable no
+4ttl 30d
+1pipelining_action enforce
+2enable no
+2ttl 30d
+1post_queue_limit $default_process_limit
+1pre_queue_limit $default_process_limit
+1reject_footer $smtpd_reject_footer
+3maps $smtpd_reject_footer_maps
+1tls_security_level $smtpd_tls_security_level
+1upstream_proxy_protocol
+3timeout 5s
+1use_tls $smtpd_use_tls
+1watchdog_timeout 10s
+0prepend_delivered_header command, file, forward
+0process_id
+2directory pid
+1name postconf
+0propagate_unmatched_extensions canonical, virtual
+0proxy_interfaces
+1read_maps $local_recipient_maps $mydestination $virtual_alias_maps $virtual_alias_domains $virtual_mailbox_maps $virtual_mailbox_domains $relay_recipient_maps $relay_domains $canonical_maps $sender_canonical_maps $recipient_canonical_maps $relocated_maps $transport_maps $mynetworks $smtpd_sender_login_maps $sender_bcc_maps $recipient_bcc_maps $smtp_generic_maps $lmtp_generic_maps $alias_maps $smtpd_client_restrictions $smtpd_helo_restrictions $smtpd_sender_restrictions $smtpd_relay_restrictions $smtpd_recipient_restrictions $address_verify_sender_dependent_default_transport_maps $address_verify_sender_dependent_relayhost_maps $address_verify_transport_maps $fallback_transport_maps $lmtp_discard_lhlo_keyword_address_maps $lmtp_pix_workaround_maps $lmtp_sasl_password_maps $lmtp_tls_policy_maps $mailbox_command_maps $mailbox_transport_maps $postscreen_discard_ehlo_keyword_address_maps $rbl_reply_maps $sender_dependent_default_transport_maps $sender_dependent_relayhost_maps $smtp_discard_ehlo_keyword_address_maps $smtp_pix_workaround_maps $smtp_sasl_password_maps $smtp_tls_policy_maps $smtpd_discard_ehlo_keyword_address_maps $smtpd_milter_maps $virtual_gid_maps $virtual_uid_maps $local_login_sender_maps $postscreen_reject_footer_maps $smtpd_reject_footer_maps $tls_server_sni_maps $tlsproxy_client_policy_maps $default_delivery_status_filter $lmtp_delivery_status_filter $lmtp_dns_reply_filter $lmtp_reply_filter $local_delivery_status_filter $pipe_delivery_status_filter $postscreen_command_filter $smtp_delivery_status_filter $smtp_dns_reply_filter $smtp_reply_filter $smtpd_command_filter $smtpd_dns_reply_filter $virtual_delivery_status_filter $body_checks $header_checks $lmtp_body_checks $lmtp_header_checks $lmtp_mime_header_checks $lmtp_nested_header_checks $milter_header_checks $mime_header_checks $nested_header_checks $smtp_body_checks $smtp_header_checks $smtp_mime_header_checks $smtp_nested_header_checks
+1write_maps $smtp_sasl_auth_cache_name $lmtp_sasl_auth_cache_name $address_verify_map $postscreen_cache_map
+0proxymap_service_name proxymap
+0proxywrite_service_name proxywrite
+0qmgr_clog_warn_time 300s
+1daemon_timeout 1000s
+1fudge_factor 100
+1ipc_timeout 60s
+1message_active_limit 20000
+2recipient_limit 20000
+3minimum 10
+0qmqpd_authorized_clients
+1client_port_logging no
+1error_delay 1s
+1timeout 300s
+0queue_directory /var/spool/postfix
+1file_attribute_count_limit 100
+1minfree 0
+1run_delay 300s
+1service_name qmgr
+0rbl_reply_maps
+0readme_directory /usr/share/doc/postfix
+0receive_override_options
+0recipient_bcc_maps
+1canonical_classes envelope_recipient, header_recipient
+2maps
+1delimiter
+0reject_code 554
+1tempfail_action defer_if_permit
+0relay_clientcerts
+1domains \${{$compatibility_level} <level {2} ? {$mydestination} : {}}
+2reject_code 554
+1recipient_maps
+1transport relay
+0relayhost
+0relocated_maps
+0remote_header_rewrite_domain
+0require_home_directory no
+0reset_owner_alias no
+0resolve_dequoted_address yes
+1null_domain no
+1numeric_domain no
+0respectful_logging \${{$compatibility_level} <level {3.6} ? {no} : {yes}}
+0rewrite_service_name rewrite
+0sample_directory /etc/postfix
+0send_cyrus_sasl_authzid no
+0sender_bcc_maps
+1canonical_classes envelope_sender, header_sender
+2maps
+1dependent_default_transport_maps
+2relayhost_maps
+0sendmail_fix_line_endings always
+1path /usr/sbin/sendmail
+0service_name
+1throttle_time 60s
+0setgid_group postdrop
+0shlib_directory /usr/lib/postfix
+0show_user_unknown_table_name yes
+0showq_service_name showq
+0smtp_address_preference any
+2verify_target rcpt
+1always_send_ehlo yes
+1balance_inet_protocols yes
+1bind_address
+2address6
+2address_enforce no
+1body_checks
+1cname_overrides_servername no
+1connect_timeout 30s
+1connection_cache_destinations
+3on_demand yes
+3time_limit 2s
+2reuse_count_limit 0
+3time_limit 300s
+1data_done_timeout 600s
+2init_timeout 120s
+2xfer_timeout 180s
+1defer_if_no_mx_address_found no
+1delivery_status_filter $default_delivery_status_filter
+1discard_ehlo_keyword_address_maps
+3keywords
+1dns_reply_filter
+2resolver_options
+2support_level
+1enforce_tls no
+1fallback_relay $fallback_relay
+1generic_maps
+1header_checks
+1helo_name $myhostname
+2timeout 300s
+1host_lookup dns
+1line_length_limit 998
+1mail_timeout 300s
+1mime_header_checks
+1min_data_rate 500
+1mx_address_limit 5
+2session_limit 2
+1nested_header_checks
+1never_send_ehlo no
+1per_request_deadline \${smtp_per_record_deadline?{$smtp_per_record_deadline}:{no}}
+1pix_workaround_delay_time 10s
+3maps
+3threshold_time 500s
+2workarounds disable_esmtp,delay_dotcrlf
+1quit_timeout 300s
+1quote_rfc821_envelope yes
+1randomize_addresses yes
+1rcpt_timeout 300s
+1reply_filter
+1rset_timeout 20s
+1sasl_auth_cache_name
+4time 90d
+3enable no
+3soft_bounce yes
+2mechanism_filter
+2password_maps
+2path
+2security_options noplaintext, noanonymous
+2tls_security_options $smtp_sasl_security_options
+3verified_security_options $smtp_sasl_tls_security_options
+2type cyrus
+1send_dummy_mail_auth no
+2xforward_command no
+1sender_dependent_authentication no
+1skip_5xx_greeting yes
+2quit_response yes
+1starttls_timeout 300s
+1tcp_port smtp
+1tls_CAfile
+2CApath
+2block_early_mail_reply no
+2cert_file
+2chain_files
+2ciphers medium
+2connection_reuse no
+2dane_insecure_mx_policy \${{$smtp_tls_security_level} == {dane} ? {dane} : {may}}
+2dcert_file
+2dkey_file $smtp_tls_dcert_file
+2eccert_file
+2eckey_file $smtp_tls_eccert_file
+2enforce_peername yes
+2exclude_ciphers
+2fingerprint_cert_match
+3digest \${{$compatibility_level} <level {3.6} ? {md5} : {sha256}}
+2force_insecure_host_tlsa_lookup no
+2key_file $smtp_tls_cert_file
+2loglevel 0
+2mandatory_ciphers medium
+3exclude_ciphers
+3protocols >=TLSv1
+2note_starttls_offer no
+2per_site
+2policy_maps
+2protocols >=TLSv1
+2scert_verifydepth 9
+2secure_cert_match nexthop, dot-nexthop
+2security_level
+2servername
+2session_cache_database
+4timeout 3600s
+2trust_anchor_file
+2verify_cert_match hostname
+2wrappermode no
+1use_tls no
+1xforward_timeout 300s
+0smtpd_authorized_verp_clients $authorized_verp_clients
+2xclient_hosts
+2xforward_hosts
+1banner $myhostname ESMTP $mail_name
+1client_auth_rate_limit 0
+2connection_count_limit 50
+3rate_limit 0
+2event_limit_exceptions \${smtpd_client_connection_limit_exceptions:$mynetworks}
+2message_rate_limit 0
+2new_tls_session_rate_limit 0
+2port_logging no
+2recipient_rate_limit 0
+2restrictions
+1command_filter
+1data_restrictions
+1delay_open_until_valid_rcpt yes
+2reject yes
+1discard_ehlo_keyword_address_maps
+3keywords
+1dns_reply_filter
+1end_of_data_restrictions
+1enforce_tls no
+1error_sleep_time 1s
+1etrn_restrictions
+1expansion_filter \\t\\40!"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\\\]^_\`abcdefghijklmnopqrstuvwxyz{|}~
+1forbid_bare_newline no
+4exclusions $mynetworks
+4reject_code 550
+2unauth_pipelining no
+1forbidden_commands CONNECT GET POST regexp:{{/^[^A-Z]/ Bogus}}
+1hard_error_limit \${stress?{1}:{20}}
+1helo_required no
+2restrictions
+1history_flush_threshold 100
+1junk_command_limit \${stress?{1}:{100}}
+1log_access_permit_actions
+1milter_maps
+1milters
+1min_data_rate 500
+1noop_commands
+1null_access_lookup_key <>
+1peername_lookup yes
+1per_request_deadline \${smtpd_per_record_deadline?{$smtpd_per_record_deadline}:{\${stress?{yes}:{no}}}}
+1policy_service_default_action 451 4.3.5 Server configuration problem
+3max_idle 300s
+4ttl 1000s
+3policy_context
+3request_limit 0
+3retry_delay 1s
+3timeout 100s
+3try_limit 2
+1proxy_ehlo $myhostname
+2filter
+2options
+2timeout 100s
+1recipient_limit 1000
+2overshoot_limit 1000
+2restrictions
+1reject_footer
+3maps
+2unlisted_recipient yes
+3sender no
+1relay_before_recipient_restrictions \${{$compatibility_level} <level {3.6} ? {no} : {yes}}
+2restrictions \${{$compatibility_level} <level {1} ? {} : {permit_mynetworks, permit_sasl_authenticated, defer_unauth_destination}}
+1restriction_classes
+1sasl_auth_enable no
+2authenticated_header no
+2exceptions_networks
+2local_domain
+2mechanism_filter !external, static:rest
+2path smtpd
+2response_limit 12288
+2security_options noanonymous
+2service smtp
+2tls_security_options $smtpd_sasl_security_options
+2type cyrus
+1sender_login_maps
+2restrictions
+1service_name smtpd
+1soft_error_limit 10
+1starttls_timeout \${stress?{10}:{300}}s
+1timeout \${stress?{10}:{300}}s
+1tls_CAfile
+2CApath
+2always_issue_session_ids yes
+2ask_ccert no
+2auth_only no
+2ccert_verifydepth 9
+2cert_file
+2chain_files
+2ciphers medium
+2dcert_file
+2dh1024_param_file
+2dh512_param_file
+2dkey_file $smtpd_tls_dcert_file
+2eccert_file
+2eckey_file $smtpd_tls_eccert_file
+2eecdh_grade auto
+2exclude_ciphers
+2fingerprint_digest \${{$compatibility_level} <level {3.6} ? {md5} : {sha256}}
+2key_file $smtpd_tls_cert_file
+2loglevel 0
+2mandatory_ciphers medium
+3exclude_ciphers
+3protocols >=TLSv1
+2protocols >=TLSv1
+2received_header no
+2req_ccert no
+2security_level
+2session_cache_database
+4timeout 3600s
+2wrappermode no
+1upstream_proxy_protocol
+3timeout 5s
+1use_tls no
+0smtputf8_autodetect_classes sendmail, verify
+1enable \${{$compatibility_level} <level {1} ? {no} : {yes}}
+0soft_bounce no
+0stale_lock_time 500s
+0stress
+0strict_7bit_headers no
+18bitmime no
+2body no
+1mailbox_ownership yes
+1mime_encoding_domain no
+1rfc821_envelopes no
+1smtputf8 no
+0sun_mailtool_compatibility no
+0swap_bangpath yes
+0syslog_facility mail
+1name \${multi_instance_name?{$multi_instance_name}:{postfix}}
+0tcp_windowsize 0
+0tls_append_default_CA no
+1config_file default
+2name
+1daemon_random_bytes 32
+1dane_digests sha512 sha256
+1disable_workarounds
+1eecdh_auto_curves X25519 X448 prime256v1 secp521r1 secp384r1
+2strong_curve prime256v1
+2ultra_curve secp384r1
+1export_cipherlist aNULL:-aNULL:HIGH:MEDIUM:LOW:EXPORT:+RC4:@STRENGTH
+1fast_shutdown_enable yes
+1high_cipherlist aNULL:-aNULL:HIGH:@STRENGTH
+1legacy_public_key_fingerprints no
+1low_cipherlist aNULL:-aNULL:HIGH:MEDIUM:LOW:+RC4:@STRENGTH
+1medium_cipherlist aNULL:-aNULL:HIGH:MEDIUM:+RC4:@STRENGTH
+1null_cipherlist eNULL:!aNULL
+1preempt_cipherlist no
+1random_bytes 32
+2exchange_name \${data_directory}/prng_exch
+2prng_update_period 3600s
+2reseed_period 3600s
+2source dev:/dev/urandom
+1server_sni_maps
+1session_ticket_cipher aes-256-cbc
+1ssl_options
+1wildcard_matches_multiple_labels yes
+0tlsmgr_service_name tlsmgr
+0tlsproxy_client_CAfile $smtp_tls_CAfile
+2CApath $smtp_tls_CApath
+2cert_file $smtp_tls_cert_file
+2chain_files $smtp_tls_chain_files
+2dcert_file $smtp_tls_dcert_file
+2dkey_file $smtp_tls_dkey_file
+2eccert_file $smtp_tls_eccert_file
+2eckey_file $smtp_tls_eckey_file
+2enforce_tls $smtp_enforce_tls
+2fingerprint_digest $smtp_tls_fingerprint_digest
+2key_file $smtp_tls_key_file
+2loglevel $smtp_tls_loglevel
+3parameter smtp_tls_loglevel
+2per_site $smtp_tls_per_site
+2policy_maps \${tlsproxy_client_policy:$smtp_tls_policy_maps}
+2scert_verifydepth $smtp_tls_scert_verifydepth
+2security_level \${tlsproxy_client_level:$smtp_tls_security_level}
+2use_tls $smtp_use_tls
+1enforce_tls $smtpd_enforce_tls
+1service_name tlsproxy
+1tls_CAfile $smtpd_tls_CAfile
+2CApath $smtpd_tls_CApath
+2always_issue_session_ids $smtpd_tls_always_issue_session_ids
+2ask_ccert $smtpd_tls_ask_ccert
+2ccert_verifydepth $smtpd_tls_ccert_verifydepth
+2cert_file $smtpd_tls_cert_file
+2chain_files $smtpd_tls_chain_files
+2ciphers $smtpd_tls_ciphers
+2dcert_file $smtpd_tls_dcert_file
+2dh1024_param_file $smtpd_tls_dh1024_param_file
+2dh512_param_file $smtpd_tls_dh512_param_file
+2dkey_file $smtpd_tls_dkey_file
+2eccert_file $smtpd_tls_eccert_file
+2eckey_file $smtpd_tls_eckey_file
+2eecdh_grade $smtpd_tls_eecdh_grade
+2exclude_ciphers $smtpd_tls_exclude_ciphers
+2fingerprint_digest $smtpd_tls_fingerprint_digest
+2key_file $smtpd_tls_key_file
+2loglevel $smtpd_tls_loglevel
+2mandatory_ciphers $smtpd_tls_mandatory_ciphers
+3exclude_ciphers $smtpd_tls_mandatory_exclude_ciphers
+3protocols $smtpd_tls_mandatory_protocols
+2protocols $smtpd_tls_protocols
+2req_ccert $smtpd_tls_req_ccert
+2security_level $smtpd_tls_security_level
+1use_tls $smtpd_use_tls
+1watchdog_timeout 10s
+0trace_service_name trace
+0transport_maps
+1retry_time 60s
+0trigger_timeout 10s
+0undisclosed_recipients_header
+0unknown_address_reject_code 450
+2tempfail_action $reject_tempfail_action
+1client_reject_code 450
+1helo_hostname_tempfail_action $reject_tempfail_action
+1hostname_reject_code 450
+1local_recipient_reject_code 550
+1relay_recipient_reject_code 550
+1virtual_alias_reject_code 550
+2mailbox_reject_code 550
+0unverified_recipient_defer_code 450
+2reject_code 450
+3reason
+2tempfail_action $reject_tempfail_action
+1sender_defer_code 450
+2reject_code 450
+3reason
+2tempfail_action $reject_tempfail_action
+0verp_delimiter_filter -=+
+0virtual_alias_address_length_limit 1000
+2domains $virtual_alias_maps
+2expansion_limit 1000
+2maps $virtual_maps
+2recursion_limit 1000
+1delivery_status_filter $default_delivery_status_filter
+1gid_maps
+1mailbox_base
+2domains $virtual_mailbox_maps
+2limit 51200000
+2lock fcntl, dotlock
+2maps
+1minimum_uid 100
+1transport virtual
+1uid_maps`;
 
 function unpack(packed: string): (readonly [string, string])[] {
   let words: string[] = [];
   return packed.split('\n').map((row) => {
-    const eq = row.indexOf('=');
-    words = [...words.slice(0, Number(row[0])), ...row.slice(1, eq).split('_')];
-    return [words.join('_'), row.slice(eq + 1)] as const;
+    const space = row.indexOf(' ');
+    const end = space < 0 ? row.length : space;
+    words = [...words.slice(0, Number(row[0])), ...row.slice(1, end).split('_')];
+    return [words.join('_'), row.slice(end + 1)] as const;
   });
 }
 
