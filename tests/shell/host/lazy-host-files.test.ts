@@ -397,6 +397,10 @@ describe('weight', () => {
     const { staticInputs, allInputs } = await labBundle();
     expect(staticInputs.some((p) => p.endsWith('world/data/host-etc.ts'))).toBe(true);
     expect(staticInputs.some((p) => p.endsWith('host-etc-texts.ts'))).toBe(false);
+    // /etc/services: the boot table of its TCP entries is static, its text is not.
+    expect(staticInputs.some((p) => p.endsWith('config/data/etc-services.ts'))).toBe(true);
+    expect(staticInputs.some((p) => p.endsWith('etc-services-text.ts'))).toBe(false);
+    expect([...allInputs.keys()].some((p) => p.endsWith('etc-services-text.ts'))).toBe(true);
     expect([...allInputs.keys()].some((p) => p.endsWith('host-etc-texts.ts'))).toBe(true);
   });
 });
