@@ -2,7 +2,8 @@
  * A Vite plugin for the browser builds (the site's and the embed's): the lab's shell gets its programs
  * from src/shell/lab-programs.browser.ts (the heavy ones load on first use) instead of lab-programs.ts
  * (all at once, for Node: tests, corpus, runLine). Server-side rendering keeps lab-programs.ts. Likewise the
- * world's outbound code: src/engine/world/lab-outbound.browser.ts instead of lab-outbound.ts (any importer).
+ * world's outbound code: src/engine/world/lab-outbound.browser.ts instead of lab-outbound.ts (any importer),
+ * and a lesson session's goal checks: src/lesson-runtime/lab-checks.browser.ts instead of lab-checks.ts.
  */
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Plugin } from 'vite';
@@ -11,6 +12,9 @@ const BROWSER_TABLE = fileURLToPath(new URL('../src/shell/lab-programs.browser.t
 /** The world's outbound code (queue, smtp client): Node imports it at once, the browser on first need. */
 const OUTBOUND = fileURLToPath(new URL('../src/engine/world/lab-outbound.ts', import.meta.url)).replaceAll('\\', '/');
 const BROWSER_OUTBOUND = fileURLToPath(new URL('../src/engine/world/lab-outbound.browser.ts', import.meta.url));
+/** A lesson session's goal checks: Node imports them at once, the browser with the first check. */
+const CHECKS = fileURLToPath(new URL('../src/lesson-runtime/lab-checks.ts', import.meta.url)).replaceAll('\\', '/');
+const BROWSER_CHECKS = fileURLToPath(new URL('../src/lesson-runtime/lab-checks.browser.ts', import.meta.url));
 
 export function labProgramsInBrowser(): Plugin {
   return {
@@ -22,6 +26,10 @@ export function labProgramsInBrowser(): Plugin {
       if (source.endsWith('/lab-outbound.ts') && from !== '') {
         const target = fileURLToPath(new URL(source, pathToFileURL(from))).replaceAll('\\', '/');
         return target === OUTBOUND ? BROWSER_OUTBOUND : null;
+      }
+      if (source.endsWith('/lab-checks.ts') && from !== '') {
+        const target = fileURLToPath(new URL(source, pathToFileURL(from))).replaceAll('\\', '/');
+        return target === CHECKS ? BROWSER_CHECKS : null;
       }
       if (source !== './lab-programs.ts') return null;
       if (!from.endsWith('/src/shell/lab-shell.ts')) return null;

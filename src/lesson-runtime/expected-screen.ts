@@ -5,6 +5,7 @@
  * and ids are the fixed defaults, so the same lesson gives the same text at every build.
  */
 import type { LessonExercise, SolutionStep } from './frontmatter.ts';
+import { toggleControl } from './panel-toggle.ts';
 import { createLessonSession, type LessonSession } from './session.ts';
 
 export interface ExpectedScreen {
@@ -25,7 +26,7 @@ export function plainTerminalText(raw: string): string {
 function play(s: LessonSession, step: SolutionStep): string {
   if (typeof step === 'string') return plainTerminalText(s.runLine(step));
   if ('toggle' in step) {
-    s.toggle(step.toggle, step.value);
+    toggleControl(s, step.toggle, step.value);
     return `[panel: ${step.toggle} = ${step.value}]\n`;
   }
   s.apply();

@@ -28,6 +28,11 @@ export interface LoadedConfig {
   readonly masterCf: string;
 }
 
+/** Whether two loaded configurations are the same texts. */
+export function sameLoaded(a: LoadedConfig | null, b: LoadedConfig | null): boolean {
+  return a === b || (a !== null && b !== null && a.mainCf === b.mainCf && a.masterCf === b.masterCf);
+}
+
 /** The remote hosts of lesson worlds when a scenario names none. */
 export const DEFAULT_REMOTE_HOSTS: readonly RemoteHostSpec[] = [...CORPUS_REMOTE_HOSTS, CORPUS_STRIP_PROXY];
 

@@ -6,7 +6,6 @@
 import { MAIN_CF_PATH } from '../engine/config/main-cf.ts';
 import { MASTER_CF_PATH } from '../engine/config/master-cf.ts';
 import { masterDaemonStarted, masterReload } from '../engine/master/log-texts.ts';
-import { runPostconfEdit } from '../engine/postconf/run-core.ts';
 import { steppingClock, type Clock, type SteppingClock } from '../engine/world/clock.ts';
 import { LAB_EPOCH } from '../engine/world/lab-world.ts';
 import type { IdSource } from '../engine/world/ids.ts';
@@ -15,11 +14,12 @@ import { MemoryPort } from '../shell/memory-port.ts';
 import type { LabWorld, Pacer } from '../shell/programs/net/lab-env.ts';
 import { LabEvents, type ConnectionRecord } from './events.ts';
 import { LAB_IMAGE_FORMAT, LAB_IMAGE_VERSION, type LabImage } from './lab-image.ts';
-import { holds, type PredicateContext, type PredicateRef } from './predicates/index.ts';
-import { ehloReply } from './predicates/state.ts';
-import { buildScenarioWorld, DEFAULT_REMOTE_HOSTS, filesDelta, type LoadedConfig } from './scenario-world.ts';
+import type { CheckedSession, GoalChecks } from './goal-checks.ts';
+import { checksNow } from './lab-checks.ts';
+import type { PredicateRef } from './predicates/index.ts';
+import { buildScenarioWorld, DEFAULT_REMOTE_HOSTS, filesDelta, sameLoaded, type LoadedConfig } from './scenario-world.ts';
 import { scenarioNamed, type Scenario } from './scenarios/index.ts';
-import { scratchCopy, type LabState } from './scratch.ts';
+import type { LabState } from './scratch.ts';
 
 export interface ExerciseStatus {
   readonly id: string;
@@ -68,16 +68,16 @@ export interface LessonSession {
   readonly events: LabEvents;
   /** A line typed at the terminal (the prompt or an interactive program) and Enter; what the terminal printed. */
   runLine(line: string): string;
-  /** A config-panel control: `name` a main.cf parameter, or `<service> <parameter>` of master.cf; written as postconf -e / -P write it. */
-  toggle(name: string, value: string): void;
   /** The panel's Apply: `postfix reload` (`postfix start` while stopped). */
   apply(): void;
   /** What Postfix has loaded now (null: stopped). */
   loaded(): LoadedConfig | null;
   image(): LabImage;
+  /** The exercises' goals and hints now. In the browser, throws ChecksNotLoaded until `loadChecks()` (lab-checks.ts) has run. */
   evaluate(lesson: EvaluableLesson): ExerciseStatus[];
-  /** Whether one predicate reference holds now (a name, or { check, args }; `not` allowed). */
+  /** Whether one predicate reference holds now (a name, or { check, args }; `not` allowed). Needs the checks as `evaluate`. */
   check(ref: PredicateRef | string): boolean;
+  /** Needs the checks as `evaluate`. */
   ehloDiff(): EhloDiff;
   lastConnection(): ConnectionRecord | null;
   lastDelivery(): ConnectionRecord | null;
@@ -93,6 +93,23 @@ const IMMEDIATE: Pacer = {
     return () => {};
   },
 };
+
+/**
+ * A check asked for before the browser had the goal checks' code (lab-checks.browser.ts): nothing was
+ * checked or changed; call `loadChecks()` and check again.
+ */
+export class ChecksNotLoaded extends Error {
+  override readonly name = 'ChecksNotLoaded';
+  constructor() {
+    super('the goal checks have not loaded yet');
+  }
+}
+
+function goalChecks(): GoalChecks {
+  const c = checksNow();
+  if (c === null) throw new ChecksNotLoaded();
+  return c;
+}
 
 /** A clock that remembers the last time it gave out, so a scratch copy can start there without reading it again. */
 interface TrackedClock extends Clock {
@@ -111,10 +128,6 @@ function trackedClock(base: Clock, start: number): TrackedClock {
   const move = (base as Partial<SteppingClock>).advance;
   if (typeof move === 'function') (c as TrackedClock & Partial<SteppingClock>).advance = (ms: number) => move.call(base, ms);
   return c;
-}
-
-function sameLoaded(a: LoadedConfig | null, b: LoadedConfig | null): boolean {
-  return a === b || (a !== null && b !== null && a.mainCf === b.mainCf && a.masterCf === b.masterCf);
 }
 
 export function createLessonSession(opts: LessonSessionOptions): LessonSession {
@@ -149,7 +162,7 @@ export function createLessonSession(opts: LessonSessionOptions): LessonSession {
   };
   const done = new Set<string>(image?.exercisesDone ?? []);
   const state: LabState = { world, remote: scenario.remote ?? DEFAULT_REMOTE_HOSTS, time: () => tracked.last };
-  const ctx: PredicateContext = { world, events, loaded, scratch: () => scratchCopy(state) };
+  const checked: CheckedSession = { state, events, loaded, before: () => before, current: () => current, done };
 
   return {
     scenario,
@@ -160,21 +173,6 @@ export function createLessonSession(opts: LessonSessionOptions): LessonSession {
       port.take();
       shell.input(`${line}\r`);
       return port.take();
-    },
-    toggle(name, value) {
-      const files = { mainCf: world.fs.read(MAIN_CF_PATH), masterCf: world.fs.read(MASTER_CF_PATH) };
-      const parts = name.trim().split(/\s+/);
-      const argv =
-        parts.length === 2
-          ? ['-P', `${parts[0] ?? ''}/inet/${parts[1] ?? ''}=${value}`]
-          : parts.length === 1
-            ? ['-e', `${name.trim()}=${value}`]
-            : null;
-      if (argv === null) throw new Error(`toggle: not a control: ${name}`);
-      const r = runPostconfEdit(argv, files);
-      if (r.exitCode !== 0) throw new Error(`toggle ${name}=${value}: ${r.stderr.trim()}`);
-      if (r.mainCf !== undefined) world.fs.write(MAIN_CF_PATH, r.mainCf);
-      if (r.masterCf !== undefined) world.fs.write(MASTER_CF_PATH, r.masterCf);
     },
     apply() {
       world.postfix([world.master.running ? 'reload' : 'start'], false);
@@ -190,42 +188,9 @@ export function createLessonSession(opts: LessonSessionOptions): LessonSession {
         exercisesDone: [...done],
       };
     },
-    evaluate(lesson) {
-      const cache = new Map<string, boolean>();
-      const check = (ref: PredicateRef | string): boolean => {
-        const key = JSON.stringify(ref);
-        let v = cache.get(key);
-        if (v === undefined) {
-          v = holds(ctx, ref);
-          cache.set(key, v);
-        }
-        return v;
-      };
-      return (lesson.exercises ?? []).map((ex) => {
-        const goals = ex.goals.map((g) => ({ text: g.text, met: check({ check: g.check, args: g.args ?? {} }) }));
-        if (goals.every((g) => g.met)) done.add(ex.id);
-        const isDone = done.has(ex.id);
-        const hints = isDone ? [] : (ex.hints ?? []).filter((h) => check(h.when)).map((h) => h.text);
-        return { id: ex.id, done: isDone, goals, hints };
-      });
-    },
-    check: (ref) => holds(ctx, ref),
-    ehloDiff() {
-      const after = scratchCopy(state);
-      // "Before" is the lab before the last start/reload that changed the configuration (none yet: same as now).
-      const changed = !sameLoaded(before, current);
-      const beforeWorld = changed && before !== null ? scratchCopy(state, before) : null;
-      const smtpd = (w: LabWorld | null) => (w?.master.config?.listeners ?? []).filter((l) => l.command === 'smtpd');
-      const ports = new Map<string, number>();
-      for (const l of [...smtpd(after), ...smtpd(beforeWorld)]) if (!ports.has(l.service)) ports.set(l.service, l.port);
-      const reply = (w: LabWorld | null, service: string, port: number): string[] =>
-        w !== null && smtpd(w).some((l) => l.service === service) ? (ehloReply(w, port) ?? []) : [];
-      const services = [...ports].map(([service, port]) => {
-        const a = reply(after, service, port);
-        return { service, port, before: changed ? reply(beforeWorld, service, port) : a, after: a };
-      });
-      return { services };
-    },
+    evaluate: (lesson) => goalChecks().evaluate(checked, lesson),
+    check: (ref) => goalChecks().check(checked, ref),
+    ehloDiff: () => goalChecks().ehloDiff(checked),
     lastConnection: () => events.lastConnection,
     lastDelivery: () => events.lastDelivery,
     dispose() {

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { LessonExercise, SolutionStep } from '../../src/lesson-runtime/frontmatter.ts';
+import { toggleControl } from '../../src/lesson-runtime/panel-toggle.ts';
 import { createLessonSession, type LessonSession } from '../../src/lesson-runtime/session.ts';
 import { lessonFiles, parseLesson } from './lesson-files.ts';
 
@@ -13,7 +14,7 @@ const withExercises = lessonFiles.map((f) => parseLesson(f.path, f.text)).filter
 function play(s: LessonSession, step: SolutionStep): string {
   if (typeof step === 'string') return s.runLine(step);
   if ('toggle' in step) {
-    s.toggle(step.toggle, step.value);
+    toggleControl(s, step.toggle, step.value);
     return '';
   }
   s.apply();

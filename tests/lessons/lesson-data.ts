@@ -2,6 +2,7 @@
 import { parse as parseYaml } from 'yaml';
 import { lessonFrontmatterSchema, type LessonFrontmatter } from '../../src/lesson-runtime/frontmatter.ts';
 import type { LessonSession } from '../../src/lesson-runtime/session.ts';
+import { toggleControl } from '../../src/lesson-runtime/panel-toggle.ts';
 import { lessonFiles } from './lesson-files.ts';
 
 export interface ParsedLesson {
@@ -34,7 +35,7 @@ export function replay(session: LessonSession, steps: readonly Step[]): string {
   let out = '';
   for (const step of steps) {
     if (typeof step === 'string') out += session.runLine(step);
-    else if ('toggle' in step) session.toggle(step.toggle, step.value);
+    else if ('toggle' in step) toggleControl(session, step.toggle, step.value);
     else session.apply();
   }
   return out;

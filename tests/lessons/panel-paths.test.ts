@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { enableService } from '../../src/components/lab/master-services.ts';
 import { MASTER_CF_PATH } from '../../src/engine/config/master-cf.ts';
+import { toggleControl } from '../../src/lesson-runtime/panel-toggle.ts';
 import { createLessonSession } from '../../src/lesson-runtime/session.ts';
 import { lesson, replay } from './lesson-data.ts';
 
@@ -19,8 +20,8 @@ function goalsOf(number: number, exercise: string, steps: (s: ReturnType<typeof 
 describe('exercises done with the panel', () => {
   it('lesson 3: both level controls, Apply, then a look with telnet', () => {
     const status = goalsOf(3, 'enable-may', (s) => {
-      s.toggle('smtpd_tls_security_level', 'may');
-      s.toggle('smtp_tls_security_level', 'may');
+      toggleControl(s, 'smtpd_tls_security_level', 'may');
+      toggleControl(s, 'smtp_tls_security_level', 'may');
       s.apply();
       replay(s, ['telnet localhost 25', 'EHLO client.example.com', 'QUIT']);
     });

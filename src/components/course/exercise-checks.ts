@@ -8,7 +8,9 @@
  */
 import { loadOutbound } from '../../engine/world/lab-outbound.ts';
 import type { LessonFrontmatter } from '../../lesson-runtime/frontmatter.ts';
+import { checksNow, loadChecks } from '../../lesson-runtime/lab-checks.ts';
 import type { ExerciseStatus, LessonSession } from '../../lesson-runtime/session.ts';
+import { whenQuiet, type QuietTask } from '../../terminal/prefetch.ts';
 import type { LabConsoleElement } from '../lab/lab-console.ts';
 import { markExercise } from './exercise-marks.ts';
 
@@ -24,6 +26,8 @@ export interface ExerciseChecksOptions {
 
 /** Checks are probes on a scratch world: at most this often while things happen. */
 const CHECK_DELAY_MS = 150;
+/** No change in the lab for this long before the goal checks' code is fetched. */
+const CHECKS_QUIET_MS = 1000;
 /** Output of a session (telnet's replies) arrives on timers: look for new events this often. */
 const POLL_MS = 400;
 
@@ -34,6 +38,8 @@ export function watchExercises(root: HTMLElement, lab: LabConsoleElement, lesson
   let timer: ReturnType<typeof setTimeout> | null = null;
   let revision = -1;
   let session: LessonSession | null = null;
+  /** The exercises the session started with done (a save is due when another one is done). */
+  let doneAtStart: ReadonlySet<string> = new Set();
 
   const check = () => {
     timer = null;
@@ -43,8 +49,13 @@ export function watchExercises(root: HTMLElement, lab: LabConsoleElement, lesson
       // A new session (the lab was reset): what it shows is its own start, not news.
       session = s;
       previous = null;
+      doneAtStart = new Set(s.image().exercisesDone);
     }
     revision = s.events.revision;
+    if (checksNow() === null) {
+      waitForChecks();
+      return;
+    }
     let statuses: ExerciseStatus[];
     try {
       statuses = s.evaluate(lesson);
@@ -54,13 +65,27 @@ export function watchExercises(root: HTMLElement, lab: LabConsoleElement, lesson
     }
     const news = renderStatuses(root, lesson, statuses, previous);
     if (previous !== null && news.length > 0 && announcer !== null) announcer.textContent = news.join(' ');
-    if (previous !== null && statuses.some((st, i) => st.done && previous?.[i]?.done !== true)) lab.save();
+    // Against the start, not the last check: an exercise done before the first check (its code may come
+    // a moment after the lab's) is saved too.
+    if (statuses.some((st, i) => st.done && previous?.[i]?.done !== true && !doneAtStart.has(st.id))) lab.save();
     previous = statuses;
     try {
       afterCheck?.(s);
     } catch (e) {
       if (!waitsForOutbound(e, schedule)) throw e;
     }
+  };
+  // The checks' code (lab-checks.browser.ts) is fetched once the lab has been quiet a moment, so a first
+  // command and its EHLO do not wait on it. The checks read the session's events and world as they are
+  // when they run, so what the learner did meanwhile counts the same.
+  let fetching: QuietTask | null = null;
+  const waitForChecks = () => {
+    if (fetching !== null) return fetching.poke();
+    fetching = whenQuiet(() => {
+      loadChecks().then(schedule, () => {
+        fetching = null; // tried again at the next change
+      });
+    }, CHECKS_QUIET_MS);
   };
   const schedule = () => {
     if (timer === null) timer = setTimeout(check, CHECK_DELAY_MS);

@@ -1,0 +1,24 @@
+/**
+ * The browser's lab-checks.ts (swapped in by integrations/lab-programs-browser.ts): the goal checks
+ * (goal-checks.ts: the predicates, the probes, the scratch copies) are a chunk of their own, fetched with
+ * the first check. A failed fetch may be tried again.
+ */
+import type { GoalChecks } from './goal-checks.ts';
+
+let loaded: GoalChecks | null = null;
+let loading: Promise<GoalChecks> | null = null;
+
+export function checksNow(): GoalChecks | null {
+  return loaded;
+}
+
+export function loadChecks(): Promise<GoalChecks> {
+  loading ??= import('./goal-checks.ts').then(
+    (m) => (loaded = m.GOAL_CHECKS),
+    (error: unknown) => {
+      loading = null;
+      throw error;
+    },
+  );
+  return loading;
+}
