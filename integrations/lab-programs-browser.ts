@@ -15,6 +15,9 @@ const BROWSER_OUTBOUND = fileURLToPath(new URL('../src/engine/world/lab-outbound
 /** A lesson session's goal checks: Node imports them at once, the browser with the first check. */
 const CHECKS = fileURLToPath(new URL('../src/lesson-runtime/lab-checks.ts', import.meta.url)).replaceAll('\\', '/');
 const BROWSER_CHECKS = fileURLToPath(new URL('../src/lesson-runtime/lab-checks.browser.ts', import.meta.url));
+/** The lab servers' TLS code (smtpd's TLS engine, the lab's certificates): Node imports it at once, the browser on first need. */
+const TLS_CODE = fileURLToPath(new URL('../src/engine/tls/tls-code.ts', import.meta.url)).replaceAll('\\', '/');
+const BROWSER_TLS_CODE = fileURLToPath(new URL('../src/engine/tls/tls-code.browser.ts', import.meta.url));
 
 export function labProgramsInBrowser(): Plugin {
   return {
@@ -30,6 +33,10 @@ export function labProgramsInBrowser(): Plugin {
       if (source.endsWith('/lab-checks.ts') && from !== '') {
         const target = fileURLToPath(new URL(source, pathToFileURL(from))).replaceAll('\\', '/');
         return target === CHECKS ? BROWSER_CHECKS : null;
+      }
+      if (source.endsWith('/tls-code.ts') && from !== '') {
+        const target = fileURLToPath(new URL(source, pathToFileURL(from))).replaceAll('\\', '/');
+        return target === TLS_CODE ? BROWSER_TLS_CODE : null;
       }
       if (source !== './lab-programs.ts') return null;
       if (!from.endsWith('/src/shell/lab-shell.ts')) return null;

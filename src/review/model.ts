@@ -9,7 +9,7 @@ import { serviceParameters, type EffectiveParameters } from '../engine/config/ef
 import { MainCf } from '../engine/config/main-cf.ts';
 import { MasterCf, type MasterService } from '../engine/config/master-cf.ts';
 import { inetEndpoint } from '../engine/config/services.ts';
-import { serverTls } from '../engine/tls/server-tls.ts';
+import { serverEngine } from '../engine/tls/server-engine.ts';
 import type { FileLookup, SimFile } from '../engine/tls/types.ts';
 import { loadConfig, MAIN_CF, MASTER_CF } from '../engine/world/config-loader.ts';
 import { SimFs } from '../engine/world/sim-fs.ts';
@@ -188,7 +188,7 @@ export function buildModel(mainCf: string, masterCf: string, opts: ModelOptions)
     let tlsInitLog: readonly string[] = [];
     let tlsBroken = false;
     if (tls) {
-      const init = serverTls.init(params, { enforce: wrapper || level === 'encrypt', files: opts.files });
+      const init = serverEngine.init(params, { enforce: wrapper || level === 'encrypt', files: opts.files });
       const program = `${params.get('syslog_name')}/smtpd`;
       tlsInitLog = init.warnings.filter((w) => w.startsWith('warning:')).map((w) => `${program}: ${w}`);
       tlsBroken = init.context === null;

@@ -6,7 +6,7 @@
  */
 import type { LabEnv } from './programs/net/lab-env.ts';
 import { corePrograms } from './programs/core.ts';
-import { caCertificatesData, caListingData, hostFilesData } from './lazy-data.ts';
+import { caCertificatesData, caListingData, hostFilesData, labTlsFilesData } from './lazy-data.ts';
 import { lazyLabPrograms } from './lazy-programs.ts';
 import { Registry } from './registry.ts';
 
@@ -16,5 +16,6 @@ export function labPrograms(env: LabEnv): Registry {
   table.addLazyData(caListingData());
   table.addLazyData(caCertificatesData());
   table.addLazyData(hostFilesData());
+  table.addLazyData(labTlsFilesData());
   return table;
 }

@@ -5,6 +5,7 @@
  */
 import { provideCaCertificateBodies, provideCaCertificateList } from '../engine/world/data/ca-certificates.ts';
 import { provideHostFileTexts } from '../engine/world/data/host-etc.ts';
+import { loadTlsCode } from '../engine/world/lab-server-tls.ts';
 import { resolvePath } from './path.ts';
 
 /** Where a line runs: what lets `wanted` follow `.`, `..`, globs and recursion from the current folder. */
@@ -134,5 +135,22 @@ export function hostFilesData(): LazyData {
     name: 'host files',
     wanted: (w, where) => where?.tab !== true && (HOST_WORD.test(w) || (where !== undefined && leadsInto(HOST_FILES, w, where))),
     load: () => import('../engine/world/data/host-etc-texts.ts').then((m) => provideHostFileTexts(m.HOST_FILE_TEXTS)),
+  };
+}
+
+/** The folder of the lab's certificates and keys (engine/tls/data/lab-tls-files.ts). */
+const LAB_TLS_DIRS = ['/etc/postfix/tls'];
+const LAB_TLS_WORD = /^\/etc\/postfix\/tls(?:\/|$)|\.(?:crt|key|pem)$/;
+
+/**
+ * The text of the lab's certificates and keys, which comes with the servers' TLS code (engine/tls/
+ * tls-code.browser.ts, about 16 kB): wanted by a line naming /etc/postfix/tls or a certificate or key file, or
+ * reaching the folder from the current one (`cat *` there, `grep -r x /etc`), never for a Tab (their names are here).
+ */
+export function labTlsFilesData(): LazyData {
+  return {
+    name: 'lab certificates',
+    wanted: (w, where) => where?.tab !== true && (LAB_TLS_WORD.test(w) || (where !== undefined && leadsInto(LAB_TLS_DIRS, w, where))),
+    load: () => loadTlsCode().then(() => undefined),
   };
 }

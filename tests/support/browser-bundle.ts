@@ -14,8 +14,15 @@ const SWAPS = ['src/engine/world/lab-outbound', 'src/engine/tls/tls-code', 'src/
   existsSync(join(ROOT, `${p}.browser.ts`)),
 );
 
-/** The source files each chunk holds, by the entry point (a path from ROOT) the chunk starts from. */
-export async function browserBundle(entry: string, outdir: string): Promise<(entryPoint: string) => string[]> {
+/**
+ * The source files each chunk holds, by the entry point (a path from ROOT) the chunk starts from. `eager`: with
+ * the files of the chunks it imports statically (shared chunks), which are fetched with it.
+ */
+export async function browserBundle(
+  entry: string,
+  outdir: string,
+  opts: { readonly eager?: boolean } = {},
+): Promise<(entryPoint: string) => string[]> {
   const r = await build({
     entryPoints: [join(ROOT, entry)],
     absWorkingDir: ROOT,
@@ -40,6 +47,15 @@ export async function browserBundle(entry: string, outdir: string): Promise<(ent
       },
     ],
   });
-  const outputs = Object.values(r.metafile.outputs);
-  return (entryPoint) => Object.keys(outputs.find((o) => o.entryPoint === entryPoint)?.inputs ?? {});
+  const outputs = r.metafile.outputs;
+  const chunks = (name: string, seen: Set<string>): Set<string> => {
+    if (seen.has(name) || outputs[name] === undefined) return seen;
+    seen.add(name);
+    if (opts.eager === true) for (const i of outputs[name].imports) if (i.kind === 'import-statement') chunks(i.path, seen);
+    return seen;
+  };
+  return (entryPoint) => {
+    const name = Object.keys(outputs).find((k) => outputs[k]?.entryPoint === entryPoint);
+    return name === undefined ? [] : [...chunks(name, new Set())].flatMap((c) => Object.keys(outputs[c]?.inputs ?? {}));
+  };
 }

@@ -7,6 +7,7 @@
  * Texts go in as text only. Saving an exercise done goes through the lab, which says once if it cannot.
  */
 import { loadOutbound } from '../../engine/world/lab-outbound.ts';
+import { loadTlsCode } from '../../engine/world/lab-server-tls.ts';
 import type { LessonFrontmatter } from '../../lesson-runtime/frontmatter.ts';
 import { checksNow, loadChecks } from '../../lesson-runtime/lab-checks.ts';
 import type { ExerciseStatus, LessonSession } from '../../lesson-runtime/session.ts';
@@ -103,8 +104,12 @@ export function watchExercises(root: HTMLElement, lab: LabConsoleElement, lesson
  * lab-queue.ts) on its scratch copy, so nothing the learner sees changed. Fetch the code, then check again.
  */
 function waitsForOutbound(e: unknown, again: () => void): boolean {
-  if (!(e instanceof Error) || e.name !== 'OutboundNotLoaded') return false;
-  loadOutbound().then(again, () => {});
+  if (!(e instanceof Error)) return false;
+  // Likewise a probe whose smtpd reads a certificate other than the lab's own, or does a handshake, before the
+  // servers' TLS code is here (ServerTlsNotLoaded: engine/tls/server-tls.ts).
+  const load = e.name === 'OutboundNotLoaded' ? loadOutbound : e.name === 'ServerTlsNotLoaded' ? loadTlsCode : null;
+  if (load === null) return false;
+  load().then(again, () => {});
   return true;
 }
 

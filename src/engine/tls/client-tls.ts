@@ -1,6 +1,7 @@
 import type { ParameterView } from '../config/parameter-view.ts';
 import { cipherSetting } from './ciphers.ts';
-import { postfixClientHello, resolveHello } from './client-hello.ts';
+import { postfixClientHello } from './client-hello.ts';
+import { resolveHello } from './resolve-hello.ts';
 import { clientHandshakeLog } from './client-log.ts';
 import { LOG_CLIENT_ENGINE_INIT, logInvalidGrade, logInvalidProtocolsClient, logInvalidUnary, logSettingUpTo } from './log-texts.ts';
 import { negotiate } from './negotiate.ts';
@@ -16,9 +17,9 @@ import type {
 } from './types.ts';
 import type { ServerOutput } from '../world/network.ts';
 import { evaluateTrust } from './verify.ts';
-import { remoteServerSide, sessionOf } from './remote-server.ts';
+import { remoteServerSide, sessionOf } from './remote-engine.ts';
 
-export { remoteServerHandshake, remoteServerSide } from './remote-server.ts';
+export { remoteServerHandshake, remoteServerSide } from './remote-engine.ts';
 
 /** The levels at which the certificate must match (TLS_MUST_MATCH: above encrypt). */
 const MUST_MATCH = new Set(['fingerprint', 'verify', 'secure', 'dane', 'dane-only']);

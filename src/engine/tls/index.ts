@@ -4,7 +4,8 @@
  */
 export type * from './types.ts';
 export { TLS_VERSIONS } from './types.ts';
-export { serverTls, serverHandshakeLost, serverSideOf } from './server-tls.ts';
+export { serverTls, ServerTlsNotLoaded } from './server-tls.ts';
+export { serverEngine, serverHandshakeLost, serverSideOf } from './server-engine.ts';
 export { clientTls, clientTlsInitLog, remoteServerHandshake, smtpClientHandshake, smtpClientPolicy } from './client-tls.ts';
 export {
   sClientHello,

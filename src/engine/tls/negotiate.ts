@@ -1,6 +1,6 @@
 import type { CipherPolicy, CipherSuite } from './ciphers.ts';
 import { pickSuite } from './ciphers.ts';
-import type { ResolvedHello } from './client-hello.ts';
+import type { ResolvedHello } from './resolve-hello.ts';
 import type { CertificateInfo, HandshakeFailure, HandshakeMessage, HandshakeRecord, TlsAlert, TlsVersion } from './types.ts';
 import { LIBRARY_VERSIONS } from './versions.ts';
 

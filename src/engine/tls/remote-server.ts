@@ -1,42 +1,13 @@
 /**
- * The TLS side of the simulated world's remote servers (the MX hosts run Python's ssl module in the
- * corpus). Apart from client-tls.ts so that a remote host (remote/fake-mx.ts) does not bring the client's
- * code with it: the lab page's first chunk holds the remote world, while the clients that talk TLS to it
- * (smtp, s_client, swaks, posttls-finger) come later.
+ * The TLS side of the simulated world's remote servers, as the remote hosts (remote/fake-mx.ts) call it: the
+ * code (remote-engine.ts) comes with the rest of the TLS code, which the browser fetches apart
+ * (tls-code.browser.ts). Every client that can start TLS with a remote host waits for it first (the smtp
+ * client's outbound code, the programs that talk TLS, telnet before STARTTLS); Node has it at once.
  */
-import { policyOfList } from './ciphers.ts';
-import { resolveHello } from './client-hello.ts';
-import { MX_CERT } from './data/lab-pki.ts';
-import type { ServerSide } from './negotiate.ts';
-import { negotiate, plaintextRecord } from './negotiate.ts';
-import type { ClientHello, HandshakeRecord, RemoteTlsServer, ServerHandshake, TlsSession } from './types.ts';
+import { needTlsCode } from './server-tls.ts';
+import type { ClientHello, RemoteTlsServer, ServerHandshake } from './types.ts';
 
-/** The session a completed handshake record describes; null when it failed. */
-export function sessionOf(rec: HandshakeRecord): TlsSession | null {
-  if (rec.failure !== null || rec.version === null || rec.cipher === null) return null;
-  return { version: rec.version, cipher: rec.cipher, cipherBits: rec.cipherBits, algBits: rec.cipherBits };
-}
-
-/** A remote server of the simulated world (Python's ssl module in the corpus: no anonymous suites, 2 tickets). */
-export function remoteServerSide(server: RemoteTlsServer): ServerSide {
-  return {
-    accepted: server.protocols,
-    cipher: policyOfList(server.cipherList ?? 'DEFAULT'),
-    cert: server.cert ?? MX_CERT,
-    tickets: server.tickets ?? 2,
-  };
-}
-
-/**
- * A remote server's side of a handshake (the simulated world's MX hosts run Python's ssl module, which
- * logs nothing): the ServerHandshake, with its record, that a remote endpoint's `handshake()` can return.
- */
+/** A remote server's side of a handshake (see remote-engine.ts). */
 export function remoteServerHandshake(server: RemoteTlsServer, hello: ClientHello): ServerHandshake {
-  if (hello.kind !== 'tls') {
-    const rec = plaintextRecord(server.protocols, hello.bytes);
-    return { ok: false, log: [], record: rec };
-  }
-  const rec = negotiate(resolveHello(hello), remoteServerSide(server));
-  const session = sessionOf(rec);
-  return session === null ? { ok: false, log: [], record: rec } : { ok: true, session, log: [], record: rec };
+  return needTlsCode('remote TLS handshake').remoteHandshake(server, hello);
 }

@@ -1,144 +1,126 @@
+/**
+ * smtpd's TLS engine as the lab world and its probes use it. Where the TLS code is here (always in Node:
+ * tls-code.ts) it is that code's engine (server-engine.ts), untouched. In the browser the code comes later
+ * (tls-code.browser.ts): `telnet localhost 25` and EHLO need no handshake, only what smtpd's start decides,
+ * whether STARTTLS is offered. Until the code is here this engine stands in for it where the outcome is known
+ * without it: init's first steps (log level, protocol list, which files: server-init.ts, the very code the
+ * real engine runs) and, for the lab's own certificate and key never written since boot, their loading, which
+ * succeeds and logs nothing. Such a context is completed by the real engine at its first handshake, from the
+ * files' boot text (smtpd read them at its start). Anything else (another certificate, a handshake before
+ * the code is here) throws ServerTlsNotLoaded and starts the fetch: whatever can get there waits for
+ * `loadTlsCode()` first (telnet before STARTTLS or a connection that needs it, the programs that talk TLS,
+ * the goal checks).
+ */
 import type { ParameterView } from '../config/parameter-view.ts';
-import { cipherSetting, policyOfList } from './ciphers.ts';
-import { resolveHello } from './client-hello.ts';
-import { loadCertAndKey, loadChainFiles } from './cert-files.ts';
-import { LAB_CERT } from './data/lab-pki.ts';
-import {
-  LOG_NO_SERVER_CERTS,
-  LOG_SERVER_ENGINE_INIT,
-  logAcceptLost,
-  logInvalidGrade,
-  logInvalidProtocolsServer,
-  logInvalidUnary,
-  logSettingUpFrom,
-} from './log-texts.ts';
-import type { ServerSide } from './negotiate.ts';
-import { negotiate, plaintextRecord } from './negotiate.ts';
-import { parseProtocolList } from './protocol-list.ts';
-import { serverHandshakeLog } from './server-log.ts';
-import { tlsLogLevel } from './tls-loglevel.ts';
+import { isPristineLabFile, LAB_CERT_PATH, LAB_KEY_PATH, type LabTlsPath } from './data/lab-tls-files.ts';
+import { planServerInit } from './server-init.ts';
+import type { TlsCode } from './tls-code-bundle.ts';
+import { loadTlsCode, tlsCodeNow } from './tls-code.ts';
 import type {
   ClientHello,
-  HandshakeRecord,
+  FileLookup,
   ServerHandshake,
   ServerHandshakeOptions,
   ServerTlsContext,
   ServerTlsEngine,
   ServerTlsInit,
   ServerTlsInitOptions,
-  TlsSession,
 } from './types.ts';
 
-/**
- * The server side of the TLS model: what tls_server_init() does at smtpd start (certificate, key,
- * protocol list) and what one SSL_accept() does (negotiation, log lines at the session's level).
- */
-
-const MEDIUM_DEFAULT = 'aNULL:-aNULL:HIGH:MEDIUM:+RC4:@STRENGTH';
-
-function param(params: ParameterView, name: string, fallback: string): string {
-  return params.isSet(name) || params.get(name) !== '' ? params.get(name) : fallback;
-}
-
-function init(params: ParameterView, opts: ServerTlsInitOptions): ServerTlsInit {
-  const loglevel = opts.loglevel ?? tlsLogLevel(params.get('smtpd_tls_loglevel'));
-  const certFile = params.get('smtpd_tls_cert_file');
-  const keyFile = params.get('smtpd_tls_key_file') || certFile;
-  const haveOtherCerts = ['smtpd_tls_dcert_file', 'smtpd_tls_eccert_file', 'smtpd_tls_chain_files'].some((p) => params.get(p) !== '');
-  if (certFile === '' && !haveOtherCerts) return { context: null, warnings: [LOG_NO_SERVER_CERTS] };
-  const warnings: string[] = [];
-  if (loglevel >= 2) warnings.push(LOG_SERVER_ENGINE_INIT);
-  const protoParam = opts.enforce ? 'smtpd_tls_mandatory_protocols' : 'smtpd_tls_protocols';
-  const protoValue = param(params, protoParam, '>=TLSv1');
-  const protocols = parseProtocolList(protoValue);
-  if (!protocols.ok) return { context: null, warnings: [...warnings, logInvalidProtocolsServer(protoValue)] };
-  const chainFiles = params.get('smtpd_tls_chain_files');
-  const loaded =
-    chainFiles.trim() !== ''
-      ? loadChainFiles(chainFiles, opts.files)
-      : certFile === ''
-        ? null
-        : loadCertAndKey(certFile, keyFile, opts.files);
-  if (loaded === null) return { context: null, warnings: [...warnings, LOG_NO_SERVER_CERTS] };
-  if (!loaded.ok) return { context: null, warnings: [...warnings, ...loaded.log] };
-  warnings.push(...loaded.log);
-  const grade = param(params, opts.enforce ? 'smtpd_tls_mandatory_ciphers' : 'smtpd_tls_ciphers', 'medium');
-  const exclusions = [
-    params.get('smtpd_tls_exclude_ciphers'),
-    opts.enforce ? params.get('smtpd_tls_mandatory_exclude_ciphers') : '',
-    /^(yes|true)$/i.test(params.get('smtpd_tls_ask_ccert')) ? 'aNULL' : '',
-  ]
-    .filter((x) => x.trim() !== '')
-    .join(' ');
-  const setting = cipherSetting(grade, exclusions, (p) => (params.isSet(p) || params.get(p) !== '' ? params.get(p) : null));
-  const base = { protocols: protocols.allowed, certFile, cert: loaded.cert, loglevel, tickets: 1, implementation: 'postfix' as const };
-  if (!setting.ok) {
-    // tls_set_ciphers fails in every tls_server_start(): TLS is offered but each handshake is refused.
-    return { context: { ...base, cipherList: MEDIUM_DEFAULT, sessionProblem: { kind: setting.problem, token: setting.token } }, warnings };
+/** The server TLS code was needed before it was loaded: a missing await (its fetch has started). */
+export class ServerTlsNotLoaded extends Error {
+  constructor(what: string) {
+    super(`the lab's server TLS code is not loaded yet (${what})`);
+    this.name = 'ServerTlsNotLoaded';
   }
-  return { context: { ...base, cipherList: setting.list }, warnings };
 }
 
-function sessionOf(rec: HandshakeRecord): TlsSession | null {
-  if (rec.failure !== null || rec.version === null || rec.cipher === null) return null;
-  return { version: rec.version, cipher: rec.cipher, cipherBits: rec.cipherBits, algBits: rec.cipherBits };
+/** The code, or the error that says it is missing (and starts fetching it). */
+export function needTlsCode(what: string): TlsCode {
+  const code = tlsCodeNow();
+  if (code !== null) return code;
+  loadTlsCode().catch(() => {
+    // tried again by whatever needs it next
+  });
+  throw new ServerTlsNotLoaded(what);
 }
 
-/** The server side of a context (also used for servers of the simulated world that run Postfix). */
-export function serverSideOf(ctx: ServerTlsContext): ServerSide {
-  return {
-    accepted: ctx.protocols,
-    cipher: policyOfList(ctx.cipherList ?? MEDIUM_DEFAULT),
-    cert: ctx.cert ?? LAB_CERT,
-    tickets: ctx.tickets ?? 1,
+/** What the real engine needs to complete a context the stand-in made. */
+interface Deferred {
+  readonly params: ParameterView;
+  readonly opts: Pick<ServerTlsInitOptions, 'enforce' | 'loglevel'>;
+  real?: ServerTlsContext;
+}
+
+const DEFERRED = new WeakMap<ServerTlsContext, Deferred>();
+
+/**
+ * What init gives without the TLS code, or null when only the code can tell (a certificate other than the
+ * lab's own, or one written since boot; chain files).
+ */
+function initWithout(params: ParameterView, opts: ServerTlsInitOptions): ServerTlsInit | null {
+  const step = planServerInit(params, opts);
+  if (step.kind === 'done') return step.result;
+  if (step.chainFiles.trim() !== '' || step.certFile !== LAB_CERT_PATH || step.keyFile !== LAB_KEY_PATH) return null;
+  if (!isPristineLabFile(LAB_CERT_PATH, opts.files(LAB_CERT_PATH)) || !isPristineLabFile(LAB_KEY_PATH, opts.files(LAB_KEY_PATH)))
+    return null;
+  const context: ServerTlsContext = {
+    protocols: step.protocols,
+    certFile: step.certFile,
+    loglevel: step.loglevel,
+    tickets: 1,
+    implementation: 'postfix',
+  };
+  DEFERRED.set(context, { params, opts: { enforce: opts.enforce, ...(opts.loglevel === undefined ? {} : { loglevel: opts.loglevel }) } });
+  // Loading the lab's pair succeeds without a word (cert-files.ts loadSeparate).
+  return { context, warnings: step.warnings };
+}
+
+/** Whether smtpd can start with these parameters and files before the TLS code is here (always true once it is). */
+export function serverTlsInitKnown(params: ParameterView, files: FileLookup, enforce: boolean): boolean {
+  if (tlsCodeNow() !== null) return true;
+  const step = planServerInit(params, { enforce });
+  if (step.kind === 'done') return true;
+  return (
+    step.chainFiles.trim() === '' &&
+    step.certFile === LAB_CERT_PATH &&
+    step.keyFile === LAB_KEY_PATH &&
+    isPristineLabFile(LAB_CERT_PATH, files(LAB_CERT_PATH)) &&
+    isPristineLabFile(LAB_KEY_PATH, files(LAB_KEY_PATH))
+  );
+}
+
+/** The lab's files as they were at boot, which is what a stand-in's smtpd read at its start. */
+function bootFiles(code: TlsCode): FileLookup {
+  return (path) => {
+    const content = code.labTexts[path as LabTlsPath] as string | undefined;
+    return content === undefined ? undefined : { content, mode: path === LAB_KEY_PATH ? 0o600 : 0o644 };
   };
 }
 
-function handshake(ctx: ServerTlsContext, hello: ClientHello, opts: ServerHandshakeOptions): ServerHandshake {
-  const loglevel = opts.loglevel;
-  const cipherList = ctx.cipherList ?? MEDIUM_DEFAULT;
-  const problem = ctx.sessionProblem;
-  if (problem !== undefined) {
-    const warning = problem.kind === 'grade' ? logInvalidGrade(opts.peer, problem.token) : logInvalidUnary(opts.peer, problem.token);
-    return { ok: false, log: [...(loglevel >= 2 ? [logSettingUpFrom(opts.peer)] : []), warning] };
+/** The real context of `ctx` (itself unless the stand-in made it). */
+function realContext(code: TlsCode, ctx: ServerTlsContext): ServerTlsContext {
+  const d = DEFERRED.get(ctx);
+  if (d === undefined) return ctx;
+  if (d.real === undefined) {
+    const init = code.server.init(d.params, { ...d.opts, files: bootFiles(code) });
+    // Not reached: the stand-in only makes contexts for the lab's own pair, which loads.
+    if (init.context === null) throw new Error('the lab certificate did not load');
+    d.real = init.context;
   }
-  const side = serverSideOf(ctx);
-  const seed = `${opts.seed ?? 0}:${opts.peer}:${opts.now ?? 0}`;
-  if (hello.kind === 'plaintext') {
-    const rec = plaintextRecord(side.accepted, hello.bytes);
-    const log = serverHandshakeLog(rec, {
-      loglevel,
-      peer: opts.peer,
-      cipherList,
-      now: opts.now ?? 0,
-      seed,
-      helloBytes: 0,
-      helloPadded: false,
-      plaintext: hello.bytes,
-    });
-    return { ok: false, log, record: rec };
-  }
-  const h = resolveHello(hello);
-  const rec = negotiate(h, side);
-  const log = serverHandshakeLog(rec, {
-    loglevel,
-    peer: opts.peer,
-    cipherList,
-    now: opts.now ?? 0,
-    seed,
-    helloBytes: h.helloBytes,
-    helloPadded: h.helloBytes === 517,
-  });
-  const session = sessionOf(rec);
-  return session === null ? { ok: false, log, record: rec } : { ok: true, session, log, record: rec };
+  return d.real;
 }
 
-/**
- * What smtpd logs when the client goes away before or during the handshake
- * (corpus submissions-465-wrappermode: `SSL_accept error from localhost[127.0.0.1]: lost connection`).
- */
-export function serverHandshakeLost(peer: string): readonly string[] {
-  return [logAcceptLost(peer)];
-}
-
-export const serverTls: ServerTlsEngine = { init, handshake };
+export const serverTls: ServerTlsEngine = {
+  init(params, opts) {
+    const code = tlsCodeNow();
+    if (code !== null) return code.server.init(params, opts);
+    const known = initWithout(params, opts);
+    if (known !== null) return known;
+    return needTlsCode('smtpd TLS init').server.init(params, opts);
+  },
+  handshake(ctx: ServerTlsContext, hello: ClientHello, opts: ServerHandshakeOptions): ServerHandshake {
+    const code = needTlsCode('TLS handshake');
+    return code.server.handshake(realContext(code, ctx), hello, opts);
+  },
+};

@@ -1,8 +1,10 @@
 /**
  * The browser's lab-outbound.ts (swapped in by integrations/lab-programs-browser.ts): the outbound code
  * (outbound.ts: the queue, the smtp client, client TLS) is a chunk of its own, fetched the first time
- * something needs it. A failed fetch may be tried again.
+ * something needs it, with the servers' TLS code (tls/tls-code.browser.ts), as the smtp client's handshakes
+ * reach the remote hosts' TLS side. A failed fetch may be tried again.
  */
+import { loadTlsCode } from '../tls/tls-code.ts';
 import type { Outbound } from './lab-queue.ts';
 
 let loaded: Outbound | null = null;
@@ -13,8 +15,8 @@ export function outboundNow(): Outbound | null {
 }
 
 export function loadOutbound(): Promise<Outbound> {
-  loading ??= import('./outbound.ts').then(
-    (m) => (loaded = m.OUTBOUND),
+  loading ??= Promise.all([import('./outbound.ts'), loadTlsCode()]).then(
+    ([m]) => (loaded = m.OUTBOUND),
     (error: unknown) => {
       loading = null;
       throw error;

@@ -36,6 +36,11 @@ export function lazyFile(spec: LazyFile): SimFile {
   return file;
 }
 
+/** The text source of a lazyFile() (through chmods too); undefined for any other file, e.g. one written since. */
+export function lazySourceOf(file: SimFile): LazyFile | undefined {
+  return LAZY_SOURCES.get(file);
+}
+
 /** What `ls -l` shows of a package's folder: its size on disk (ext4 grows a folder of many names) and date. */
 export interface DirInfo {
   readonly size: number;

@@ -6,6 +6,7 @@
  * later, with a timer. Piped input is sent at once, then the connection ends.
  */
 import { loadOutbound, outboundNow } from '../../engine/world/lab-outbound.ts';
+import { loadTlsCode, serverTlsNeeded, tlsCodeNow } from '../../engine/world/lab-server-tls.ts';
 import type { ServerEndpoint, ServerOutput } from '../../engine/world/network.ts';
 import type { Program, ProgramContext } from '../program.ts';
 import type { InteractiveSession, SessionIo } from '../session.ts';
@@ -18,6 +19,8 @@ import { servicePort } from './net/services.ts';
 import * as T from './net/telnet-texts.ts';
 
 const ESC = '\x1d';
+/** A line that starts TLS: what the server reads next is a handshake. */
+const STARTTLS = /^\s*STARTTLS\b/i;
 
 interface Out {
   out(text: string): void;
@@ -25,6 +28,12 @@ interface Out {
 }
 
 type Target = { readonly ok: true; readonly endpoint: ServerEndpoint; readonly name: string } | { readonly ok: false };
+
+/** The port `portText` names (a number or a service of /etc/services); null when open() would refuse it. */
+function portOf(ctx: ProgramContext, portText: string): number | null {
+  if (/^\d+$/.test(portText)) return Number(portText) > 65535 ? null : Number(portText);
+  return servicePort(ctx.host.fs, portText);
+}
 
 /** Resolves, prints `Trying ...` for each address and connects, as tn() does. */
 function open(env: LabEnv, ctx: ProgramContext, o: Out, host: string, portText: string): Target {
@@ -110,15 +119,25 @@ class TelnetSession implements InteractiveSession {
   readonly #fromPrompt: boolean;
   #io: SessionIo | null = null;
   #conn: Connection | null = null;
-  #pendingTarget: { readonly endpoint: ServerEndpoint; readonly name: string } | null;
+  #pendingTarget: { readonly endpoint: ServerEndpoint; readonly name: string } | ((o: Out) => Target) | null;
   #state: 'session' | 'command' | 'open-to' = 'command';
   /** Server text that arrived while the telnet> prompt was up (telnet does not read the net then). */
   #held: (() => void)[] = [];
   #ended = false;
   /** Input that may put mail in the queue waits for the queue's code (the browser fetches it apart). */
   readonly #gate = new OutboundGate({ ready: () => outboundNow() !== null, load: loadOutbound }, () => this.#io?.resume());
+  /** A STARTTLS was sent on this connection: what follows is a handshake. */
+  #startTls = false;
+  /**
+   * Input that needs the servers' TLS code waits for it too (the browser fetches it apart: tls/tls-code.browser.ts):
+   * a STARTTLS line and everything after it, and a connection that needs it from the start (`later`).
+   */
+  readonly #tlsGate = new OutboundGate({ ready: () => tlsCodeNow() !== null, load: loadTlsCode }, () => this.#io?.resume(), {
+    needs: (line) => (this.#startTls ||= line !== null && STARTTLS.test(line)),
+  });
 
-  constructor(env: LabEnv, ctx: ProgramContext, target: { endpoint: ServerEndpoint; name: string } | null) {
+  /** `target`: connected, or a connection to make (printing to the session) once the TLS code is here. */
+  constructor(env: LabEnv, ctx: ProgramContext, target: { endpoint: ServerEndpoint; name: string } | ((o: Out) => Target) | null) {
     this.#env = env;
     this.#ctx = ctx;
     this.#fromPrompt = target === null;
@@ -133,16 +152,22 @@ class TelnetSession implements InteractiveSession {
     return this.#state === 'session' ? ESC : '';
   }
 
-  /** False while a line waits for the outbound code (outbound-gate.ts): the keys typed meanwhile stay in the shell. */
+  /** False while a line waits for the outbound or TLS code (outbound-gate.ts): the keys typed meanwhile stay in the shell. */
   get reading(): boolean {
-    return !this.#gate.waiting;
+    return !this.#gate.waiting && !this.#tlsGate.waiting;
   }
 
   start(io: SessionIo): void {
     this.#io = io;
     const t = this.#pendingTarget;
     this.#pendingTarget = null;
-    if (t !== null) this.#attach(t.endpoint, t.name);
+    if (typeof t === 'function') {
+      this.#tlsGate.whenReady(() => {
+        const c = t({ out: (s) => io.write(s), err: (s) => io.writeErr(s) });
+        if (c.ok) this.#attach(c.endpoint, c.name);
+        else this.#finish(1);
+      });
+    } else if (t !== null) this.#attach(t.endpoint, t.name);
     else {
       this.#state = 'command';
       io.write(T.PROMPT);
@@ -215,7 +240,9 @@ class TelnetSession implements InteractiveSession {
 
   onInput(data: string): void {
     if (this.#ended) return;
-    this.#gate.run(data, () => this.#input(data));
+    // Only lines for the server may be a STARTTLS; the telnet> prompt's go on at once.
+    const line = this.#state === 'session' ? data : '';
+    this.#tlsGate.run(line, () => this.#gate.run(data, () => this.#input(data)));
   }
 
   #input(data: string): void {
@@ -342,7 +369,7 @@ class TelnetSession implements InteractiveSession {
 
   onEof(): void {
     if (this.#ended) return;
-    this.#gate.run(null, () => this.#eof());
+    this.#tlsGate.run(null, () => this.#gate.run(null, () => this.#eof()));
   }
 
   #eof(): void {
@@ -366,19 +393,22 @@ class TelnetSession implements InteractiveSession {
   onTick(): void {
     const c = this.#conn;
     if (this.#ended || c === null || c.stream.closed) return;
-    if (c.endpoint.poll === undefined || this.#gate.waiting) return;
+    if (c.endpoint.poll === undefined || this.#gate.waiting || this.#tlsGate.waiting) return;
     c.stream.push(this.#gate.watch(safe(() => c.endpoint.poll?.() ?? { data: '', closed: false })));
   }
 
   onInterrupt(): boolean {
     if (this.#ended) return true;
-    this.#gate.run(null, () => {
-      if (this.#state === 'session') this.#send(T.IAC_IP_DO_TM);
-    });
+    this.#tlsGate.run(null, () =>
+      this.#gate.run(null, () => {
+        if (this.#state === 'session') this.#send(T.IAC_IP_DO_TM);
+      }),
+    );
     return true;
   }
 
   dispose(): void {
+    this.#tlsGate.dispose();
     this.#gate.dispose();
     this.#disconnect();
     this.#ended = true;
@@ -441,7 +471,14 @@ export function telnetProgram(env: LabEnv): Program {
         if (ctx.stdin.kind === 'text') return 0;
         return new TelnetSession(env, ctx, null);
       }
-      const t = open(env, ctx, o, host, operands[1] ?? 'telnet');
+      const portText = operands[1] ?? 'telnet';
+      const port = portOf(ctx, portText);
+      if (ctx.stdin.kind !== 'text' && port !== null && serverTlsNeeded(env.world, port)) {
+        // The connection needs the servers' TLS code (a certificate smtpd must read, a wrapper-mode port):
+        // telnet connects once it is here, reading nothing meanwhile; the same lines, later.
+        return new TelnetSession(env, ctx, (later) => open(env, ctx, later, host, portText));
+      }
+      const t = open(env, ctx, o, host, portText);
       if (!t.ok) return 1;
       if (ctx.stdin.kind === 'text') return piped(ctx, t.endpoint);
       return new TelnetSession(env, ctx, { endpoint: t.endpoint, name: t.name });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mapView } from '../../../src/engine/config/parameter-view.ts';
-import { postfixClientHello, pythonClientHello, resolveHello, sClientHello } from '../../../src/engine/tls/client-hello.ts';
+import { postfixClientHello, pythonClientHello, sClientHello } from '../../../src/engine/tls/client-hello.ts';
+import { resolveHello } from '../../../src/engine/tls/resolve-hello.ts';
 import { remoteServerHandshake, smtpClientHandshake } from '../../../src/engine/tls/client-tls.ts';
 import { LAB_CERT } from '../../../src/engine/tls/data/lab-pki.ts';
 import { negotiate } from '../../../src/engine/tls/negotiate.ts';

@@ -4,7 +4,8 @@ import { plaintextHello, pythonClientHello, sClientHello } from '../../../src/en
 import type { SClientVersionFlag } from '../../../src/engine/tls/client-hello.ts';
 import { LAB_TLS_FILES } from '../../../src/engine/tls/data/lab-pki.ts';
 import { MAIL_EXAMPLE_ORG_CERT, MX_EXAMPLE_NET_KEY } from '../../../src/engine/tls/data/lab-certs.ts';
-import { serverHandshakeLost, serverTls } from '../../../src/engine/tls/server-tls.ts';
+import { serverHandshakeLost } from '../../../src/engine/tls/server-engine.ts';
+import { serverTls } from '../../../src/engine/tls/server-tls.ts';
 import type { ClientHello, FileLookup, ServerTlsContext, SimFile } from '../../../src/engine/tls/types.ts';
 import { isTlsLine, logTexts, normalizeTexts, scenarioMainCf } from './corpus.ts';
 

@@ -1,6 +1,7 @@
 import { mapView } from '../../../src/engine/config/parameter-view.ts';
 import { LAB_TLS_FILES } from '../../../src/engine/tls/data/lab-pki.ts';
-import { serverHandshakeLost, serverTls } from '../../../src/engine/tls/server-tls.ts';
+import { serverHandshakeLost } from '../../../src/engine/tls/server-engine.ts';
+import { serverTls } from '../../../src/engine/tls/server-tls.ts';
 import type { ClientHello, ServerHandshake, ServerTlsContext, TlsSession } from '../../../src/engine/tls/types.ts';
 import type { ConnectResult, Network, ServerEndpoint, ServerOutput } from '../../../src/engine/world/network.ts';
 

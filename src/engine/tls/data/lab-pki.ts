@@ -2,14 +2,9 @@ import type { SimFile } from '../types.ts';
 import type { CertificateInfo } from '../x509/certificate.ts';
 import { firstCertificate } from '../x509/certificate.ts';
 import { MAIL_EXAMPLE_ORG_CERT, MAIL_EXAMPLE_ORG_KEY, MX_EXAMPLE_NET_CERT, MX_EXAMPLE_NET_KEY } from './lab-certs.ts';
+import { LAB_CERT_PATH, LAB_KEY_PATH, MX_CERT_PATH, MX_KEY_PATH, type LabTlsTexts } from './lab-tls-files.ts';
 
-/** Where the lab keeps Postfix's certificate and key (corpus base/main.cf). */
-export const LAB_CERT_PATH = '/etc/postfix/tls/mail.example.org.crt';
-export const LAB_KEY_PATH = '/etc/postfix/tls/mail.example.org.key';
-/** The remote MX's certificate, for lessons that trust it with `smtp_tls_CAfile` (corpus more/outbound-verify-selfsigned-with-cafile). */
-export const MX_CERT_PATH = '/etc/postfix/tls/mx.example.net.crt';
-/** Its key: the recording machine's setup.sh made both pairs in /etc/postfix/tls/ (corpus-extra p25-cert-key-of-other-pair). */
-export const MX_KEY_PATH = '/etc/postfix/tls/mx.example.net.key';
+export { LAB_CERT_PATH, LAB_KEY_PATH, MX_CERT_PATH, MX_KEY_PATH };
 
 function parsed(pem: string): CertificateInfo {
   const c = firstCertificate(pem);
@@ -32,6 +27,14 @@ export const LAB_TLS_FILES: Readonly<Record<string, SimFile>> = {
   [LAB_KEY_PATH]: { content: MAIL_EXAMPLE_ORG_KEY, mode: 0o600 },
   [MX_CERT_PATH]: { content: MX_EXAMPLE_NET_CERT, mode: 0o644 },
   [MX_KEY_PATH]: { content: MX_EXAMPLE_NET_KEY, mode: 0o600 },
+};
+
+/** The files' text, by path (what the browser's lazy lab files read once the TLS code is here: lab-tls-files.ts). */
+export const LAB_TLS_TEXTS: LabTlsTexts = {
+  [LAB_CERT_PATH]: MAIL_EXAMPLE_ORG_CERT,
+  [LAB_KEY_PATH]: MAIL_EXAMPLE_ORG_KEY,
+  [MX_CERT_PATH]: MX_EXAMPLE_NET_CERT,
+  [MX_KEY_PATH]: MX_EXAMPLE_NET_KEY,
 };
 
 export { MAIL_EXAMPLE_ORG_CERT, MAIL_EXAMPLE_ORG_KEY, MX_EXAMPLE_NET_CERT, MX_EXAMPLE_NET_KEY };

@@ -1,6 +1,7 @@
 import { remoteServerSide } from '../../tls/client-tls.ts';
 import type { TlsHello } from '../../tls/client-hello.ts';
-import { resolveHello, sClientHello } from '../../tls/client-hello.ts';
+import { sClientHello } from '../../tls/client-hello.ts';
+import { resolveHello } from '../../tls/resolve-hello.ts';
 import { LAB_CERT } from '../../tls/data/lab-pki.ts';
 import { bioDump } from '../../tls/hexdump.ts';
 import { logAlert, logState, logStateError } from '../../tls/log-texts.ts';

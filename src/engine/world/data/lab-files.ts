@@ -1,4 +1,4 @@
-import { LAB_TLS_FILES } from '../../tls/data/lab-pki.ts';
+import { labTlsBootFiles } from '../../tls/tls-code.ts';
 import type { SimFile } from '../../tls/types.ts';
 import { LAB_MASTER_CF } from './lab-master-cf.ts';
 import { ETC_HOSTNAME, lazyHostFiles } from './host-etc.ts';
@@ -83,6 +83,6 @@ export function labFiles(): Record<string, SimFile> {
     '/etc/hostname': text(ETC_HOSTNAME),
     ...lazy,
     '/var/log/mail.log': text('', 0o640),
-    ...LAB_TLS_FILES,
+    ...labTlsBootFiles(),
   };
 }

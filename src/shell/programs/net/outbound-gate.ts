@@ -29,8 +29,18 @@ const GREETING = /^\s*(?:EHLO|HELO)\s/i;
 /** An error answer (`4xx` or `5xx`, first or only line of a reply). */
 const ERROR_REPLY = /(?:^|\n)[45]\d\d(?:[ -]|\r?$)/m;
 
+/**
+ * Another rule for what must wait (the servers' TLS code: telnet's TLS gate): `needs` is asked for each line
+ * (null: a close, EOF or interrupt) in order; the server's answers are not looked at and nothing is fetched
+ * in the background.
+ */
+export interface GateRule {
+  readonly needs: (line: string | null) => boolean;
+}
+
 export class OutboundGate {
   readonly #source: OutboundSource;
+  readonly #rule: GateRule | null;
   /** What waits for the code, in order; null while nothing waits. */
   #held: (() => void)[] | null = null;
   /** The server answered with an error on this connection: from now on everything may reach the queue. */
@@ -39,14 +49,15 @@ export class OutboundGate {
   readonly #onResume: () => void;
 
   /** `onResume`: what waited has run and the session reads again (not called once it is disposed). */
-  constructor(source: OutboundSource, onResume: () => void = () => {}) {
+  constructor(source: OutboundSource, onResume: () => void = () => {}, rule?: GateRule) {
     this.#source = source;
     this.#onResume = onResume;
+    this.#rule = rule ?? null;
   }
 
   /** Looks at what the server wrote (returns it unchanged). */
   watch(out: ServerOutput): ServerOutput {
-    if (!this.#errorSeen && ERROR_REPLY.test(out.data)) {
+    if (this.#rule === null && !this.#errorSeen && ERROR_REPLY.test(out.data)) {
       this.#errorSeen = true;
       this.#prefetch();
     }
@@ -59,6 +70,7 @@ export class OutboundGate {
 
   /** Whether sending `line` (or closing, for null) may put mail in the queue now or later in this session. */
   #needs(line: string | null): boolean {
+    if (this.#rule !== null) return this.#rule.needs(line);
     if (this.#errorSeen) return true;
     return line !== null && STARTS_MESSAGE.test(line);
   }
@@ -78,10 +90,22 @@ export class OutboundGate {
       return;
     }
     if (!this.#needs(line)) {
-      if (line !== null && !GREETING.test(line)) this.#prefetch();
+      if (this.#rule === null && line !== null && !GREETING.test(line)) this.#prefetch();
       fn();
       return;
     }
+    this.#hold(fn);
+  }
+
+  /** Runs `fn` once the code is here (now, if it is), after what already waits. */
+  whenReady(fn: () => void): void {
+    if (this.#disposed) return;
+    if (this.#held !== null) this.#held.push(fn);
+    else if (this.#source.ready()) fn();
+    else this.#hold(fn);
+  }
+
+  #hold(fn: () => void): void {
     this.#held = [fn];
     // A failed fetch (the page lost its network): go on anyway; a line that does reach the queue then
     // ends the connection as a server failure would.
