@@ -189,6 +189,9 @@ describe('a world whose server TLS code comes later', { timeout: 60_000 }, () =>
     const c = lazy.lab(wrapper);
     expect(lazy.tls.serverTlsNeeded(c.world, 465)).toBe(true);
     expect(lazy.tls.serverTlsNeeded(c.world, 25)).toBe(false);
+    // A goal check may probe any port.
+    expect(lazy.tls.serverTlsNeeded(c.world)).toBe(true);
+    expect(lazy.tls.serverTlsNeeded(lazy.lab().world)).toBe(false);
     const r = await bothWays(lazy, 'localhost 465', ['EHLO client.example.com'], wrapper);
     expect(r.screenA).toBe(r.screenB);
     expect(r.logA).toEqual(r.logB);

@@ -7,7 +7,7 @@
  * Texts go in as text only. Saving an exercise done goes through the lab, which says once if it cannot.
  */
 import { loadOutbound } from '../../engine/world/lab-outbound.ts';
-import { loadTlsCode } from '../../engine/world/lab-server-tls.ts';
+import { loadTlsCode, serverTlsNeeded } from '../../engine/world/lab-server-tls.ts';
 import type { LessonFrontmatter } from '../../lesson-runtime/frontmatter.ts';
 import { checksNow, loadChecks } from '../../lesson-runtime/lab-checks.ts';
 import type { ExerciseStatus, LessonSession } from '../../lesson-runtime/session.ts';
@@ -55,6 +55,12 @@ export function watchExercises(root: HTMLElement, lab: LabConsoleElement, lesson
     revision = s.events.revision;
     if (checksNow() === null) {
       waitForChecks();
+      return;
+    }
+    if (serverTlsNeeded(s.world)) {
+      // The probes would need the servers' TLS code (a certificate written since boot, a wrapper-mode port):
+      // fetched first, so that neither the checks nor the pictures after them meet its absence.
+      loadTlsCode().then(schedule, () => {});
       return;
     }
     let statuses: ExerciseStatus[];

@@ -19,10 +19,11 @@ export { ServerTlsNotLoaded } from '../tls/server-tls.ts';
  * Whether a connection to `port` now may need the server TLS code before the client sends anything but a
  * STARTTLS-free dialogue: the code is not here, and a new smtpd of some service would have to read a
  * certificate the stand-in does not know (a proxy of the remote world may connect to any of them), or the
- * service on `port` speaks TLS at once (wrapper mode: its first bytes are a handshake). Conservative: it asks
- * for the code whenever it is in doubt.
+ * service on `port` speaks TLS at once (wrapper mode: its first bytes are a handshake). Without `port`: a
+ * connection to any port (a goal check probes the services). Conservative: it asks for the code whenever it is
+ * in doubt.
  */
-export function serverTlsNeeded(world: Pick<World, 'master' | 'fs'>, port: number): boolean {
+export function serverTlsNeeded(world: Pick<World, 'master' | 'fs'>, port?: number): boolean {
   if (tlsCodeNow() !== null) return false;
   const cfg = world.master.config;
   if (cfg === null) return false;
@@ -34,7 +35,7 @@ export function serverTlsNeeded(world: Pick<World, 'master' | 'fs'>, port: numbe
     const params = cfg.daemonParams(l.service, 'inet', mainCf ?? '');
     const read = readSettings(params);
     if (!read.ok || !read.settings.tls.use) continue;
-    if (read.settings.tls.wrapper && l.port === port) return true;
+    if (read.settings.tls.wrapper && (port === undefined || l.port === port)) return true;
     if (!serverTlsInitKnown(params, world.fs.lookup, read.settings.tls.enforce)) return true;
   }
   return false;
