@@ -15,6 +15,8 @@ import type { AstroIntegration } from 'astro';
 import { build } from 'esbuild';
 import { build as viteBuild } from 'vite';
 import { labProgramsInBrowser } from '../../../integrations/lab-programs-browser.ts';
+import { TERSER_OPTIONS } from '../../../integrations/minify.ts';
+import { xtermMangle } from '../../../integrations/xterm-mangle.ts';
 import { EMBED_DIR_URL, EMBED_SCRIPT_URL, EMBED_STYLE_URL } from './embed-urls.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
@@ -28,11 +30,14 @@ async function bundleChunks(): Promise<{ readonly files: Map<string, string>; re
     configFile: false,
     root: ROOT,
     logLevel: 'warn',
-    plugins: [labProgramsInBrowser()],
+    plugins: [labProgramsInBrowser(), xtermMangle()],
     build: {
       write: false,
       modulePreload: false,
       target: 'es2022',
+      // Minified as the site's chunks are, xterm's private members renamed (integrations/minify.ts).
+      minify: 'terser',
+      terserOptions: TERSER_OPTIONS,
       cssCodeSplit: false,
       // Fonts and images go into the CSS (the embed has no other asset URLs to keep right).
       assetsInlineLimit: 100_000_000,
