@@ -5,8 +5,6 @@ import { LAB_MAIN_CF } from '../../src/engine/world/data/lab-files.ts';
 import { LAB_MASTER_CF } from '../../src/engine/world/data/lab-master-cf.ts';
 import {
   ALL_CONTROLS,
-  applyChoice,
-  applyService,
   choiceState,
   describeState,
   MAIN_CONTROLS,
@@ -17,6 +15,7 @@ import {
   type ChoiceControl,
   type LabFiles,
 } from '../../src/components/lab/controls.ts';
+import { applyChoice, applyService } from '../../src/components/lab/control-edits.ts';
 import { enableService } from '../../src/components/lab/master-services.ts';
 import { corpusFile } from './corpus.ts';
 

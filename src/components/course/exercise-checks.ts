@@ -29,6 +29,8 @@ export interface ExerciseChecksOptions {
 const CHECK_DELAY_MS = 150;
 /** No change in the lab for this long before the goal checks' code is fetched. */
 const CHECKS_QUIET_MS = 1000;
+/** ...and at the latest this long after the first check was asked for. */
+const CHECKS_LATEST_MS = 2500;
 /** Output of a session (telnet's replies) arrives on timers: look for new events this often. */
 const POLL_MS = 400;
 
@@ -82,17 +84,25 @@ export function watchExercises(root: HTMLElement, lab: LabConsoleElement, lesson
       if (!waitsForOutbound(e, schedule)) throw e;
     }
   };
-  // The checks' code (lab-checks.browser.ts) is fetched once the lab has been quiet a moment, so a first
-  // command and its EHLO do not wait on it. The checks read the session's events and world as they are
-  // when they run, so what the learner did meanwhile counts the same.
+  // The checks' code (lab-checks.browser.ts) is fetched once the lab has been quiet a moment (or a few
+  // seconds on), so a first command and its EHLO do not wait on it. The checks read the session's events
+  // and world as they are when they run, so what the learner did meanwhile counts the same.
   let fetching: QuietTask | null = null;
   const waitForChecks = () => {
     if (fetching !== null) return fetching.poke();
-    fetching = whenQuiet(() => {
+    let asked = false;
+    const fetchChecks = () => {
+      if (asked) return;
+      asked = true;
+      clearTimeout(latest);
+      quiet.cancel();
       loadChecks().then(schedule, () => {
         fetching = null; // tried again at the next change
       });
-    }, CHECKS_QUIET_MS);
+    };
+    const quiet = whenQuiet(fetchChecks, CHECKS_QUIET_MS);
+    const latest = setTimeout(fetchChecks, CHECKS_LATEST_MS);
+    fetching = quiet;
   };
   const schedule = () => {
     if (timer === null) timer = setTimeout(check, CHECK_DELAY_MS);

@@ -2,13 +2,16 @@
  * The configuration panel: one labelled control per setting, the changes not live yet (a diff against
  * what Postfix last loaded), and Apply. It edits nothing itself: a control hands the new file texts to
  * `onFiles`, and `render` shows whatever the files say now, so edits from the terminal show up too.
+ *
+ * The code that makes the new texts (control-edits.ts: `postconf -e` for main.cf, master.cf's text edits)
+ * is fetched when the pointer or the focus first reaches the panel, or at the first change: the panel
+ * renders without it. A change made before it is here waits for it, in order, and so does an Apply made
+ * meanwhile, so each one acts on the files as the ones before it left them.
  */
 import { MainCf } from '../../engine/config/main-cf.ts';
 import { MasterCf } from '../../engine/config/master-cf.ts';
 import { assertNever } from '../../engine/util/assert-never.ts';
 import {
-  applyChoice,
-  applyService,
   choiceState,
   describeState,
   MAIN_CONTROLS,
@@ -33,6 +36,8 @@ export interface PanelHooks {
   readonly onFiles: (next: LabFiles) => void;
   readonly onApply: () => void;
 }
+
+type Edits = typeof import('./control-edits.ts');
 
 /** Marks the option that shows a state which is not one of the choices. */
 const STATE_OPTION = '';
@@ -61,6 +66,13 @@ export class ConfigPanel {
   readonly #problems: HTMLElement;
   readonly #applyOutput: HTMLOutputElement;
   #files: LabFiles = { main: '', master: '' };
+  /** The edit code once it is here; its fetch while it comes (null: not asked for, or failed). */
+  #edits: Edits | null = null;
+  #loading: Promise<Edits> | null = null;
+  /** What waits for the edit code, in order (a change, an Apply); null while nothing waits. */
+  #waiting: Promise<void> | null = null;
+  /** The files changed while a change waited: the controls show them once nothing waits (the pick stays meanwhile). */
+  #controlsStale = false;
 
   /** `only`: the ids of the controls to show (a lesson's `lab.controls`); null shows them all. */
   constructor(prefix: string, hooks: PanelHooks, only: ReadonlySet<string> | null = null) {
@@ -81,7 +93,7 @@ export class ConfigPanel {
     this.#problems = h('div', { class: 'lab-panel__problems' });
     this.#pending = h('div', { class: 'lab-panel__pending' });
     this.applyButton = h('button', { type: 'button', class: 'lab-button lab-button--primary' }, 'Apply (postfix reload)');
-    this.applyButton.addEventListener('click', () => this.#hooks.onApply());
+    this.applyButton.addEventListener('click', () => this.#inOrder(() => this.#hooks.onApply()));
     this.#applyOutput = h('output', { class: 'lab-panel__output' });
     this.element = h(
       'section',
@@ -100,6 +112,54 @@ export class ConfigPanel {
       this.#pending,
       h('div', { class: 'lab-panel__apply' }, this.applyButton, this.#applyOutput),
     );
+    const prefetch = () => void this.#loadEdits().catch(() => {});
+    this.element.addEventListener('pointerenter', prefetch, { once: true });
+    this.element.addEventListener('focusin', prefetch, { once: true });
+  }
+
+  #loadEdits(): Promise<Edits> {
+    this.#loading ??= import('./control-edits.ts').then(
+      (m) => (this.#edits = m),
+      (error: unknown) => {
+        this.#loading = null; // tried again at the next change
+        throw error;
+      },
+    );
+    return this.#loading;
+  }
+
+  /** Runs `fn` now, or after what already waits for the edit code. */
+  #inOrder(fn: () => void): void {
+    if (this.#waiting === null) return fn();
+    const waiting: Promise<void> = this.#waiting.then(fn, fn).finally(() => this.#settled(waiting));
+    this.#waiting = waiting;
+  }
+
+  #settled(waiting: Promise<void>): void {
+    if (this.#waiting !== waiting) return;
+    this.#waiting = null;
+    if (this.#controlsStale) this.#renderControls();
+  }
+
+  /**
+   * A change of a control: `edit` makes the new files from the files as they are when it runs (at once
+   * when the edit code is here, else once it has come, after the changes before it); `unchanged` runs
+   * when it changes nothing, or when the code could not be fetched.
+   */
+  #change(edit: (m: Edits, files: LabFiles) => LabFiles, unchanged: () => void): void {
+    const run = (m: Edits) => {
+      const next = edit(m, this.#files);
+      if (next === this.#files) return unchanged();
+      this.#hooks.onFiles(next);
+      this.#files = next; // what the files say now (render comes a moment later)
+    };
+    const edits = this.#edits;
+    if (edits !== null && this.#waiting === null) return run(edits);
+    const waiting: Promise<void> = (this.#waiting ?? Promise.resolve())
+      .then(() => this.#loadEdits())
+      .then(run, unchanged)
+      .finally(() => this.#settled(waiting));
+    this.#waiting = waiting;
   }
 
   #choiceField(prefix: string, control: ChoiceControl): HTMLElement {
@@ -107,13 +167,16 @@ export class ConfigPanel {
     const stateOption = h('option', { value: STATE_OPTION });
     const select = h('select', { id, class: 'lab-select', 'aria-describedby': `${id}-help` });
     for (const choice of control.choices) select.append(h('option', { value: choice }, choice));
+    const widget: ChoiceWidget = { control, select, stateOption };
     select.addEventListener('change', () => {
       const value = select.value;
       if (value === STATE_OPTION) return;
-      const next = applyChoice(control, value, this.#files);
-      if (next !== this.#files) this.#hooks.onFiles(next);
+      this.#change(
+        (m, files) => m.applyChoice(control, value, files),
+        () => renderChoice(widget, this.#files),
+      );
     });
-    this.#choices.push({ control, select, stateOption });
+    this.#choices.push(widget);
     return h(
       'div',
       { class: 'lab-field' },
@@ -127,9 +190,11 @@ export class ConfigPanel {
     const id = `${prefix}-service-${control.id}`;
     const input = h('input', { type: 'checkbox', id, class: 'lab-check', 'aria-describedby': `${id}-help` });
     input.addEventListener('change', () => {
-      const next = applyService(control, input.checked, this.#files);
-      if (next !== this.#files) this.#hooks.onFiles(next);
-      else input.checked = serviceState(control, this.#files);
+      const on = input.checked;
+      this.#change(
+        (m, files) => m.applyService(control, on, files),
+        () => (input.checked = serviceState(control, this.#files)),
+      );
     });
     this.#services.push({ control, input });
     return h(
@@ -143,10 +208,16 @@ export class ConfigPanel {
 
   render(view: PanelView): void {
     this.#files = view.files;
-    for (const w of this.#choices) renderChoice(w, view.files);
-    for (const w of this.#services) w.input.checked = serviceState(w.control, view.files);
+    if (this.#waiting === null) this.#renderControls();
+    else this.#controlsStale = true;
     this.#renderProblems(view.files);
     this.#renderPending(view);
+  }
+
+  #renderControls(): void {
+    this.#controlsStale = false;
+    for (const w of this.#choices) renderChoice(w, this.#files);
+    for (const w of this.#services) w.input.checked = serviceState(w.control, this.#files);
   }
 
   #renderProblems(files: LabFiles): void {

@@ -5,11 +5,13 @@
  * main.cf settings are written exactly as `postconf -e name=value` writes them (MainCf.withSettings);
  * master.cf settings are text edits (master-services.ts). A file the controls cannot represent (a value
  * that is none of the choices, a `$variable`...) shows up as a `custom` state: the control never lies.
+ * The edits themselves (the new text for a pick) are control-edits.ts, which the panel loads with its
+ * first change.
  */
 import { builtinDefault } from '../../engine/config/defaults.ts';
 import { MainCf } from '../../engine/config/main-cf.ts';
 import { assertNever } from '../../engine/util/assert-never.ts';
-import { disableService, enableService, serviceEnabled, serviceParam, setServiceParam, type LabService } from './master-services.ts';
+import { serviceEnabled, serviceParam, type LabService } from './service-state.ts';
 
 /** The two files the controls edit. */
 export interface LabFiles {
@@ -194,26 +196,8 @@ export function choiceState(control: ChoiceControl, files: LabFiles): ChoiceStat
   }
 }
 
-/** The files after the learner picks `value` (one of the control's choices; anything else changes nothing). */
-export function applyChoice(control: ChoiceControl, value: string, files: LabFiles): LabFiles {
-  if (!control.choices.includes(value)) return files;
-  switch (control.kind) {
-    case 'main':
-      return { ...files, main: MainCf.parse(files.main).withSettings([[control.param, value]]) };
-    case 'service-param':
-      return { ...files, master: setServiceParam(files.master, control.service, control.param, value) };
-    default:
-      return assertNever(control);
-  }
-}
-
 export function serviceState(control: ServiceControl, files: LabFiles): boolean {
   return serviceEnabled(files.master, control.service);
-}
-
-export function applyService(control: ServiceControl, on: boolean, files: LabFiles): LabFiles {
-  const master = on ? enableService(files.master, control.service) : disableService(files.master, control.service);
-  return master === files.master ? files : { ...files, master };
 }
 
 /** How a state reads next to the control ("not set: default may", "custom value: maybe"...). */

@@ -6,19 +6,18 @@
  * its `-o` lines; the explanatory comment lines inside the block stay comments), so the result is what
  * a learner gets by uncommenting them in an editor. Switching it off puts a `#` back in front of every
  * line of the entry; on a block switched on here, that restores the stock text byte for byte.
+ *
+ * What the panel shows (a service on or off, its `-o` values) is read by service-state.ts, which the lab's
+ * machine loads at once; these edits come with the panel's first change (config-panel.ts).
  */
 import { physicalLines } from '../../engine/config/main-cf.ts';
 import { MasterCf } from '../../engine/config/master-cf.ts';
 import { editMaster } from '../../engine/postconf/edit-master.ts';
 import { FatalExit, PostconfOutput } from '../../engine/postconf/output.ts';
 import { LAB_MASTER_CF } from '../../engine/world/data/lab-master-cf.ts';
+import { INET, serviceEnabled, type LabService } from './service-state.ts';
 
-/** The services the lab can switch on and off. */
-export type LabService = 'submission' | 'submissions';
-
-export const LAB_SERVICES: readonly LabService[] = ['submission', 'submissions'];
-
-const INET = 'inet';
+export { LAB_SERVICES, serviceEnabled, serviceParam, type LabService, type ServiceParam } from './service-state.ts';
 
 function stripEol(line: string): string {
   return line.replace(/\r?\n$/, '');
@@ -51,11 +50,6 @@ export function stockBlock(service: LabService): readonly string[] {
   const out = [lines[start] ?? ''];
   for (let i = start + 1; i < lines.length && isBlockComment(lines[i] ?? ''); i++) out.push(lines[i] ?? '');
   return out;
-}
-
-/** True when master.cf has an active `<service> inet` entry (the one master(8) would run). */
-export function serviceEnabled(text: string, service: LabService): boolean {
-  return MasterCf.parse(text).find(service, INET) !== undefined;
 }
 
 /** The stock block of `service` as it reads once switched on (comment lines dropped), for appending. */
@@ -104,16 +98,6 @@ export function disableService(text: string, service: LabService): string {
     }
   }
   return lines.join('');
-}
-
-/** What a service's `-o name=value` says: off (no entry), not set (main.cf applies), or a value. */
-export type ServiceParam = { readonly kind: 'service-off' } | { readonly kind: 'unset' } | { readonly kind: 'set'; readonly value: string };
-
-export function serviceParam(text: string, service: LabService, param: string): ServiceParam {
-  const entry = MasterCf.parse(text).find(service, INET);
-  if (entry === undefined) return { kind: 'service-off' };
-  const value = entry.params.get(param);
-  return value === undefined ? { kind: 'unset' } : { kind: 'set', value };
 }
 
 function countOptions(argv: readonly string[], param: string): number {
