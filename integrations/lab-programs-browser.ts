@@ -18,6 +18,9 @@ const BROWSER_CHECKS = fileURLToPath(new URL('../src/lesson-runtime/lab-checks.b
 /** The lab servers' TLS code (smtpd's TLS engine, the lab's certificates): Node imports it at once, the browser on first need. */
 const TLS_CODE = fileURLToPath(new URL('../src/engine/tls/tls-code.ts', import.meta.url)).replaceAll('\\', '/');
 const BROWSER_TLS_CODE = fileURLToPath(new URL('../src/engine/tls/tls-code.browser.ts', import.meta.url));
+/** The lab's certificate files: Node boots with their text, the browser gets it with the TLS code. */
+const TLS_BOOT = fileURLToPath(new URL('../src/engine/tls/data/lab-tls-boot.ts', import.meta.url)).replaceAll('\\', '/');
+const BROWSER_TLS_BOOT = fileURLToPath(new URL('../src/engine/tls/data/lab-tls-boot.browser.ts', import.meta.url));
 
 export function labProgramsInBrowser(): Plugin {
   return {
@@ -37,6 +40,10 @@ export function labProgramsInBrowser(): Plugin {
       if (source.endsWith('/tls-code.ts') && from !== '') {
         const target = fileURLToPath(new URL(source, pathToFileURL(from))).replaceAll('\\', '/');
         return target === TLS_CODE ? BROWSER_TLS_CODE : null;
+      }
+      if (source.endsWith('/lab-tls-boot.ts') && from !== '') {
+        const target = fileURLToPath(new URL(source, pathToFileURL(from))).replaceAll('\\', '/');
+        return target === TLS_BOOT ? BROWSER_TLS_BOOT : null;
       }
       if (source !== './lab-programs.ts') return null;
       if (!from.endsWith('/src/shell/lab-shell.ts')) return null;

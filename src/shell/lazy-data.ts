@@ -5,7 +5,7 @@
  */
 import { provideCaCertificateBodies, provideCaCertificateList } from '../engine/world/data/ca-certificates.ts';
 import { provideHostFileTexts } from '../engine/world/data/host-etc.ts';
-import { loadTlsCode } from '../engine/world/lab-server-tls.ts';
+import { loadTlsCode } from '../engine/tls/tls-code.ts';
 import { resolvePath } from './path.ts';
 
 /** Where a line runs: what lets `wanted` follow `.`, `..`, globs and recursion from the current folder. */

@@ -10,9 +10,12 @@ import { join } from 'node:path';
 export const ROOT = join(import.meta.dirname, '../..');
 
 /** The browser builds' swaps (integrations/lab-programs-browser.ts). */
-const SWAPS = ['src/engine/world/lab-outbound', 'src/engine/tls/tls-code', 'src/lesson-runtime/lab-checks'].filter((p) =>
-  existsSync(join(ROOT, `${p}.browser.ts`)),
-);
+const SWAPS = [
+  'src/engine/world/lab-outbound',
+  'src/engine/tls/tls-code',
+  'src/engine/tls/data/lab-tls-boot',
+  'src/lesson-runtime/lab-checks',
+].filter((p) => existsSync(join(ROOT, `${p}.browser.ts`)));
 
 /**
  * The source files each chunk holds, by the entry point (a path from ROOT) the chunk starts from. `eager`: with

@@ -7,7 +7,7 @@
  * Texts go in as text only. Saving an exercise done goes through the lab, which says once if it cannot.
  */
 import { loadOutbound } from '../../engine/world/lab-outbound.ts';
-import { loadTlsCode, serverTlsNeeded } from '../../engine/world/lab-server-tls.ts';
+import { loadTlsCode } from '../../engine/tls/tls-code.ts';
 import type { LessonFrontmatter } from '../../lesson-runtime/frontmatter.ts';
 import { checksNow, loadChecks } from '../../lesson-runtime/lab-checks.ts';
 import type { ExerciseStatus, LessonSession } from '../../lesson-runtime/session.ts';
@@ -43,6 +43,8 @@ export function watchExercises(root: HTMLElement, lab: LabConsoleElement, lesson
   let session: LessonSession | null = null;
   /** The exercises the session started with done (a save is due when another one is done). */
   let doneAtStart: ReadonlySet<string> = new Set();
+  /** What tells whether a probe would need the servers' TLS code (engine/world/lab-server-tls.ts), once imported. */
+  let tlsGate: Pick<typeof import('../../engine/world/lab-server-tls.ts'), 'serverTlsNeeded'> | null = null;
 
   const check = () => {
     timer = null;
@@ -59,7 +61,16 @@ export function watchExercises(root: HTMLElement, lab: LabConsoleElement, lesson
       waitForChecks();
       return;
     }
-    if (serverTlsNeeded(s.world)) {
+    // Imported here, not at the top: its code (config checks, smtpd settings) belongs to the machine's chunk,
+    // which is here by now, while this module is among the page's first scripts.
+    if (tlsGate === null) {
+      import('../../engine/world/lab-server-tls.ts').then((m) => {
+        tlsGate = m;
+        schedule();
+      }, schedule);
+      return;
+    }
+    if (tlsGate.serverTlsNeeded(s.world)) {
       // The probes would need the servers' TLS code (a certificate written since boot, a wrapper-mode port):
       // fetched first, so that neither the checks nor the pictures after them meet its absence.
       loadTlsCode().then(schedule, () => {});

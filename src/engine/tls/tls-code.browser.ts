@@ -3,11 +3,10 @@
  * world's servers (tls-code-bundle.ts: smtpd's TLS engine, the remote hosts' handshakes, the lab's
  * certificates) is a chunk of its own, fetched the first time something needs it; until then smtpd's engine is
  * a stand-in (server-tls.ts) and the lab's certificate files are listed and sized without their text
- * (data/lab-tls-files.ts). A failed fetch may be tried again.
+ * (data/lab-tls-boot.browser.ts). Nothing else here: the page's first scripts import this module (through
+ * the goal checks and the outbound loader). A failed fetch may be tried again.
  */
-import { lazyLabTlsFiles } from './data/lab-tls-files.ts';
 import type { TlsCode } from './tls-code-bundle.ts';
-import type { SimFile } from './types.ts';
 
 let loaded: TlsCode | null = null;
 let loading: Promise<TlsCode> | null = null;
@@ -25,8 +24,4 @@ export function loadTlsCode(): Promise<TlsCode> {
     },
   );
   return loading;
-}
-
-export function labTlsBootFiles(): Readonly<Record<string, SimFile>> {
-  return lazyLabTlsFiles(() => loaded?.labTexts ?? null);
 }

@@ -36,4 +36,17 @@ describe('the machine chunk in the browser build', () => {
       expect(tls, f).toContain(f);
     }
   });
+
+  it('keeps the goal checks’ watcher, among a lesson page’s first scripts, free of the machine’s TLS gate', async () => {
+    const chunk = await browserBundle('src/components/course/exercise-checks.ts', '/tmp/tls-chunk-test-checks', { eager: true });
+    const first = chunk('src/components/course/exercise-checks.ts');
+    expect(first).toContain('src/engine/tls/tls-code.browser.ts');
+    for (const f of [
+      'src/engine/world/lab-server-tls.ts',
+      'src/engine/tls/server-init.ts',
+      'src/engine/world/sim-fs.ts',
+      'src/engine/tls/data/lab-tls-files.ts',
+    ])
+      expect(first, f).not.toContain(f);
+  });
 });

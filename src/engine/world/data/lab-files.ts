@@ -1,4 +1,4 @@
-import { labTlsBootFiles } from '../../tls/tls-code.ts';
+import { labTlsBootFiles } from '../../tls/data/lab-tls-boot.ts';
 import type { SimFile } from '../../tls/types.ts';
 import { LAB_MASTER_CF } from './lab-master-cf.ts';
 import { ETC_HOSTNAME, lazyHostFiles } from './host-etc.ts';
