@@ -58,7 +58,8 @@ export function watchExercises(root: HTMLElement, lab: LabConsoleElement, lesson
     }
     revision = s.events.revision;
     if (checksNow() === null) {
-      waitForChecks();
+      // Nothing done in the lab yet (it came on its own, the page being quiet): nothing to wait for.
+      waitForChecks(s.events.revision === 0);
       return;
     }
     // Imported here, not at the top: its code (config checks, smtpd settings) belongs to the machine's chunk,
@@ -99,7 +100,7 @@ export function watchExercises(root: HTMLElement, lab: LabConsoleElement, lesson
   // seconds on), so a first command and its EHLO do not wait on it. The checks read the session's events
   // and world as they are when they run, so what the learner did meanwhile counts the same.
   let fetching: QuietTask | null = null;
-  const waitForChecks = () => {
+  const waitForChecks = (now: boolean) => {
     if (fetching !== null) return fetching.poke();
     let asked = false;
     const fetchChecks = () => {
@@ -114,6 +115,7 @@ export function watchExercises(root: HTMLElement, lab: LabConsoleElement, lesson
     const quiet = whenQuiet(fetchChecks, CHECKS_QUIET_MS);
     const latest = setTimeout(fetchChecks, CHECKS_LATEST_MS);
     fetching = quiet;
+    if (now) fetchChecks();
   };
   const schedule = () => {
     if (timer === null) timer = setTimeout(check, CHECK_DELAY_MS);
