@@ -35,6 +35,10 @@ const KB = 1024;
  * After the engine split (2026-12-07, third session: the coreutils, the outbound mail code with client
  * TLS, /etc/ssl/openssl.cnf's text and the CA listing load on first use): the first EHLO answer measured
  * 210.7 KB (lesson) and 211.2 KB (/lab/), budgets +6%.
+ *
+ * After the fourth session (server TLS and the lab's certificate text, /etc/services' text, the goal checks
+ * and the panel's edit code load on first need; terser, and xterm's private members renamed): the first
+ * EHLO answer measured 179.9 KB (lesson) and 180.1 KB (/lab/), budgets +6%.
  */
 export const BUDGETS = [
   { path: '/', milestone: 'load', budgetKb: TARGET_KB.load },
@@ -42,9 +46,9 @@ export const BUDGETS = [
   { path: '/handout/', milestone: 'load', budgetKb: TARGET_KB.load },
   { path: '/embed/', milestone: 'load', budgetKb: TARGET_KB.load },
   { path: LESSON, milestone: 'ready', budgetKb: TARGET_KB.ready },
-  { path: LESSON, milestone: 'ehlo', budgetKb: 224 },
+  { path: LESSON, milestone: 'ehlo', budgetKb: 191 },
   { path: '/lab/', milestone: 'ready', budgetKb: TARGET_KB.ready },
-  { path: '/lab/', milestone: 'ehlo', budgetKb: 224 },
+  { path: '/lab/', milestone: 'ehlo', budgetKb: 191 },
 ];
 
 function built(path) {
