@@ -143,6 +143,15 @@ const LAB_TLS_DIRS = ['/etc/postfix/tls'];
 const LAB_TLS_WORD = /^\/etc\/postfix\/tls(?:\/|$)|\.(?:crt|key|pem)$/;
 
 /**
+ * A telnet whose input is a pipe or a file connects and sends it all in one go: unlike a telnet reading the
+ * terminal it cannot wait at connect for smtpd's TLS code (programs/net/outbound-gate.ts) when the lab's
+ * certificates were changed, so such a line brings the code first.
+ */
+function pipedTelnet(word: string, where: LineWhere): boolean {
+  return word === 'telnet' && /[|<]/.test(where.line);
+}
+
+/**
  * The text of the lab's certificates and keys, which comes with the servers' TLS code (engine/tls/
  * tls-code.browser.ts, about 16 kB): wanted by a line naming /etc/postfix/tls or a certificate or key file, or
  * reaching the folder from the current one (`cat *` there, `grep -r x /etc`), never for a Tab (their names are here).
@@ -150,7 +159,9 @@ const LAB_TLS_WORD = /^\/etc\/postfix\/tls(?:\/|$)|\.(?:crt|key|pem)$/;
 export function labTlsFilesData(): LazyData {
   return {
     name: 'lab certificates',
-    wanted: (w, where) => where?.tab !== true && (LAB_TLS_WORD.test(w) || (where !== undefined && leadsInto(LAB_TLS_DIRS, w, where))),
+    wanted: (w, where) =>
+      where?.tab !== true &&
+      (LAB_TLS_WORD.test(w) || (where !== undefined && (leadsInto(LAB_TLS_DIRS, w, where) || pipedTelnet(w, where)))),
     load: () => loadTlsCode().then(() => undefined),
   };
 }

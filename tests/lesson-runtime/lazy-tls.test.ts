@@ -258,11 +258,56 @@ describe('a world whose server TLS code comes later', { timeout: 60_000 }, () =>
     expect(wanted('cd tls; cat mail.example.org.key', '/etc/postfix')).toBe(true);
     expect(wanted('grep -r BEGIN /etc')).toBe(true);
     expect(wanted('telnet localhost 25')).toBe(false);
+    expect(wanted('printf "EHLO x\\r\\n" | telnet localhost 25')).toBe(true);
+    expect(wanted('telnet localhost 25 < session.txt')).toBe(true);
     expect(wanted('cat /etc/postfix/main.cf')).toBe(false);
     expect(wanted('grep smtpd_tls main.cf', '/etc/postfix')).toBe(false);
     // A word that names the folder from where the line runs may be a path: fetched, to be safe.
     expect(wanted('grep tls main.cf', '/etc/postfix')).toBe(true);
     expect(wanted('cat *', '/root')).toBe(false);
     expect(data.wanted('/etc/postfix/tls/', { cwd: '/root', line: 'ls /etc/postfix/tls/', tab: true })).toBe(false);
+  });
+
+  it('a telnet fed from a pipe with another certificate gets the code first: the screen and log as with it', async () => {
+    // A certificate that is not the lab's own, named so that no word of a line asks for the certificates' text.
+    const lines = [
+      'postconf -e smtpd_tls_cert_file=/root/mail.cert',
+      'printf "EHLO x\\r\\nQUIT\\r\\n" | telnet localhost 25',
+      'echo after',
+    ];
+    // Both runs on the browser's program table (lab-programs.browser.ts: telnet, printf and the data fetched on
+    // use), one with the TLS code there before the first line.
+    const run = async (codeFirst: boolean) => {
+      vi.doMock('../../src/shell/lab-programs.ts', async () => await import('../../src/shell/lab-programs.browser.ts'));
+      const lazy = await fresh();
+      if (codeFirst) await lazy.tls.loadTlsCode();
+      const { createLabShell } = await import('../../src/shell/lab-shell.ts');
+      const { MemoryPort } = await import('../../src/shell/memory-port.ts');
+      const { TimerPacer } = await import('../../src/shell/programs/net/lab-env.ts');
+      const world = lazy.createLabWorld();
+      const pacer = new TimerPacer();
+      pacer.immediate = true;
+      const shell = createLabShell(world, { pacer });
+      const port = new MemoryPort(120, 50);
+      shell.attach(port);
+      port.take();
+      for (const l of lines) port.type(`${l}\r`);
+      // telnet, printf and the TLS code are real imports here: wait for the last line.
+      let screen = '';
+      for (let i = 0; i < 500 && !/\r\nafter\r\n/.test(screen); i++) {
+        await settle();
+        screen += port.take();
+      }
+      vi.doUnmock('../../src/shell/lab-programs.ts');
+      return { screen, log: world.logLines(), code: lazy.tls.tlsCodeNow() !== null };
+    };
+    const late = await run(false);
+    const first = await run(true);
+    expect(late.code).toBe(true);
+    expect(late.screen).toContain('Connected to localhost.');
+    expect(late.screen).not.toContain('internal error');
+    expect(late.screen).toBe(first.screen);
+    expect(late.log).toEqual(first.log);
+    expect(late.log.some((l) => l.includes('postfix/smtpd['))).toBe(true);
   });
 });
