@@ -281,16 +281,7 @@ describe('a world whose server TLS code comes later', { timeout: 60_000 }, () =>
       vi.doMock('../../src/shell/lab-programs.ts', async () => await import('../../src/shell/lab-programs.browser.ts'));
       const lazy = await fresh();
       if (codeFirst) await lazy.tls.loadTlsCode();
-      const { createLabShell } = await import('../../src/shell/lab-shell.ts');
-      const { MemoryPort } = await import('../../src/shell/memory-port.ts');
-      const { TimerPacer } = await import('../../src/shell/programs/net/lab-env.ts');
-      const world = lazy.createLabWorld();
-      const pacer = new TimerPacer();
-      pacer.immediate = true;
-      const shell = createLabShell(world, { pacer });
-      const port = new MemoryPort(120, 50);
-      shell.attach(port);
-      port.take();
+      const { world, port } = lazy.lab();
       for (const l of lines) port.type(`${l}\r`);
       // telnet, printf and the TLS code are real imports here: wait for the last line.
       let screen = '';
