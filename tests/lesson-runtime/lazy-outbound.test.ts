@@ -7,6 +7,7 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import type { LabWorld } from '../../src/shell/programs/net/lab-env.ts';
+import { freshLabMaker } from '../support/fresh-lab.ts';
 
 async function fresh() {
   vi.resetModules();
@@ -14,20 +15,9 @@ async function fresh() {
   const outbound = await import('../../src/engine/world/lab-outbound.ts');
   const { createLabWorld } = await import('../../src/engine/world/lab-world.ts');
   const { OutboundNotLoaded } = await import('../../src/engine/world/lab-queue.ts');
-  const { createLabShell } = await import('../../src/shell/lab-shell.ts');
-  const { MemoryPort } = await import('../../src/shell/memory-port.ts');
-  const { TimerPacer } = await import('../../src/shell/programs/net/lab-env.ts');
   const { createLessonSession } = await import('../../src/lesson-runtime/session.ts');
-  const lab = () => {
-    const world = createLabWorld();
-    const pacer = new TimerPacer();
-    pacer.immediate = true;
-    const shell = createLabShell(world, { pacer });
-    const port = new MemoryPort(120, 50);
-    shell.attach(port);
-    port.take();
-    return { world, shell, port };
-  };
+  const make = await freshLabMaker();
+  const lab = () => make();
   return { outbound, createLabWorld, OutboundNotLoaded, lab, createLessonSession };
 }
 

@@ -9,6 +9,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { MX_EXAMPLE_NET_CERT } from '../../src/engine/tls/data/lab-certs.ts';
 import type { LabWorld } from '../../src/shell/programs/net/lab-env.ts';
+import { freshLabMaker } from '../support/fresh-lab.ts';
 
 async function fresh() {
   vi.resetModules();
@@ -17,22 +18,9 @@ async function fresh() {
   vi.doMock('../../src/engine/tls/data/lab-tls-boot.ts', async () => await import('../../src/engine/tls/data/lab-tls-boot.browser.ts'));
   const tls = await import('../../src/engine/world/lab-server-tls.ts');
   const { createLabWorld } = await import('../../src/engine/world/lab-world.ts');
-  const { createLabShell } = await import('../../src/shell/lab-shell.ts');
-  const { MemoryPort } = await import('../../src/shell/memory-port.ts');
-  const { TimerPacer } = await import('../../src/shell/programs/net/lab-env.ts');
   const { createLessonSession } = await import('../../src/lesson-runtime/session.ts');
   const lazyData = await import('../../src/shell/lazy-data.ts');
-  const lab = (setup?: (world: LabWorld) => void) => {
-    const world = createLabWorld();
-    setup?.(world);
-    const pacer = new TimerPacer();
-    pacer.immediate = true;
-    const shell = createLabShell(world, { pacer });
-    const port = new MemoryPort(120, 50);
-    shell.attach(port);
-    port.take();
-    return { world, shell, port };
-  };
+  const lab = await freshLabMaker();
   return { tls, createLabWorld, lab, createLessonSession, lazyData };
 }
 
