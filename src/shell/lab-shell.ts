@@ -13,7 +13,7 @@ import type { ShellHost } from './host.ts';
 import { parse } from './parse.ts';
 import type { Program, ShellState } from './program.ts';
 import { labPrograms } from './lab-programs.ts';
-import { postfixUnits } from './programs/systemctl-units.ts';
+import { recordSystemdBoot } from './programs/systemd-boot.ts';
 import { TimerPacer, type LabEnv, type LabWorld, type Pacer } from './programs/net/lab-env.ts';
 import { Registry } from './registry.ts';
 import type { InteractiveSession } from './session.ts';
@@ -262,9 +262,9 @@ function feedSession(session: InteractiveSession, ended: () => boolean, stdin: s
 export function createLabShell(world: LabWorld, opts: LabShellOptions = {}): LabShell {
   const pacer = new SwitchPacer(opts.pacer ?? new TimerPacer());
   const env: LabEnv = { world, pacer, fqdn: opts.fqdn ?? 'mail.example.org' };
-  // systemd's units come up with the machine, before any program is made: what systemd started at boot (and
-  // the PIDs of its processes) is known before anyone looks, whether systemctl's code is here yet or not.
-  postfixUnits(world);
+  // What systemd did at boot (and the PIDs of its processes) is recorded before any program is made, whether
+  // systemctl's code is here yet or not.
+  recordSystemdBoot(world);
   const programs = labPrograms(env);
   for (const p of opts.programs ?? []) programs.add(p);
   const host: ShellHost = { fs: world.fs, hostname: opts.hostname ?? 'mail', clock: world.clock, network: world.network };

@@ -13,6 +13,7 @@
 import type { LabWorld } from './net/lab-env.ts';
 import type { ProcessLine, UnitNames } from './systemctl-texts.ts';
 import { EXEC, JOB_LOG, UNITS } from './systemctl-texts.ts';
+import { systemdBoot } from './systemd-boot.ts';
 
 export type UnitKey = 'wrapper' | 'instance';
 
@@ -48,11 +49,17 @@ export class PostfixUnits {
   readonly instance: UnitState;
   readonly journal: JournalEntry[] = [];
 
+  /** PIDs the boot's processes took before the units were made (systemd-boot.ts), given out first. */
+  readonly #bootPids: number[];
+
   constructor(world: LabWorld) {
     this.#world = world;
-    // The machine booted with Postfix running (or not): what systemd did then.
+    // The machine booted with Postfix running (or not): what systemd did then, as its shell recorded it when
+    // it was made, else as the machine is now.
+    const record = systemdBoot(world);
+    this.#bootPids = [...(record?.pids ?? [])];
     const boot = world.log.records[0]?.time ?? world.clock.now();
-    const running = world.master.running;
+    const running = record?.running ?? world.master.running;
     this.instance = { active: 'inactive', since: null, activeEnter: null, activeExit: null, processes: [], mainPid: null };
     this.wrapper = { active: 'inactive', since: null, activeEnter: null, activeExit: null, processes: [], mainPid: null };
     if (running) {
@@ -82,7 +89,7 @@ export class PostfixUnits {
 
   #setProcesses(u: UnitState, runs: readonly (readonly [string, string, number])[]): void {
     for (const [kind, argv, status] of runs) {
-      const line: ProcessLine = { pid: this.#world.ids.nextPid(), kind, argv, status };
+      const line: ProcessLine = { pid: this.#bootPids.shift() ?? this.#world.ids.nextPid(), kind, argv, status };
       u.processes = [...u.processes.filter((p) => p.kind !== kind), line].sort((a, b) => ORDER.indexOf(a.kind) - ORDER.indexOf(b.kind));
     }
   }
