@@ -1,40 +1,15 @@
 /**
  * The lab page's machine chunk leaves the outbound mail code out (issue 12, weight): bundled as the browser
- * build does it (lab-outbound.ts swapped for lab-outbound.browser.ts, the command table left out), the
- * machine holds none of the queue's delivery code, the smtp client or client TLS (the remote hosts it holds
- * take their TLS side from tls/remote-server.ts), and outbound.ts is a chunk of its own that holds them.
+ * build does it (tests/support/browser-bundle.ts: lab-outbound.ts swapped for lab-outbound.browser.ts, and
+ * the other browser twins; the command table left out), the machine and the chunks fetched with it hold none
+ * of the queue's delivery code, the smtp client or client TLS, and outbound.ts is a chunk of its own that holds
+ * them.
  */
-import { build } from 'esbuild';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-
-const ROOT = join(import.meta.dirname, '../../..');
-const BROWSER_OUTBOUND = join(ROOT, 'src/engine/world/lab-outbound.browser.ts');
+import { browserBundle } from '../../support/browser-bundle.ts';
 
 async function machineBundle() {
-  const r = await build({
-    entryPoints: [join(ROOT, 'src/components/lab/lab-machine.ts')],
-    absWorkingDir: ROOT,
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    write: false,
-    metafile: true,
-    outdir: '/tmp/outbound-chunk-test',
-    loader: { '.css': 'empty' },
-    logLevel: 'silent',
-    plugins: [
-      {
-        name: 'browser-swaps',
-        setup(b) {
-          b.onResolve({ filter: /lab-programs|virtual:|@xterm\// }, (a) => ({ path: a.path, external: true }));
-          b.onResolve({ filter: /\/lab-outbound\.ts$/ }, () => ({ path: BROWSER_OUTBOUND }));
-        },
-      },
-    ],
-  });
-  const outputs = Object.values(r.metafile.outputs);
-  const inputsOf = (entry: string) => Object.keys(outputs.find((o) => o.entryPoint === entry)?.inputs ?? {});
+  const inputsOf = await browserBundle('src/components/lab/lab-machine.ts', '/tmp/outbound-chunk-test', { eager: true });
   return { machine: inputsOf('src/components/lab/lab-machine.ts'), outbound: inputsOf('src/engine/world/outbound.ts') };
 }
 
