@@ -78,31 +78,24 @@ function handshake(ctx: ServerTlsContext, hello: ClientHello, opts: ServerHandsh
   }
   const side = serverSideOf(ctx);
   const seed = `${opts.seed ?? 0}:${opts.peer}:${opts.now ?? 0}`;
-  if (hello.kind === 'plaintext') {
-    const rec = plaintextRecord(side.accepted, hello.bytes);
-    const log = serverHandshakeLog(rec, {
+  const logOf = (rec: HandshakeRecord, helloBytes: number, plaintext?: string) =>
+    serverHandshakeLog(rec, {
       loglevel,
       peer: opts.peer,
       cipherList,
       now: opts.now ?? 0,
       seed,
-      helloBytes: 0,
-      helloPadded: false,
-      plaintext: hello.bytes,
+      helloBytes,
+      helloPadded: helloBytes === 517,
+      ...(plaintext === undefined ? {} : { plaintext }),
     });
-    return { ok: false, log, record: rec };
+  if (hello.kind === 'plaintext') {
+    const rec = plaintextRecord(side.accepted, hello.bytes);
+    return { ok: false, log: logOf(rec, 0, hello.bytes), record: rec };
   }
   const h = resolveHello(hello);
   const rec = negotiate(h, side);
-  const log = serverHandshakeLog(rec, {
-    loglevel,
-    peer: opts.peer,
-    cipherList,
-    now: opts.now ?? 0,
-    seed,
-    helloBytes: h.helloBytes,
-    helloPadded: h.helloBytes === 517,
-  });
+  const log = logOf(rec, h.helloBytes);
   const session = sessionOf(rec);
   return session === null ? { ok: false, log, record: rec } : { ok: true, session, log, record: rec };
 }
