@@ -8,15 +8,21 @@ import { clearScreen, corpusScreen, linesAfter, openLab, PROMPT, waitForScreen }
 const LAB = '/lab/';
 const CERT = '/etc/postfix/tls/mail.example.org.crt';
 
+/** /lab/ opened with its requests watched: `tlsCode()` lists the fetches of the TLS code's chunk so far. */
+async function labCountingTlsCode(t) {
+  const page = await t.page();
+  const fetched = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  const tlsCode = () => fetched.filter((p) => /\/tls-code-bundle\.[^/]+\.js$/.test(p));
+  await openLab(page, t.url(LAB));
+  return { page, tlsCode };
+}
+
 export const tests = [
   {
     name: 'EHLO offers STARTTLS without the TLS code; STARTTLS then plaintext shows what real telnet showed',
     async run(t) {
-      const page = await t.page();
-      const fetched = [];
-      page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
-      const tlsCode = () => fetched.filter((p) => /\/tls-code-bundle\.[^/]+\.js$/.test(p));
-      await openLab(page, t.url(LAB));
+      const { page, tlsCode } = await labCountingTlsCode(t);
 
       await clearScreen(page);
       await page.keyboard.type('telnet localhost 25\n');
@@ -45,11 +51,7 @@ export const tests = [
   {
     name: 'a certificate file: listed and sized as on the machine, its text fetched once for the lines that name it',
     async run(t) {
-      const page = await t.page();
-      const fetched = [];
-      page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
-      const tlsCode = () => fetched.filter((p) => /\/tls-code-bundle\.[^/]+\.js$/.test(p));
-      await openLab(page, t.url(LAB));
+      const { page, tlsCode } = await labCountingTlsCode(t);
 
       await clearScreen(page);
       await page.keyboard.type(`ls -l ${CERT}; echo listed\n`);
