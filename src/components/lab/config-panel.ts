@@ -4,9 +4,9 @@
  * `onFiles`, and `render` shows whatever the files say now, so edits from the terminal show up too.
  *
  * The code that makes the new texts (control-edits.ts: `postconf -e` for main.cf, master.cf's text edits)
- * is fetched when the pointer or the focus first reaches the panel, or at the first change: the panel
- * renders without it. A change made before it is here waits for it, in order, and so does an Apply made
- * meanwhile, so each one acts on the files as the ones before it left them.
+ * is fetched when the pointer or the focus first reaches the panel (or its stand-in, lab-machine.ts), or at
+ * the first change: the panel renders without it. A change made before it is here waits for it, in order,
+ * and so does an Apply made meanwhile, so each one acts on the files as the ones before it left them.
  */
 import { MainCf } from '../../engine/config/main-cf.ts';
 import { MasterCf } from '../../engine/config/master-cf.ts';
@@ -112,9 +112,14 @@ export class ConfigPanel {
       this.#pending,
       h('div', { class: 'lab-panel__apply' }, this.applyButton, this.#applyOutput),
     );
-    const prefetch = () => void this.#loadEdits().catch(() => {});
+    const prefetch = () => this.prefetchEdits();
     this.element.addEventListener('pointerenter', prefetch, { once: true });
     this.element.addEventListener('focusin', prefetch, { once: true });
+  }
+
+  /** Fetches the editing code now (a failure is tried again at the next change). */
+  prefetchEdits(): void {
+    void this.#loadEdits().catch(() => {});
   }
 
   #loadEdits(): Promise<Edits> {

@@ -1,8 +1,18 @@
 /**
  * The machine of a `<lab-console>`: the lesson session (the simulated Postfix world on the lab's scenario,
- * its event recorder and goal checks), the configuration panel, the live mail.log and the file views. It is
- * its own chunk, fetched by lab-console.ts only when a command line needs it (or when the page has been
- * quiet for a while), so that the prompt and a first `echo` cost only xterm and the shell.
+ * its event recorder and goal checks), what the files and the log say for the views, and the views' hooks
+ * (a panel change, Apply). It is its own chunk, fetched by lab-console.ts only when a command line needs it
+ * (or when the page has been quiet for a while), so that the prompt and a first `echo` cost only xterm and
+ * the shell.
+ *
+ * The views (lab-views.ts: the configuration panel, the live mail.log and the file views) are a chunk of
+ * their own again, which a first `telnet localhost 25` and EHLO never need. The machine fetches it when the
+ * pointer, the focus or a touch reaches one of the element's stand-ins (or had reached it when the machine
+ * came), when the page has been quiet for a moment after the session opened, and at once when a session
+ * opens from an image (a reset, a shared link) or when the lab names the panel's controls (a lesson or an
+ * embed whose exercises use them). Until then the stand-ins stay, and nothing is lost: the views are built
+ * with the files and what Postfix last loaded as they are when they come, and the mail.log pane starts
+ * with the world's log so far (announcing only the lines after it).
  *
  * The terminal's shell is the element's; opening a session moves it onto the session's machine
  * (Shell.useMachine: the world's files and network, the lab's command table) and connects its relay to the
@@ -25,19 +35,22 @@ import { createLessonSession, type LessonSession } from '../../lesson-runtime/se
 import { TimerPacer, type LabWorld } from '../../shell/programs/net/lab-env.ts';
 import type { RelayObserver } from '../../shell/relay-observer.ts';
 import type { Shell } from '../../shell/shell.ts';
-import { prefetchWhenIdle, type QuietTask } from '../../terminal/prefetch.ts';
-import { ConfigPanel } from './config-panel.ts';
+import { prefetchWhenIdle, whenQuiet, type QuietTask } from '../../terminal/prefetch.ts';
 import type { LabFiles } from './controls.ts';
-import { FileView } from './file-view.ts';
 import { forgetImage, imageSlugFor, loadImage, storeImage } from './image-store.ts';
-import { LogPane } from './log-pane.ts';
-import { h } from './dom.ts';
+import type { LabViews, ViewSlots, ViewsState } from './lab-views.ts';
 
 /** The page's own clock: log lines carry the learner's real time (the engine only ever reads it). */
 const WALL_CLOCK: Clock = { now: () => Date.now() };
 const DEFAULT_SCENARIO = 'lab-default';
 /** Quiet time after the machine has come before the other programs are fetched. */
 const PROGRAMS_QUIET_MS = 3000;
+/** Quiet time after a session has opened before the views are fetched. */
+const VIEWS_QUIET_MS = 1500;
+/** What on a stand-in shows that the learner turns to it. */
+const SLOT_EVENTS = ['pointerenter', 'focusin', 'touchstart'] as const;
+
+type ViewsCode = typeof import('./lab-views.ts');
 
 /** The terminal's shell as the element made it; `attached` once it runs on a session's machine. */
 export interface TerminalShell {
@@ -53,8 +66,8 @@ export interface MachineFrame {
   readonly scenario: string | null;
   readonly controls: ReadonlySet<string> | null;
   readonly storageKey: string | null;
-  /** The stand-ins the machine replaces with the panel, the log pane and the files. */
-  readonly slots: { readonly panel: HTMLElement; readonly log: HTMLElement; readonly files: HTMLElement };
+  /** The stand-ins the views (lab-views.ts) replace with the panel, the log pane and the files. */
+  readonly slots: ViewSlots;
   /** A notice for the learner (text). */
   say(message: string): void;
   /** Something in the lab may have changed: save soon. */
@@ -85,6 +98,12 @@ function readFiles(world: LabWorld): LabFiles {
   return { main: world.fs.read(MAIN_CF_PATH) ?? '', master: world.fs.read(MASTER_CF_PATH) ?? '' };
 }
 
+/** What the views show of a session: the files on disk, what Postfix last loaded, whether it runs. */
+function viewsState(s: Session): ViewsState {
+  const onDisk = { main: s.world.fs.read(MAIN_CF_PATH), master: s.world.fs.read(MASTER_CF_PATH) };
+  return { files: { main: onDisk.main ?? '', master: onDisk.master ?? '' }, applied: s.applied, running: s.world.master.running, onDisk };
+}
+
 /** True for master(8)'s "daemon started" and "reload" lines: it has just read the files. */
 function isConfigLoad(r: LogRecord): boolean {
   return r.program.endsWith('/master') && (r.text === masterReload || r.text === masterDaemonStarted);
@@ -92,32 +111,28 @@ function isConfigLoad(r: LogRecord): boolean {
 
 export class LabMachine {
   readonly #frame: MachineFrame;
-  readonly #panel: ConfigPanel;
-  readonly #log: LogPane;
-  readonly #mainView: FileView;
-  readonly #masterView: FileView;
   #session: Session | null = null;
   #prefetch: QuietTask | null = null;
+  /** The views once they are up; their code once it is here, and its fetch while it comes. */
+  #views: LabViews | null = null;
+  #viewsCode: ViewsCode | null = null;
+  #viewsLoad: Promise<void> | null = null;
+  #viewsQuiet: QuietTask | null = null;
+  /** The learner reached the panel's stand-in: its editing code is fetched as it comes up. */
+  #atPanel = false;
+  readonly #onSlot = (event: Event): void => {
+    if (event.currentTarget === this.#frame.slots.panel) this.#atPanel = true;
+    this.#needViews();
+  };
 
   constructor(frame: MachineFrame) {
     this.#frame = frame;
-    const p = frame.prefix;
-    this.#panel = new ConfigPanel(p, { onFiles: (next) => this.#writeFiles(next), onApply: () => this.#apply() }, frame.controls);
-    this.#log = new LogPane(`${p}-log`);
-    this.#mainView = new FileView(`${p}-main`, MAIN_CF_PATH);
-    this.#masterView = new FileView(`${p}-master`, MASTER_CF_PATH);
-    const filesHeading = `${p}-files`;
-    frame.slots.panel.replaceWith(this.#panel.element);
-    frame.slots.log.replaceWith(this.#log.element);
-    frame.slots.files.replaceWith(
-      h(
-        'section',
-        { class: 'lab-files', 'aria-labelledby': filesHeading },
-        h('h2', { id: filesHeading, class: 'lab-heading' }, 'Files'),
-        this.#mainView.element,
-        this.#masterView.element,
-      ),
-    );
+    const { panel, log, files } = frame.slots;
+    for (const slot of [panel, log, files]) for (const type of SLOT_EVENTS) slot.addEventListener(type, this.#onSlot, { passive: true });
+    // The pointer or the focus may be on a stand-in already (it is what fetched the machine).
+    const reached = (slot: HTMLElement) => slot.matches(':hover') || slot.contains(document.activeElement);
+    if (reached(panel)) this.#atPanel = true;
+    if (reached(panel) || reached(log) || reached(files)) this.#needViews();
   }
 
   /** The scenario the lab runs (the `scenario` attribute; an unknown one falls back to the default). */
@@ -146,17 +161,58 @@ export class LabMachine {
     shell.useMachine(session.lesson.shell.host, session.lesson.shell.programs);
     relay.connect(session.lesson.events.shellObserver);
     terminal.attached = true;
-    this.#log.reset(session.world.logLines());
-    this.#panel.clearApplyOutput();
+    this.#views?.reset(session.world.logLines());
     this.#prefetch?.cancel();
     this.#prefetch = prefetchWhenIdle(session.lesson.shell.programs, PROGRAMS_QUIET_MS);
     this.render();
+    if (this.#views === null) {
+      // A reset or a shared link is a turn to the whole lab; a lab that names its controls points the learner at them.
+      if (this.#viewsCode !== null || origin.kind === 'image' || (this.#frame.controls?.size ?? 0) > 0) this.#needViews();
+      else if (this.#viewsLoad === null) {
+        this.#viewsQuiet?.cancel();
+        this.#viewsQuiet = whenQuiet(() => this.#needViews(), VIEWS_QUIET_MS);
+      }
+    }
     return session.lesson;
   }
 
-  /** A key was typed: the programs' prefetch waits for quiet again. */
+  /** A key was typed: the programs' prefetch and the views' wait for quiet again. */
   poke(): void {
     this.#prefetch?.poke();
+    this.#viewsQuiet?.poke();
+  }
+
+  /** Puts the views up now, or as soon as their code and a session are here (a failed fetch is tried again at the next need). */
+  #needViews(): void {
+    this.#viewsQuiet?.cancel();
+    this.#viewsQuiet = null;
+    if (this.#views !== null) return;
+    if (this.#viewsCode !== null) return this.#mountViews(this.#viewsCode);
+    this.#viewsLoad ??= import('./lab-views.ts').then(
+      (code) => {
+        this.#viewsCode = code;
+        this.#mountViews(code);
+      },
+      () => {
+        this.#viewsLoad = null;
+      },
+    );
+  }
+
+  /** Builds the views on the session as it is now (without a session: at the next open). */
+  #mountViews(code: ViewsCode): void {
+    const s = this.#session;
+    if (this.#views !== null || s === null) return;
+    const { slots, prefix, controls } = this.#frame;
+    this.#views = new code.LabViews(slots, {
+      prefix,
+      controls,
+      hooks: { onFiles: (next) => this.#writeFiles(next), onApply: () => this.#apply() },
+      state: viewsState(s),
+      log: s.world.logLines(),
+    });
+    for (const slot of [slots.panel, slots.log, slots.files]) for (const type of SLOT_EVENTS) slot.removeEventListener(type, this.#onSlot);
+    if (this.#atPanel) this.#views.prefetchEdits();
   }
 
   /** Ends the session (its world stops; the element disposes the shell). */
@@ -172,8 +228,10 @@ export class LabMachine {
   dispose(): void {
     this.#prefetch?.cancel();
     this.#prefetch = null;
+    this.#viewsQuiet?.cancel();
+    this.#viewsQuiet = null;
     this.close();
-    this.#log.dispose();
+    this.#views?.dispose();
   }
 
   /** The lab image of the session (null: none). */
@@ -195,10 +253,7 @@ export class LabMachine {
     const s = this.#session;
     if (s === null) return;
     this.#frame.changed();
-    const files = readFiles(s.world);
-    this.#panel.render({ files, applied: s.applied, running: s.world.master.running });
-    this.#mainView.render(s.world.fs.read(MAIN_CF_PATH), s.applied.main);
-    this.#masterView.render(s.world.fs.read(MASTER_CF_PATH), s.applied.master);
+    this.#views?.render(viewsState(s));
   }
 
   #openStored(terminal: TerminalShell): Session {
@@ -260,7 +315,7 @@ export class LabMachine {
         else this.#frame.changed();
       }),
       world.log.subscribe((r) => {
-        this.#log.add(world.formatLogRecord(r), `${r.program}: ${r.text}`);
+        this.#views?.addLog(world.formatLogRecord(r), `${r.program}: ${r.text}`);
         if (isConfigLoad(r)) session.applied = readFiles(world);
         this.#frame.renderSoon();
       }),
@@ -282,7 +337,7 @@ export class LabMachine {
     const now = readFiles(s.world);
     if (next.main !== now.main) s.world.fs.write(MAIN_CF_PATH, next.main);
     if (next.master !== now.master) s.world.fs.write(MASTER_CF_PATH, next.master);
-    this.#panel.clearApplyOutput();
+    this.#views?.clearApplyOutput();
   }
 
   /** Apply: `postfix reload` (or `postfix start` when it is stopped), as on a terminal. */
@@ -290,7 +345,7 @@ export class LabMachine {
     const s = this.#session;
     if (s === null) return;
     const out = s.world.postfix([s.world.master.running ? 'reload' : 'start'], true);
-    this.#panel.showApplyOutput(`${out.stdout}${out.stderr}`.trimEnd(), out.exitCode === 0);
+    this.#views?.showApplyOutput(`${out.stdout}${out.stderr}`.trimEnd(), out.exitCode === 0);
     this.render();
   }
 }
