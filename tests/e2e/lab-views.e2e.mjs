@@ -132,6 +132,25 @@ export const tests = [
     },
   },
   {
+    name: 'Tab onto the panel’s stand-in brings the views, and the focus goes on to the first control',
+    async run(t) {
+      const page = await t.page();
+      const scripts = recordScripts(page);
+      await openLab(page, t.url(LAB));
+      await page.getByRole('button', { name: 'Reset the lab…' }).focus();
+      assert.equal(fetched(scripts, VIEWS_CHUNK), false, 'the views came before the Tab');
+      await page.keyboard.press('Tab');
+      const level = page.getByLabel('smtpd_tls_security_level', { exact: true });
+      await level.waitFor({ state: 'attached', timeout: 5000 });
+      await eventually(() => level.evaluate((el) => el === document.activeElement), { what: 'the focus on the first control' });
+      await eventually(() => fetched(scripts, '/_astro/control-edits.'), { what: 'the edit code, asked for at the panel' });
+      await page.keyboard.press('ArrowDown');
+      await eventually(async () => /^\+ smtpd_tls_security_level = encrypt$/m.test((await page.locator('.lab-diff').textContent()) ?? ''), {
+        what: 'the change made with the keyboard',
+      });
+    },
+  },
+  {
     name: 'a reset brings the views at once',
     async run(t) {
       const page = await t.page();

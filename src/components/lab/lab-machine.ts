@@ -128,7 +128,11 @@ export class LabMachine {
   constructor(frame: MachineFrame) {
     this.#frame = frame;
     const { panel, log, files } = frame.slots;
-    for (const slot of [panel, log, files]) for (const type of SLOT_EVENTS) slot.addEventListener(type, this.#onSlot, { passive: true });
+    for (const slot of [panel, log, files]) {
+      for (const type of SLOT_EVENTS) slot.addEventListener(type, this.#onSlot, { passive: true });
+      // Reachable by Tab, so that the keyboard, too, can ask for the views (the focus goes on into them).
+      if (!slot.hasAttribute('tabindex')) slot.tabIndex = 0;
+    }
     // The pointer or the focus may be on a stand-in already (it is what fetched the machine).
     const reached = (slot: HTMLElement) => slot.matches(':hover') || slot.contains(document.activeElement);
     if (reached(panel)) this.#atPanel = true;

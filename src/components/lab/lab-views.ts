@@ -54,17 +54,21 @@ export class LabViews {
     this.reset(opts.log);
     this.render(opts.state);
     const filesHeading = `${p}-files`;
+    const files = h(
+      'section',
+      { class: 'lab-files', 'aria-labelledby': filesHeading },
+      h('h2', { id: filesHeading, class: 'lab-heading' }, 'Files'),
+      this.#mainView.element,
+      this.#masterView.element,
+    );
+    // The focus on a stand-in (it is what asked for the views) goes on to the first thing to use in its place.
+    const focused = document.activeElement;
+    const had = (slot: HTMLElement) => focused !== null && slot.contains(focused);
+    const next = had(slots.panel) ? this.#panel.element : had(slots.log) ? this.#log.element : had(slots.files) ? files : null;
     slots.panel.replaceWith(this.#panel.element);
     slots.log.replaceWith(this.#log.element);
-    slots.files.replaceWith(
-      h(
-        'section',
-        { class: 'lab-files', 'aria-labelledby': filesHeading },
-        h('h2', { id: filesHeading, class: 'lab-heading' }, 'Files'),
-        this.#mainView.element,
-        this.#masterView.element,
-      ),
-    );
+    slots.files.replaceWith(files);
+    next?.querySelector<HTMLElement>('select, input, button, [tabindex="0"]')?.focus();
   }
 
   render(state: ViewsState): void {
