@@ -7,9 +7,10 @@
  * followed by anything else it reaches the program first, as it would have anyway.
  * Big pastes are fed to the shell in slices (input-pacer.ts) so the page stays responsive.
  * Links in the output become clickable once the web-links addon has come: a chunk of its own, fetched at
- * once, or when the page calls `loadLinks()` (the lab does when its machine has come: nothing printed
- * before needs it, and the first command's weight stays xterm and the shell; earlier lines get their links
- * too, the addon looks at a line when the pointer is on it).
+ * once, or when the page calls `loadLinks()` (the lab does when the pointer reaches the terminal or the
+ * page is quiet: nothing printed before needs it, and a first EHLO's weight stays without it; earlier lines
+ * get their links too, the addon looks at a line when the pointer is on it).
+ * The cursor blinks unless the reader prefers reduced motion.
  */
 import { FitAddon } from '@xterm/addon-fit';
 import { Terminal } from '@xterm/xterm';
@@ -25,6 +26,7 @@ export interface MountOptions {
   readonly screenReaderMode?: boolean;
   readonly fontSize?: number;
   readonly fontFamily?: string;
+  readonly lineHeight?: number;
   readonly scrollback?: number;
   /** Focus the terminal once mounted. */
   readonly focus?: boolean;
@@ -97,9 +99,9 @@ export function mountTerminal(el: HTMLElement, shell: Shell, opts: MountOptions 
     // At xterm's default line height of 1.0 the DOM renderer clips glyphs that reach below the baseline:
     // the underscores of every Postfix parameter name vanished (smtpd_tls_security_level read as
     // "smtpd tls security level"). A little more height keeps them visible.
-    lineHeight: 1.2,
+    lineHeight: opts.lineHeight ?? 1.2,
     scrollback: opts.scrollback ?? 5000,
-    cursorBlink: true,
+    cursorBlink: typeof matchMedia !== 'function' || !matchMedia('(prefers-reduced-motion: reduce)').matches,
     convertEol: false,
     allowProposedApi: false,
     theme: readTheme(),

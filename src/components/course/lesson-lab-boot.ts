@@ -1,12 +1,16 @@
 /**
- * The first script of a lesson page with a lab, and a small one: it marks the exercises stored as done,
- * then waits until the lab is about to scroll into view before loading the lab itself (xterm, the
- * simulated Postfix, the goal checks: lesson-lab-main.ts), so reading the lesson costs nothing.
+ * The first script of a lesson page with a lab: it marks the exercises stored as done and defines the
+ * light `<lab-console>` element at once (its prompt shows without waiting for xterm; with `start="near"`
+ * the element fetches its terminal itself once it is near the viewport, lab-console.ts). The rest of the
+ * lesson's lab (the goal checks and pictures: lesson-lab-main.ts) waits until the lab is about to scroll
+ * into view, so reading the lesson costs little.
  */
+import { defineLabConsole } from '../lab/lab-console.ts';
 import { markExercise } from './exercise-marks.ts';
 import { peekDone } from './progress-peek.ts';
 
 export function bootLessonLabs(): void {
+  defineLabConsole();
   for (const root of document.querySelectorAll<HTMLElement>('.lesson-lab__root')) boot(root);
 }
 

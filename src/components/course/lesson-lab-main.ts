@@ -1,6 +1,7 @@
 /**
- * A lesson's lab, once it is in view: starts the `<lab-console>` on the lesson's scenario, checks the
- * exercises live (exercise-checks.ts, shared with embeds) and keeps the two pictures current.
+ * A lesson's lab, once it is near the viewport: checks the exercises of its `<lab-console>` (defined by
+ * lesson-lab-boot.ts, on the lesson's scenario) live (exercise-checks.ts, shared with embeds) and keeps
+ * the two pictures current.
  * Texts go in as text only.
  */
 import type { LessonFrontmatter } from '../../lesson-runtime/frontmatter.ts';

@@ -4,8 +4,13 @@
  * mail server (the lab world), a shell in an xterm terminal, the configuration panel, the live
  * mail.log and the files. No request leaves the page and no special HTTP header is needed.
  *
- * Two parts, for weight (issue 12): this module is the light one, the element, the terminal and the
- * shell with its machine-free builtins (src/shell/machine-free.ts); "the machine" (lab-machine.ts: the
+ * Three parts, for weight and speed (issue 12). This module is the light one: the element (its skeleton,
+ * toolbar, stand-ins, dialog and prefs) and the pre-screen (pre-screen.ts), which shows the shell's first
+ * screen, the prompt, at once and keeps what is typed until xterm has come. The terminal kit
+ * (lab-terminal-kit.ts: xterm, and the shell with its machine-free builtins, src/shell/machine-free.ts)
+ * is fetched with one import() as soon as the element starts, or, with `start="near"` (a lesson page),
+ * once the element is near the viewport or the learner reaches the pre-screen; once mounted, xterm takes
+ * over the screen and the shell gets the keys typed before as if typed there. "The machine" (lab-machine.ts: the
  * lesson session on the lab's scenario, the world, the configuration panel, mail.log and the file views)
  * is a chunk of its own, fetched with import() when a command line needs it (any line that is not made
  * only of machine-free builtins), when an API needs it (reset, whenStarted), on Tab, or when the page has
@@ -30,14 +35,15 @@
  */
 import type { LabImage } from '../../lesson-runtime/lab-image.ts';
 import type { LessonSession } from '../../lesson-runtime/session.ts';
-import { machineFree, machineFreeTable, standInHost } from '../../shell/machine-free.ts';
-import { RelayObserver } from '../../shell/relay-observer.ts';
-import { Shell } from '../../shell/shell.ts';
-import { mountTerminal, whenQuiet, type MountedTerminal, type QuietTask } from '../../terminal/index.ts';
+import type { MountedTerminal } from '../../terminal/mount-terminal.ts';
+import { whenQuiet, type QuietTask } from '../../terminal/prefetch.ts';
 import { h, uniquePrefix } from './dom.ts';
 import './lab-console.css';
 import { forgetPrefs, loadPrefs, prefsKeyFor, storePrefs } from './lab-prefs.ts';
 import type { LabMachine, MachineFrame, TerminalShell } from './lab-machine.ts';
+import { firstPrompt, PreScreen, TERMINAL_FONT } from './pre-screen.ts';
+
+type TerminalKit = typeof import('./lab-terminal-kit.ts');
 
 const SAVE_DELAY_MS = 400;
 /**
@@ -46,6 +52,10 @@ const SAVE_DELAY_MS = 400;
  * measures at `echo ready`; short enough that a learner who reads first rarely waits for it later.
  */
 const MACHINE_QUIET_MS = 4000;
+/** Quiet time after the mount before the web-links addon is fetched (unless the pointer reaches the terminal first). */
+const LINKS_QUIET_MS = 2000;
+/** With `start="near"`: how near the viewport the element must come before the terminal kit is fetched. */
+const NEAR_MARGIN = '200px 0px';
 /** The prompt's host name: the lab machine is mail.example.org (createLabShell's default). */
 const HOSTNAME = 'mail';
 
@@ -59,6 +69,14 @@ export class LabConsoleElement extends HTMLElement {
   #notice: HTMLElement | null = null;
   #dialog: HTMLDialogElement | null = null;
   #mounted: MountedTerminal | null = null;
+  /** The prompt before xterm: shown until xterm has drawn the same screen. */
+  #pre: PreScreen | null = null;
+  /** The history the terminal's shell starts with (lab-prefs.ts). */
+  #history: readonly string[] = [];
+  #kit: TerminalKit | null = null;
+  #kitLoad: Promise<TerminalKit | null> | null = null;
+  #near: IntersectionObserver | null = null;
+  #linksQuiet: QuietTask | null = null;
   /** The shell on the terminal now. */
   #terminal: TerminalShell | null = null;
   #machine: LabMachine | null = null;
@@ -72,6 +90,12 @@ export class LabConsoleElement extends HTMLElement {
   #unsaved = false;
   #changeTimer: ReturnType<typeof setTimeout> | null = null;
   readonly #onPageHide = () => this.#saveNow();
+  readonly #loadLinks = () => {
+    this.#linksQuiet?.cancel();
+    this.#linksQuiet = null;
+    this.#screen?.removeEventListener('pointerenter', this.#loadLinks);
+    this.#mounted?.loadLinks();
+  };
 
   constructor() {
     super();
@@ -88,9 +112,9 @@ export class LabConsoleElement extends HTMLElement {
     this.#stop();
   }
 
-  /** The terminal's text (scrollback included), one row per line. */
+  /** The terminal's text (scrollback included), one row per line; before xterm has come, the pre-screen's. */
   screenText(): string {
-    return this.#mounted?.lines().join('\n') ?? '';
+    return (this.#pre ?? this.#mounted)?.lines().join('\n') ?? '';
   }
 
   /** The xterm.js terminal (for measuring and tests; don't write to it). */
@@ -105,8 +129,8 @@ export class LabConsoleElement extends HTMLElement {
 
   /** Fetches the machine if it has not come yet; resolves once the lab's session runs (rejects if it cannot load). */
   async whenStarted(): Promise<void> {
-    const machine = await this.#loadMachine();
-    if (machine === null) throw new Error('the lab could not be loaded');
+    const [kit, machine] = await Promise.all([this.#loadKit(), this.#loadMachine()]);
+    if (kit === null || machine === null) throw new Error('the lab could not be loaded');
     while (machine.session === null) await new Promise((r) => setTimeout(r, 50));
   }
 
@@ -157,7 +181,7 @@ export class LabConsoleElement extends HTMLElement {
       this.#resetNow(machine);
       return;
     }
-    void this.#loadMachine().then((m) => {
+    void Promise.all([this.#loadKit(), this.#loadMachine()]).then(([, m]) => {
       if (m !== null && m.session !== null) this.#resetNow(m);
     });
   }
@@ -198,7 +222,7 @@ export class LabConsoleElement extends HTMLElement {
       this.#scheduleSave();
     });
     const goTerminal = h('button', { type: 'button', class: 'lab-button' }, 'Go to the terminal');
-    goTerminal.addEventListener('click', () => this.#mounted?.focus());
+    goTerminal.addEventListener('click', () => (this.#mounted ?? this.#pre)?.focus());
     const resetButton = h('button', { type: 'button', class: 'lab-button' }, 'Reset the lab…');
     resetButton.addEventListener('click', () => this.#dialog?.showModal());
     this.#notice = h('p', { class: 'lab-notice', role: 'status' });
@@ -211,13 +235,14 @@ export class LabConsoleElement extends HTMLElement {
         h('h2', { id, class: 'lab-heading' }, heading),
         h('p', { class: 'lab-standin__text' }, text),
       );
-    this.#slots = {
+    const slots = {
       panel: standIn('lab-panel', `${p}-config-wait`, 'Configuration', 'The controls appear when the mail server has loaded.'),
       log: standIn('lab-log', `${p}-log-wait`, 'mail.log', 'No log lines yet.'),
       files: standIn('lab-files', `${p}-files-wait`, 'Files', 'main.cf and master.cf appear when the mail server has loaded.'),
     };
+    this.#slots = slots;
     // A learner who turns to the panel, the log or the files wants the machine: fetch it now.
-    for (const slot of Object.values(this.#slots)) {
+    for (const slot of [slots.panel, slots.log, slots.files]) {
       for (const type of ['pointerenter', 'focusin', 'touchstart'])
         slot.addEventListener(type, () => void this.#loadMachine(), { once: true, passive: true });
     }
@@ -273,27 +298,16 @@ export class LabConsoleElement extends HTMLElement {
     return dialog;
   }
 
-  /** A shell for the terminal: on the stand-in machine until a session moves it onto the real one. */
+  /** A shell for the terminal (the kit's, on the stand-in machine until a session moves it onto the real one). */
   #newTerminalShell(history: readonly string[]): TerminalShell {
-    const relay = new RelayObserver();
-    const terminal: TerminalShell = {
-      relay,
-      attached: false,
-      shell: new Shell({
-        host: standInHost(HOSTNAME),
-        programs: machineFreeTable(),
-        history,
-        observer: relay,
-        waitFor: (items) => {
-          if (terminal.attached || machineFree(items)) return null;
-          return this.#loadMachine().then((machine) => {
-            // Not a bash message: the lab's own (the shell prints it and gives the prompt back).
-            if (machine === null) throw new Error('the lab’s mail server could not be loaded; check the network and try again');
-          });
-        },
+    const kit = this.#kit;
+    if (kit === null) throw new Error('the terminal kit has not come');
+    return kit.newTerminalShell(HOSTNAME, history, () =>
+      this.#loadMachine().then((machine) => {
+        // Not a bash message: the lab's own (the shell prints it and gives the prompt back).
+        if (machine === null) throw new Error('the lab’s mail server could not be loaded; check the network and try again');
       }),
-    };
-    return terminal;
+    );
   }
 
   #start(): void {
@@ -301,15 +315,67 @@ export class LabConsoleElement extends HTMLElement {
     if (screen === null || this.#mounted !== null) return;
     const prefs = loadPrefs(this.#prefsKey);
     if (this.#srSwitch !== null) this.#srSwitch.checked = prefs.screenReader;
-    const terminal = this.#newTerminalShell(prefs.history);
+    this.#history = prefs.history;
+    window.addEventListener('pagehide', this.#onPageHide);
+    if (this.#kit !== null) {
+      this.#mount(this.#kit);
+      return;
+    }
+    this.#pre ??= new PreScreen(screen, {
+      prompt: firstPrompt(HOSTNAME),
+      describedBy: this.#hintId,
+      onActive: () => void this.#loadKit(),
+    });
+    if (this.getAttribute('start') === 'near' && typeof IntersectionObserver === 'function') {
+      this.#near = new IntersectionObserver(
+        (entries) => {
+          if (entries.some((e) => e.isIntersecting)) void this.#loadKit();
+        },
+        { rootMargin: NEAR_MARGIN },
+      );
+      this.#near.observe(this);
+    } else void this.#loadKit();
+  }
+
+  /** The terminal kit, fetched once (again after a failure), mounted when it comes; null when it could not be loaded. */
+  #loadKit(): Promise<TerminalKit | null> {
+    this.#near?.disconnect();
+    this.#near = null;
+    this.#kitLoad ??= import('./lab-terminal-kit.ts').then(
+      (kit) => {
+        this.#kit = kit;
+        this.#mount(kit);
+        return kit;
+      },
+      () => {
+        this.#kitLoad = null;
+        this.#say('The lab’s terminal could not be loaded: check the network, then reload the page.');
+        return null;
+      },
+    );
+    return this.#kitLoad;
+  }
+
+  /** xterm in place of the pre-screen, with the shell; what was typed at the pre-screen goes to the shell as if typed now. */
+  #mount(kit: TerminalKit): void {
+    const screen = this.#screen;
+    if (screen === null || this.#mounted !== null || !this.isConnected) return;
+    const pre = this.#pre;
+    const hadFocus = pre?.focused === true;
+    const typed = pre?.take() ?? '';
+    const terminal = this.#newTerminalShell(this.#history);
     this.#terminal = terminal;
-    this.#mounted = mountTerminal(screen, terminal.shell, {
-      screenReaderMode: prefs.screenReader,
+    const mounted = kit.mountTerminal(screen, terminal.shell, {
+      ...TERMINAL_FONT,
+      screenReaderMode: this.#srSwitch?.checked === true,
       describedBy: this.#hintId,
       links: false,
+      focus: hadFocus,
     });
-    this.#mounted.term.onData((d) => {
+    this.#mounted = mounted;
+    mounted.term.onData((d) => {
       this.#quiet?.poke();
+      this.#linksQuiet?.poke();
       this.#machine?.poke();
       // Completion looks at the machine's files and programs: Tab fetches it.
       if (d.includes('\t')) void this.#loadMachine();
@@ -321,13 +387,25 @@ export class LabConsoleElement extends HTMLElement {
     });
     this.#themeObserver = new MutationObserver(() => this.#mounted?.refreshTheme());
     this.#themeObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme', 'class'] });
-    window.addEventListener('pagehide', this.#onPageHide);
+    // The web-links addon: when the pointer reaches the terminal, or once things are quiet (not before a first EHLO).
+    screen.addEventListener('pointerenter', this.#loadLinks);
+    this.#linksQuiet = whenQuiet(this.#loadLinks, LINKS_QUIET_MS);
     if (this.#machine !== null) this.#openMachine(this.#machine);
     else this.#quiet = whenQuiet(() => void this.#loadMachine(), MACHINE_QUIET_MS);
+    if (typed !== '') mounted.term.input(typed, true);
+    if (pre === null) return;
+    // The pre-screen stays on top until xterm has drawn the prompt and what was typed (its render frame comes first).
+    mounted.term.write('', () =>
+      requestAnimationFrame(() => {
+        pre.remove();
+        if (this.#pre === pre) this.#pre = null;
+      }),
+    );
   }
 
   /** The machine chunk, fetched once (again after a failure); null when it could not be loaded. */
   #loadMachine(): Promise<LabMachine | null> {
+    void this.#loadKit();
     this.#machineLoad ??= import('./lab-machine.ts').then(
       (mod) => {
         const slots = this.#slots;
@@ -362,14 +440,18 @@ export class LabConsoleElement extends HTMLElement {
     this.#quiet = null;
     const terminal = this.#terminal;
     if (terminal === null || this.#mounted === null || terminal.attached) return;
-    this.#mounted.loadLinks();
     machine.open(terminal, { kind: 'stored' });
   }
 
   #stop(): void {
     window.removeEventListener('pagehide', this.#onPageHide);
+    this.#near?.disconnect();
+    this.#near = null;
     this.#quiet?.cancel();
     this.#quiet = null;
+    this.#linksQuiet?.cancel();
+    this.#linksQuiet = null;
+    this.#screen?.removeEventListener('pointerenter', this.#loadLinks);
     this.#themeObserver?.disconnect();
     this.#themeObserver = null;
     cancelAnimationFrame(this.#renderFrame);
@@ -411,6 +493,7 @@ export class LabConsoleElement extends HTMLElement {
     if (this.#saveTimer !== null) clearTimeout(this.#saveTimer);
     this.#saveTimer = null;
     const terminal = this.#terminal;
+    // Before xterm has come nothing can have changed but the switch, which the terminal reads when it comes.
     if (terminal === null || this.#unsaved) return;
     storePrefs(this.#prefsKey, { history: terminal.shell.history, screenReader: this.#srSwitch?.checked === true });
     // Before the machine has come the stored image is as it was: nothing to store.
