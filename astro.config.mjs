@@ -8,12 +8,13 @@ import { modulePreload } from './integrations/module-preload.ts';
 import { workshopBundle } from './integrations/workshop-bundle.ts';
 import { labProgramsInBrowser } from './integrations/lab-programs-browser.ts';
 import { terserMinify } from './integrations/minify.ts';
+import { labMachineChunk } from './integrations/lab-machine-chunk.ts';
 import { CODE_THEME_DARK, CODE_THEME_LIGHT } from './src/components/course/syntax/code-themes.ts';
 import { postfixMainGrammar, postfixMasterGrammar } from './src/components/course/syntax/postfix-grammars.ts';
 
 // A fully static site: `npm run build` writes dist/, which any static file server can serve.
 export default defineConfig({
-  integrations: [mdx(), terserMinify(), labSandbox(), labEmbed(), modulePreload(), offlineCache(), workshopBundle()],
+  integrations: [mdx(), terserMinify(), labMachineChunk(), labSandbox(), labEmbed(), modulePreload(), offlineCache(), workshopBundle()],
   // Every page is a folder with an index.html, so links end in a slash: /lessons/<slug>/.
   trailingSlash: 'always',
   // Stylesheets go into each page's <head> (style-src allows inline styles; scripts stay external): a page
