@@ -111,7 +111,8 @@ export const tests = [
       await waitForScreen(page, PROMPT, { timeout: 20_000 });
       assert.ok(scripts.length > before, 'no script was loaded when the lab came into view');
       await labStarted(page);
-      // Only the controls the lesson lists.
+      // Only the controls the lesson lists (the panel's code comes just after the machine: lab-machine.ts).
+      await page.locator('.lab-panel .lab-field__label').first().waitFor();
       const labels = await page.locator('.lab-panel .lab-field__label').allTextContents();
       assert.deepEqual(labels.sort(), ['smtp_tls_security_level', 'smtpd_tls_security_level']);
     },
