@@ -199,15 +199,14 @@ export class PreScreen {
     if (!this.#taken) this.#input.focus();
   }
 
-  /** The bytes typed so far, once; from now on the pre-screen takes no keys (xterm does). */
+  /** The bytes typed so far, once; from now on the pre-screen takes no keys (xterm does) and shows what it showed. */
   take(): string {
+    if (this.#taken) return '';
     this.#taken = true;
     if (this.#escape) this.#typed += '\x1b';
     this.#escape = false;
     this.#input.remove();
-    const typed = this.#typed;
-    this.#typed = '';
-    return typed;
+    return this.#typed;
   }
 
   /** Takes the pre-screen off the page (once xterm shows the same). */
