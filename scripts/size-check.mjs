@@ -39,6 +39,11 @@ const KB = 1024;
  * After the fourth session (server TLS and the lab's certificate text, /etc/services' text, the goal checks
  * and the panel's edit code load on first need; terser, and xterm's private members renamed): the first
  * EHLO answer measured 179.9 KB (lesson) and 180.1 KB (/lab/), budgets +6%.
+ *
+ * After the fifth session (the prompt drawn before xterm comes, the panel, mail.log and file views on first
+ * need, the machine's modules in one chunk, the sandbox launcher on its click): the first EHLO answer
+ * measured 172.8 KB (lesson) and 170.8 KB (/lab/), budgets +6%. `echo ready` measured 103.4 KB (lesson) and
+ * 100.4 KB (/lab/): the budget stays the issue's 110 KB.
  */
 export const BUDGETS = [
   { path: '/', milestone: 'load', budgetKb: TARGET_KB.load },
@@ -46,9 +51,9 @@ export const BUDGETS = [
   { path: '/handout/', milestone: 'load', budgetKb: TARGET_KB.load },
   { path: '/embed/', milestone: 'load', budgetKb: TARGET_KB.load },
   { path: LESSON, milestone: 'ready', budgetKb: TARGET_KB.ready },
-  { path: LESSON, milestone: 'ehlo', budgetKb: 191 },
+  { path: LESSON, milestone: 'ehlo', budgetKb: 183 },
   { path: '/lab/', milestone: 'ready', budgetKb: TARGET_KB.ready },
-  { path: '/lab/', milestone: 'ehlo', budgetKb: 191 },
+  { path: '/lab/', milestone: 'ehlo', budgetKb: 181 },
 ];
 
 function built(path) {

@@ -18,7 +18,8 @@
  * machine without files; a line that needs the machine waits for it, with the keys typed meanwhile kept,
  * and runs on it with the same prompt, directory, variables and history. What the lesson runtime records
  * of the lines run before (ShellObserver events) is kept by a relay and given to the session when it opens.
- * Until the machine comes, the panel, mail.log and the files show a quiet stand-in (aria-busy).
+ * Until their views come (lab-views.ts, fetched by the machine on first need), the panel, mail.log and the
+ * files show a quiet stand-in (aria-busy).
  *
  * The world is a lesson session (src/lesson-runtime/session.ts) on a scenario: the `scenario`
  * attribute (default `lab-default`, the lab machine as it boots). State kept between visits
@@ -227,7 +228,7 @@ export class LabConsoleElement extends HTMLElement {
     resetButton.addEventListener('click', () => this.#dialog?.showModal());
     this.#notice = h('p', { class: 'lab-notice', role: 'status' });
     this.#dialog = this.#buildDialog();
-    // Stand-ins until the machine comes (lab-machine.ts replaces them): same places, quiet, busy.
+    // Stand-ins until the views come (lab-machine.ts fetches lab-views.ts, which replaces them): same places, quiet, busy.
     const standIn = (cls: string, id: string, heading: string, text: string) =>
       h(
         'section',
