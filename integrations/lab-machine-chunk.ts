@@ -54,6 +54,18 @@ function rootsWithoutMachine(meta: ManualChunkMeta, machine: string, ofMachine: 
   return roots;
 }
 
+/** A shared group's chunk is named after its first module, as Rollup names its own chunks (`shell`, `config-loader`). */
+function chunkName(first: string, taken: ReadonlySet<string>): string {
+  const base =
+    (first.split('?')[0] ?? first)
+      .replace(/^.*\//, '')
+      .replace(/\.[^.]*$/, '')
+      .replace(/[^\w-]/g, '-') || 'lab-shared';
+  let name = base;
+  for (let n = 2; taken.has(name) || name === MACHINE_CHUNK; n++) name = `${base}-${n}`;
+  return name;
+}
+
 /** Rollup's manualChunks: chunk names for the machine's modules (computed once per build), nothing for the rest. */
 export function machineChunks(): (id: string, meta: ManualChunkMeta) => string | undefined {
   let chunkOf: ReadonlyMap<string, string> | null = null;
@@ -72,7 +84,7 @@ export function machineChunks(): (id: string, meta: ManualChunkMeta) => string |
           .map(([root]) => root)
           .sort()
           .join('\n');
-        if (!groups.has(signature)) groups.set(signature, signature === '' ? MACHINE_CHUNK : `${MACHINE_CHUNK}-${groups.size}`);
+        if (!groups.has(signature)) groups.set(signature, signature === '' ? MACHINE_CHUNK : chunkName(m, new Set(groups.values())));
         names.set(m, groups.get(signature) ?? MACHINE_CHUNK);
       }
     }

@@ -71,6 +71,9 @@ describe('the lab machine chunk (manualChunks)', () => {
     expect(out[config]).not.toBe(MACHINE_CHUNK);
     expect(out[config]).toBe(out[defaults]);
     expect(out[config]).not.toBe(out[shell]);
+    // Named after their first module, as Rollup names its chunks.
+    expect(out[shell]).toBe('shell');
+    expect(out[config]).toBe('loader');
   });
 
   it('counts an import() of engine code or of code that needs the world as the machine’s own', () => {
