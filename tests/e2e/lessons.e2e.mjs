@@ -203,8 +203,11 @@ export const tests = [
       assert.equal(alt.at(-1), `Encrypted with ${version}, cipher ${cipher}`);
       // The drawing says the same, in text nodes.
       assert.match(await svg.textContent(), new RegExp(`Encrypted with ${version.replace('.', '\\.')}`));
-      // Keyboard: the drawing can be reached (and scrolled), the text version opened.
+      // Keyboard: the drawing can be reached (and scrolled), the text version opened. The lab's views (panel,
+      // mail.log, files) replace their stand-ins a quiet moment after the last key, and what lies below the lab
+      // moves when they do: the click waits for them.
       assert.equal(await picture.locator('.hs-scroll').getAttribute('tabindex'), '0');
+      await eventually(async () => (await page.locator('lab-console .lab-standin').count()) === 0, { what: 'the lab views' });
       await picture.locator('summary').click();
       assert.ok(await picture.locator('.hs-alt').isVisible());
     },
