@@ -63,6 +63,32 @@ export const tests = [
     },
   },
   {
+    name: 'review: "Show me" pressed before the lab’s terminal has come waits for it and still types the probe',
+    async run(t) {
+      const page = await t.page();
+      // Hold the terminal kit (xterm and the shell) back: the lab shows its prompt, but no xterm yet.
+      let release = () => {};
+      const held = new Promise((resolve) => (release = resolve));
+      await page.route(/\/_astro\/lab-terminal-kit\.[^/]*\.js$/, async (route) => {
+        await held;
+        await route.continue();
+      });
+      await page.goto(t.url('/review/'));
+      await page.getByLabel('main.cf, or the output of postconf -n').fill(MAIN_TLS_OFF);
+      await page.getByLabel(/^master\.cf, or the output of postconf -M/).fill(STOCK_MASTER);
+      await page.getByRole('button', { name: 'Review and start the lab' }).click();
+      const finding = page.locator('[data-finding="incoming-tls-off"]');
+      await finding.waitFor({ timeout: 20_000 });
+      await waitForScreen(page, PROMPT, { what: 'the pre-screen prompt', timeout: 20_000 });
+      assert.equal(await page.evaluate(() => document.querySelector('lab-console')?.terminal ?? null), null, 'xterm came too early');
+      await finding.getByRole('button', { name: 'Show me' }).click();
+      release();
+      const screen = await waitForScreen(page, /^250 [A-Z0-9]+/m, { what: 'the EHLO reply', timeout: 20_000 });
+      assert.match(screen, /telnet localhost 25/);
+      assert.doesNotMatch(screen, /250-STARTTLS/);
+    },
+  },
+  {
     name: 'review: a 10 MB paste and binary data get a clear message, never a frozen page, and leave progress untouched',
     async run(t) {
       const page = await t.page();

@@ -193,8 +193,16 @@ export class ReviewToolElement extends HTMLElement {
 
   async #showMe(lines: readonly string[]): Promise<void> {
     const lab = this.#lab;
-    const term = lab?.terminal;
-    if (lab === null || term === null || term === undefined) return;
+    if (lab === null) return;
+    // The lab shows its prompt before xterm has come: a click that early waits for the terminal, not lost.
+    try {
+      await lab.whenStarted();
+    } catch {
+      this.#status('The lab could not be loaded: check the network, then press “Show me” again.');
+      return;
+    }
+    const term = lab.terminal;
+    if (term === null || lab !== this.#lab) return;
     lab.scrollIntoView({ block: 'nearest' });
     term.focus();
     for (const line of lines) {
