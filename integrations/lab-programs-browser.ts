@@ -3,7 +3,8 @@
  * from src/shell/lab-programs.browser.ts (the heavy ones load on first use) instead of lab-programs.ts
  * (all at once, for Node: tests, corpus, runLine). Server-side rendering keeps lab-programs.ts. Likewise the
  * world's outbound code: src/engine/world/lab-outbound.browser.ts instead of lab-outbound.ts (any importer),
- * and a lesson session's goal checks: src/lesson-runtime/lab-checks.browser.ts instead of lab-checks.ts.
+ * and a lesson session's goal checks: src/lesson-runtime/lab-checks.browser.ts instead of lab-checks.ts; the
+ * servers' TLS code and the remote hosts' code likewise (tls-code.browser.ts, remote-code.browser.ts).
  */
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Plugin } from 'vite';
@@ -21,6 +22,9 @@ const BROWSER_TLS_CODE = fileURLToPath(new URL('../src/engine/tls/tls-code.brows
 /** The lab's certificate files: Node boots with their text, the browser gets it with the TLS code. */
 const TLS_BOOT = fileURLToPath(new URL('../src/engine/tls/data/lab-tls-boot.ts', import.meta.url)).replaceAll('\\', '/');
 const BROWSER_TLS_BOOT = fileURLToPath(new URL('../src/engine/tls/data/lab-tls-boot.browser.ts', import.meta.url));
+/** The simulated remote hosts' code (the fake MX, the stripping proxy): Node imports it at once, the browser on first need. */
+const REMOTE_CODE = fileURLToPath(new URL('../src/engine/remote/remote-code.ts', import.meta.url)).replaceAll('\\', '/');
+const BROWSER_REMOTE_CODE = fileURLToPath(new URL('../src/engine/remote/remote-code.browser.ts', import.meta.url));
 
 export function labProgramsInBrowser(): Plugin {
   return {
@@ -44,6 +48,10 @@ export function labProgramsInBrowser(): Plugin {
       if (source.endsWith('/lab-tls-boot.ts') && from !== '') {
         const target = fileURLToPath(new URL(source, pathToFileURL(from))).replaceAll('\\', '/');
         return target === TLS_BOOT ? BROWSER_TLS_BOOT : null;
+      }
+      if (source.endsWith('/remote-code.ts') && from !== '') {
+        const target = fileURLToPath(new URL(source, pathToFileURL(from))).replaceAll('\\', '/');
+        return target === REMOTE_CODE ? BROWSER_REMOTE_CODE : null;
       }
       if (source !== './lab-programs.ts') return null;
       if (!from.endsWith('/src/shell/lab-shell.ts')) return null;

@@ -1,8 +1,10 @@
 /**
  * The browser's lab-checks.ts (swapped in by integrations/lab-programs-browser.ts): the goal checks
  * (goal-checks.ts: the predicates, the probes, the scratch copies) are a chunk of their own, fetched with
- * the first check. A failed fetch may be tried again.
+ * the first check, and with the remote hosts' code (engine/remote/remote-code.browser.ts), as probes may
+ * connect to a remote host: no check meets RemoteCodeNotLoaded. A failed fetch may be tried again.
  */
+import { loadRemoteCode } from '../engine/remote/remote-code.ts';
 import type { GoalChecks } from './goal-checks.ts';
 
 let loaded: GoalChecks | null = null;
@@ -13,8 +15,8 @@ export function checksNow(): GoalChecks | null {
 }
 
 export function loadChecks(): Promise<GoalChecks> {
-  loading ??= import('./goal-checks.ts').then(
-    (m) => (loaded = m.GOAL_CHECKS),
+  loading ??= Promise.all([import('./goal-checks.ts'), loadRemoteCode()]).then(
+    ([m]) => (loaded = m.GOAL_CHECKS),
     (error: unknown) => {
       loading = null;
       throw error;

@@ -6,7 +6,7 @@
  */
 import type { LabEnv } from './programs/net/lab-env.ts';
 import { corePrograms } from './programs/core.ts';
-import { caCertificatesData, caListingData, hostFilesData, labTlsFilesData } from './lazy-data.ts';
+import { caCertificatesData, caListingData, hostFilesData, labTlsFilesData, remoteHostsData } from './lazy-data.ts';
 import { lazyLabPrograms } from './lazy-programs.ts';
 import { Registry } from './registry.ts';
 
@@ -17,5 +17,6 @@ export function labPrograms(env: LabEnv): Registry {
   table.addLazyData(caCertificatesData());
   table.addLazyData(hostFilesData());
   table.addLazyData(labTlsFilesData());
+  table.addLazyData(remoteHostsData((host) => env.world.network.resolve(host)));
   return table;
 }

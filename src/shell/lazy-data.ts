@@ -5,6 +5,7 @@
  */
 import { provideCaCertificateBodies, provideCaCertificateList } from '../engine/world/data/ca-certificates.ts';
 import { provideHostFileTexts } from '../engine/world/data/host-etc.ts';
+import { loadRemoteCode } from '../engine/remote/remote-code.ts';
 import { loadTlsCode } from '../engine/tls/tls-code.ts';
 import { resolvePath } from './path.ts';
 
@@ -163,5 +164,49 @@ export function labTlsFilesData(): LazyData {
       where?.tab !== true &&
       (LAB_TLS_WORD.test(w) || (where !== undefined && (leadsInto(LAB_TLS_DIRS, w, where) || pipedTelnet(w, where)))),
     load: () => loadTlsCode().then(() => undefined),
+  };
+}
+
+/** telnet's options that take an argument (inetutils telnet 2.4: -X atype, -e char, -k realm, -l user, -n tracefile). */
+const TELNET_OPTION_WITH_ARGUMENT = /^-[Xekln]$/;
+
+/** The host operand of each `telnet` of a line ('' for a telnet without one, which may `open` any host later). */
+function telnetHosts(line: string): string[] {
+  const hosts: string[] = [];
+  for (const m of line.matchAll(/(?:^|[\s;&|(])telnet((?:[ \t]+[^\s;&|()<>]+)*)/g)) {
+    const words = (m[1] ?? '')
+      .trim()
+      .split(/[ \t]+/)
+      .map((w) => w.replace(/["'\\]/g, ''));
+    let host = '';
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i] ?? '';
+      if (w === '') continue;
+      if (TELNET_OPTION_WITH_ARGUMENT.test(w)) i++;
+      else if (!w.startsWith('-')) {
+        host = w;
+        break;
+      }
+    }
+    hosts.push(host);
+  }
+  return hosts;
+}
+
+/**
+ * The code of the simulated remote hosts (engine/remote/remote-code.browser.ts, about 3 kB: the fake MX, the
+ * stripping proxy), which a telnet to one of them needs when it connects: wanted by the word `telnet` of a line
+ * whose telnet names a host that is not the lab machine itself (resolved through the machine's /etc/hosts, as
+ * telnet will; `::1` is refused before any connection), or names none (its `open` may reach one). Never for
+ * `telnet localhost 25`. The other programs that reach remote hosts (nc, openssl s_client, swaks,
+ * posttls-finger, sendmail, mail...) and the queue's deliveries come with the outbound code, which brings this
+ * code too (engine/world/lab-outbound.browser.ts).
+ */
+export function remoteHostsData(resolve: (host: string) => string | null): LazyData {
+  const remote = (host: string) => host === '' || (host !== '::1' && resolve(host) !== '127.0.0.1');
+  return {
+    name: 'remote hosts',
+    wanted: (w, where) => w === 'telnet' && where !== undefined && where.tab !== true && telnetHosts(where.line).some(remote),
+    load: () => loadRemoteCode().then(() => undefined),
   };
 }

@@ -14,6 +14,7 @@ const SWAPS = [
   'src/engine/world/lab-outbound',
   'src/engine/tls/tls-code',
   'src/engine/tls/data/lab-tls-boot',
+  'src/engine/remote/remote-code',
   'src/lesson-runtime/lab-checks',
 ].filter((p) => existsSync(join(ROOT, `${p}.browser.ts`)));
 

@@ -1,9 +1,9 @@
 import type { RemoteTlsServer } from '../tls/types.ts';
-import type { ReceivedByMx, RemoteMxSpec, RemoteServerEndpoint } from './fake-mx.ts';
-import { FakeMxListener } from './fake-mx.ts';
+import type { FakeMxListener, ReceivedByMx, RemoteMxSpec, RemoteServerEndpoint } from './fake-mx.ts';
 import type { ServerEndpoint } from '../world/network.ts';
 import type { ProxyRecord, StripProxySpec } from './strip-proxy.ts';
-import { StripProxySession } from './strip-proxy.ts';
+import type { RemoteCode } from './remote-code-bundle.ts';
+import { loadRemoteCode, remoteCodeNow } from './remote-code.ts';
 
 /** A host of the remote world: an MX, or a STARTTLS-stripping proxy in front of one. */
 export type RemoteHostSpec = RemoteMxSpec | StripProxySpec;
@@ -49,12 +49,41 @@ export interface RemoteWorldOptions {
   readonly firstNumbers?: Readonly<Record<string, number>>;
 }
 
+/** A remote host was to answer before its code was loaded: a missing await (its fetch has started). */
+export class RemoteCodeNotLoaded extends Error {
+  constructor(what: string) {
+    super(`the lab's remote hosts' code is not loaded yet (${what})`);
+    this.name = 'RemoteCodeNotLoaded';
+  }
+}
+
+/** The code, or the error that says it is missing (and starts fetching it). */
+function needRemoteCode(what: string): RemoteCode {
+  const code = remoteCodeNow();
+  if (code !== null) return code;
+  loadRemoteCode().catch(() => {
+    // tried again by whatever needs it next
+  });
+  throw new RemoteCodeNotLoaded(what);
+}
+
+/** A listening MX: its description from the start, its listener (with the code) from its first connection. */
+interface MxEntry {
+  readonly spec: RemoteMxSpec;
+  readonly firstNumber: number;
+  listener: FakeMxListener | null;
+}
+
 /**
  * The simulated remote MXes: a registry of listeners, each keeping its message counter
  * across connections (as the corpus's long-running fake MX did). Lessons add hosts by data.
+ * What the hosts are (addresses, ports, names, TLS) is here from the start; how they behave (the fake MX,
+ * the stripping proxy: remote-code-bundle.ts) comes with their code, which the browser fetches on first need
+ * (remote-code.browser.ts). A listener is made at its first connection, so one never connected to has
+ * received nothing either way, and its counter starts where it would have.
  */
 export class RemoteWorld {
-  readonly #listeners = new Map<string, FakeMxListener>();
+  readonly #listeners = new Map<string, MxEntry>();
   readonly #proxies = new Map<string, StripProxySpec>();
   readonly #firstNumbers: Readonly<Record<string, number>>;
   #records: ProxyRecord[] = [];
@@ -71,7 +100,7 @@ export class RemoteWorld {
     const key = `${spec.address}:${spec.port}`;
     this.remove(spec.address, spec.port);
     if (spec.kind === 'strip-proxy') this.#proxies.set(key, spec);
-    else this.#listeners.set(key, new FakeMxListener(spec, this.#firstNumbers[key] ?? 1));
+    else this.#listeners.set(key, { spec, firstNumber: this.#firstNumbers[key] ?? 1, listener: null });
   }
 
   remove(address: string, port: number): boolean {
@@ -86,25 +115,36 @@ export class RemoteWorld {
     return this.addresses().has(address);
   }
 
-  /** A new connection to `address:port`, or null when nothing listens there. */
+  /**
+   * A new connection to `address:port`, or null when nothing listens there. Where something listens, its
+   * code must be here (`loadRemoteCode()`), else RemoteCodeNotLoaded.
+   */
   remoteEndpoint(address: string, port: number): RemoteServerEndpoint | null {
     const key = `${address}:${port}`;
     const proxy = this.#proxies.get(key);
-    if (proxy !== undefined) return this.#proxyTo(proxy, 0);
-    return this.#listeners.get(key)?.accept() ?? null;
+    const mx = this.#listeners.get(key);
+    if (proxy === undefined && mx === undefined) return null;
+    const code = needRemoteCode(`connection to ${key}`);
+    if (proxy !== undefined) return this.#proxyTo(code, proxy, 0);
+    return mx === undefined ? null : this.#listen(code, mx).accept();
   }
 
-  #proxyTo(p: StripProxySpec, depth: number): RemoteServerEndpoint {
+  #listen(code: RemoteCode, mx: MxEntry): FakeMxListener {
+    mx.listener ??= code.listen(mx.spec, mx.firstNumber);
+    return mx.listener;
+  }
+
+  #proxyTo(code: RemoteCode, p: StripProxySpec, depth: number): RemoteServerEndpoint {
     const key = `${p.upstreamAddress}:${p.upstreamPort}`;
     const next = this.#proxies.get(key);
-    const listener = this.#listeners.get(key);
+    const mx = this.#listeners.get(key);
     let upstream: ServerEndpoint | null;
-    if (next !== undefined && depth < 5) upstream = this.#proxyTo(next, depth + 1);
-    else if (listener !== undefined) upstream = listener.accept();
+    if (next !== undefined && depth < 5) upstream = this.#proxyTo(code, next, depth + 1);
+    else if (mx !== undefined) upstream = this.#listen(code, mx).accept();
     else upstream = this.#local?.(p.upstreamAddress, p.upstreamPort) ?? null;
     const record: ProxyRecord = { spec: p, relayed: [], upstream: [], tls: false };
     if (upstream !== null) this.#records.push(record);
-    return new StripProxySession(upstream, record);
+    return code.proxy(upstream, record);
   }
 
   /** How a proxy reaches a server on the lab machine itself (the world's own network). */
@@ -132,9 +172,9 @@ export class RemoteWorld {
     return new Set([...[...this.#listeners.values()].map((l) => l.spec.address), ...[...this.#proxies.values()].map((p) => p.address)]);
   }
 
-  /** The messages the listener at `address:port` accepted, oldest first. */
+  /** The messages the listener at `address:port` accepted, oldest first (none before its first connection). */
   received(address: string, port: number): readonly ReceivedByMx[] {
-    return this.#listeners.get(`${address}:${port}`)?.received ?? [];
+    return this.#listeners.get(`${address}:${port}`)?.listener?.received ?? [];
   }
 
   specs(): RemoteHostSpec[] {

@@ -2,8 +2,11 @@
  * The browser's lab-outbound.ts (swapped in by integrations/lab-programs-browser.ts): the outbound code
  * (outbound.ts: the queue, the smtp client, client TLS) is a chunk of its own, fetched the first time
  * something needs it, with the servers' TLS code (tls/tls-code.browser.ts), as the smtp client's handshakes
- * reach the remote hosts' TLS side. A failed fetch may be tried again.
+ * reach the remote hosts' TLS side, and with the remote hosts' code (remote/remote-code.browser.ts), as its
+ * deliveries and the programs loaded with it (nc, openssl, swaks...) connect to them. A failed fetch may be
+ * tried again.
  */
+import { loadRemoteCode } from '../remote/remote-code.ts';
 import { loadTlsCode } from '../tls/tls-code.ts';
 import type { Outbound } from './lab-queue.ts';
 
@@ -15,7 +18,7 @@ export function outboundNow(): Outbound | null {
 }
 
 export function loadOutbound(): Promise<Outbound> {
-  loading ??= Promise.all([import('./outbound.ts'), loadTlsCode()]).then(
+  loading ??= Promise.all([import('./outbound.ts'), loadTlsCode(), loadRemoteCode()]).then(
     ([m]) => (loaded = m.OUTBOUND),
     (error: unknown) => {
       loading = null;
