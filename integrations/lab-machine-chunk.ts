@@ -12,7 +12,10 @@
  * that needs the lab's world (they run with the machine anyway). Modules no root reaches go
  * into the `lab-machine` chunk; the others into one chunk per set of roots (the configuration code the
  * review tool shares, say), so no page fetches more than before. What the programs import is theirs, as
- * Rollup decides.
+ * Rollup decides, except for telnet, which the first `telnet localhost 25` fetches with the machine: what it
+ * imports that neither the machine nor a page has comes in its chunk (its texts, the name and port lookups,
+ * which nc, openssl or getent then fetch from there), in one request rather than five; engine code among it
+ * that needs only the machine (world/lab-server-tls.ts) goes into the machine's chunk.
  */
 import type { AstroIntegration } from 'astro';
 import type { ManualChunkMeta } from 'rollup';
@@ -23,6 +26,8 @@ const WORLD = '/src/lesson-runtime/scenario-world.ts';
 /** The engine runs in a page only with its machine: an import() of engine code is machine code too. */
 const ENGINE = '/src/engine/';
 export const MACHINE_CHUNK = 'lab-machine';
+/** The programs whose whole static closure (beyond the machine and the pages) travels as one chunk. */
+const WHOLE_PROGRAMS = ['/src/shell/programs/telnet.ts'];
 
 /** Every module `roots` reach through static imports, the roots included. */
 function staticClosure(roots: Iterable<string>, meta: ManualChunkMeta): Set<string> {
@@ -86,6 +91,19 @@ export function machineChunks(): (id: string, meta: ManualChunkMeta) => string |
           .join('\n');
         if (!groups.has(signature)) groups.set(signature, signature === '' ? MACHINE_CHUNK : chunkName(m, new Set(groups.values())));
         names.set(m, groups.get(signature) ?? MACHINE_CHUNK);
+      }
+      const rooted = new Set(roots.flatMap(([, closure]) => [...closure]));
+      const placed = (m: string) => ofMachine.has(m) || rooted.has(m);
+      for (const suffix of WHOLE_PROGRAMS) {
+        const program = [...meta.getModuleIds()].find((m) => m.endsWith(suffix));
+        if (program === undefined || placed(program)) continue;
+        const name = chunkName(program, new Set(groups.values()));
+        for (const m of staticClosure([program], meta)) {
+          // Only the project's modules (never Vite's helpers, which every page imports).
+          if (placed(m) || names.has(m) || !m.includes('/src/')) continue;
+          const machineOnly = m.includes(ENGINE) && (meta.getModuleInfo(m)?.importedIds ?? []).every(placed);
+          names.set(m, machineOnly ? MACHINE_CHUNK : name);
+        }
       }
     }
     return chunkOf.get(id);

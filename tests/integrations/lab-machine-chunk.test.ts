@@ -94,6 +94,41 @@ describe('the lab machine chunk (manualChunks)', () => {
     expect(out[events]).toBe(MACHINE_CHUNK);
   });
 
+  it('sends telnet with what it imports that neither the machine nor a page has; engine code of the machine’s only goes with the machine', () => {
+    const telnet = '/p/src/shell/programs/telnet.ts';
+    const texts = '/p/src/shell/programs/net/telnet-texts.ts';
+    const hosts = '/p/src/shell/programs/net/hosts.ts';
+    const serverTls = '/p/src/engine/world/lab-server-tls.ts';
+    const settings = '/p/src/engine/smtpd/settings.ts';
+    const shell = '/p/src/shell/shell.ts';
+    const nc = '/p/src/shell/programs/nc.ts';
+    const out = assign({
+      '/p/page.ts': [['/p/src/components/lab/lab-console.ts'], [], true],
+      '/p/src/components/lab/lab-console.ts': [[shell, '\0vite/preload-helper.js'], [M]],
+      [shell]: [[], []],
+      '\0vite/preload-helper.js': [[], []],
+      [M]: [
+        [WORLD, settings, shell],
+        [telnet, nc],
+      ],
+      [WORLD]: [[], []],
+      [settings]: [[], []],
+      [telnet]: [[texts, hosts, serverTls, shell, '\0vite/preload-helper.js'], []],
+      [nc]: [[texts, hosts], []],
+      [texts]: [[], []],
+      [hosts]: [[], []],
+      [serverTls]: [[settings], []],
+    });
+    expect(out[telnet]).toBe('telnet');
+    expect(out[texts]).toBe('telnet');
+    expect(out[hosts]).toBe('telnet');
+    expect(out[serverTls]).toBe(MACHINE_CHUNK);
+    // What the page has stays where it is; other programs stay Rollup's.
+    expect(out[shell]).toBe('shell');
+    expect(out['\0vite/preload-helper.js']).toBeUndefined();
+    expect(out[nc]).toBeUndefined();
+  });
+
   it('names nothing when the build has no lab machine', () => {
     expect(assign({ '/p/page.ts': [['/p/a.ts'], [], true], '/p/a.ts': [[], []] })).toEqual({
       '/p/page.ts': undefined,
