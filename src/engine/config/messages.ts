@@ -72,6 +72,17 @@ export const MASTER_CF_DAEMON_TEXT = {
   badTransport: (path: string, line: number, type: string): string => `${path}: line ${line}: bad transport type: ${type}`,
 } as const;
 
+/**
+ * What postconf says as it reads the files (postconf/read-config.ts, which postfix(1)'s own postconf run uses
+ * at every start: here with the boot path's texts, not with the postconf program's).
+ */
+export const READ_TEXT = {
+  /** [real: no-main, c-nonexistent, no-master-M]. */
+  openFailed: (path: string): string => `open ${path}: No such file or directory`,
+  /** [real: opt-o-bad]. */
+  badOverride: (arg: string, err: string): string => `invalid parameter override: ${arg}: ${err}`,
+} as const;
+
 /** Parameter bookkeeping (postconf). All [corpus] or [real]. */
 export const PARAM_TEXT = {
   /** [corpus] `postconf: warning: smtpd_tls_securty_level: unknown parameter`. */

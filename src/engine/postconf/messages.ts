@@ -2,23 +2,14 @@
  * The texts of postconf(1) itself (option handling, editing, master.cf requests), without
  * the "postconf: fatal: " / "postconf: warning: " prefix. All recorded from Debian 12's
  * postconf 3.7.11 (tests/engine/postconf/golden/real-postconf.json, case names in brackets)
- * unless marked [corpus] (postfix-ground-truth/postconf-behaviours).
+ * unless marked [corpus] (postfix-ground-truth/postconf-behaviours). What reading the files says, which
+ * postfix(1)'s own postconf run says at every start, is READ_TEXT in config/messages.ts: the boot path
+ * (world/config-loader.ts) carries that file, and this one only comes with the `postconf` program.
  */
 
 /** [real: opt-bad, opt-E, opt-q]: the usage text (sic: `-c param_class`). */
 export const USAGE =
   'usage: postconf [-a (server SASL types)] [-A (client SASL types)] [-b (bounce templates)] [-c config_dir] [-c param_class] [-d (parameter defaults)] [-e (edit configuration)] [-f (fold lines)] [-F (master.cf fields)] [-h (no names)] [-H (no values)] [-l (lock types)] [-m (map types)] [-M (master.cf)] [-n (non-default parameters)] [-o name=value (override parameter value)] [-p (main.cf, default)] [-P (master.cf parameters)] [-t (bounce templates)] [-T compile-version|run-version|public-key-algorithms] [-v (verbose)] [-x (expand parameter values)] [-X (exclude)] [-# (comment-out)] [name...]';
-
-/**
- * What reading the files says (read-config.ts, which postfix(1)'s own postconf run uses at every start:
- * apart so that the boot path carries only these).
- */
-export const READ_TEXT = {
-  /** [real: no-main, c-nonexistent, no-master-M]. */
-  openFailed: (path: string): string => `open ${path}: No such file or directory`,
-  /** [real: opt-o-bad]. */
-  badOverride: (arg: string, err: string): string => `invalid parameter override: ${arg}: ${err}`,
-} as const;
 
 export const POSTCONF_TEXT = {
   /** [real: opt-bad] glibc getopt. */

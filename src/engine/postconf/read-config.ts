@@ -11,7 +11,7 @@ import { MainCf, MAIN_CF_PATH } from '../config/main-cf.ts';
 import { MasterCf, MASTER_CF_PATH } from '../config/master-cf.ts';
 import type { MasterEntry } from '../config/master-cf.ts';
 import { splitNameValue } from '../config/cf-syntax.ts';
-import { READ_TEXT } from './messages.ts';
+import { READ_TEXT } from '../config/messages.ts';
 import { FatalExit, PostconfOutput } from './output.ts';
 import { ParamRegistry } from './param-registry.ts';
 
