@@ -4,7 +4,8 @@
  * (all at once, for Node: tests, corpus, runLine). Server-side rendering keeps lab-programs.ts. Likewise the
  * world's outbound code: src/engine/world/lab-outbound.browser.ts instead of lab-outbound.ts (any importer),
  * and a lesson session's goal checks: src/lesson-runtime/lab-checks.browser.ts instead of lab-checks.ts; the
- * servers' TLS code and the remote hosts' code likewise (tls-code.browser.ts, remote-code.browser.ts).
+ * servers' TLS code, the remote hosts' code and smtpd's mail commands likewise (tls-code.browser.ts,
+ * remote-code.browser.ts, mail-code.browser.ts).
  */
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Plugin } from 'vite';
@@ -25,6 +26,9 @@ const BROWSER_TLS_BOOT = fileURLToPath(new URL('../src/engine/tls/data/lab-tls-b
 /** The simulated remote hosts' code (the fake MX, the stripping proxy): Node imports it at once, the browser on first need. */
 const REMOTE_CODE = fileURLToPath(new URL('../src/engine/remote/remote-code.ts', import.meta.url)).replaceAll('\\', '/');
 const BROWSER_REMOTE_CODE = fileURLToPath(new URL('../src/engine/remote/remote-code.browser.ts', import.meta.url));
+/** smtpd's commands beyond a first look (MAIL, RCPT, DATA, AUTH...): Node imports them at once, the browser with the outbound code. */
+const MAIL_CODE = fileURLToPath(new URL('../src/engine/smtpd/commands/mail-code.ts', import.meta.url)).replaceAll('\\', '/');
+const BROWSER_MAIL_CODE = fileURLToPath(new URL('../src/engine/smtpd/commands/mail-code.browser.ts', import.meta.url));
 
 export function labProgramsInBrowser(): Plugin {
   return {
@@ -52,6 +56,10 @@ export function labProgramsInBrowser(): Plugin {
       if (source.endsWith('/remote-code.ts') && from !== '') {
         const target = fileURLToPath(new URL(source, pathToFileURL(from))).replaceAll('\\', '/');
         return target === REMOTE_CODE ? BROWSER_REMOTE_CODE : null;
+      }
+      if (source.endsWith('/mail-code.ts') && from !== '') {
+        const target = fileURLToPath(new URL(source, pathToFileURL(from))).replaceAll('\\', '/');
+        return target === MAIL_CODE ? BROWSER_MAIL_CODE : null;
       }
       if (source !== './lab-programs.ts') return null;
       if (!from.endsWith('/src/shell/lab-shell.ts')) return null;

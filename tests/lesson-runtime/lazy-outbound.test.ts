@@ -3,7 +3,8 @@
  * lab-outbound.browser.ts here, as the site's build does, so a world starts with the stand-in queue
  * (engine/world/lab-queue.ts) until `loadOutbound()` has run. Each test takes fresh modules (the code
  * absent again) and compares with a world built after the code came, which is what Node gets at once:
- * the same replies, the same log to the millisecond, the same goal answers.
+ * the same replies, the same log to the millisecond, the same goal answers. smtpd's mail commands
+ * (smtpd/commands/mail-code.ts) are swapped for their browser twin too: they come with the outbound code.
  */
 import { describe, expect, it, vi } from 'vitest';
 import type { LabWorld } from '../../src/shell/programs/net/lab-env.ts';
@@ -12,6 +13,10 @@ import { freshLabMaker } from '../support/fresh-lab.ts';
 async function fresh() {
   vi.resetModules();
   vi.doMock('../../src/engine/world/lab-outbound.ts', async () => await import('../../src/engine/world/lab-outbound.browser.ts'));
+  vi.doMock(
+    '../../src/engine/smtpd/commands/mail-code.ts',
+    async () => await import('../../src/engine/smtpd/commands/mail-code.browser.ts'),
+  );
   const outbound = await import('../../src/engine/world/lab-outbound.ts');
   const { createLabWorld } = await import('../../src/engine/world/lab-world.ts');
   const { OutboundNotLoaded } = await import('../../src/engine/world/lab-queue.ts');
@@ -71,12 +76,14 @@ describe('a world whose outbound code comes later', { timeout: 60_000 }, () => {
     expect(a.queue.mailq()).toEqual(b.queue.mailq());
   });
 
-  it('telnet holds DATA until the code is here, then the same replies and log as at once', async () => {
+  it('telnet holds MAIL and what follows until the code is here, then the same replies and log as at once', async () => {
     const lazy = await fresh();
     const a = lazy.lab();
     a.port.type('telnet localhost 25\r');
     for (const l of MESSAGE.slice(0, 3)) a.port.type(`${l}\r`);
     const before = a.port.take();
+    // Only EHLO was answered: MAIL waits for the code (smtpd's MAIL comes with it), RCPT behind it.
+    expect(replies(before).at(-1)).toBe('250 CHUNKING');
     a.port.type('DATA\r');
     // Typed ahead while the code loads: kept, in order.
     for (const l of MESSAGE.slice(4)) a.port.type(`${l}\r`);
@@ -231,24 +238,51 @@ describe('OutboundGate', () => {
     return { ready: () => here, load: () => (loads.push(1), ready), loads, arrive: () => arrive() };
   }
 
-  it('holds a message start and everything after it, in order, until the code is here', async () => {
+  it('holds any line but EHLO, HELO, STARTTLS, NOOP, RSET and QUIT, and everything after it, in order, until the code is here', async () => {
     const { OutboundGate } = await import('../../src/shell/programs/net/outbound-gate.ts');
     const src = source();
     const gate = new OutboundGate(src);
     const ran: string[] = [];
     gate.run('EHLO x\n', () => ran.push('EHLO'));
     expect(src.loads).toEqual([]);
+    gate.run('  noop\n', () => ran.push('NOOP'));
+    gate.run('RSET\r\n', () => ran.push('RSET'));
+    // Lines past EHLO start the fetch in the background.
+    expect(src.loads.length).toBe(2);
+    expect(ran).toEqual(['EHLO', 'NOOP', 'RSET']);
     gate.run('MAIL FROM:<a@b>\n', () => ran.push('MAIL'));
-    expect(src.loads.length).toBe(1);
+    expect(gate.waiting).toBe(true);
     gate.run('data\n', () => ran.push('DATA'));
     gate.run('hello\n', () => ran.push('hello'));
     gate.run(null, () => ran.push('eof'));
-    expect(ran).toEqual(['EHLO', 'MAIL']);
+    expect(ran).toEqual(['EHLO', 'NOOP', 'RSET']);
     expect(gate.waiting).toBe(true);
     src.arrive();
     await settle();
-    expect(ran).toEqual(['EHLO', 'MAIL', 'DATA', 'hello', 'eof']);
+    expect(ran).toEqual(['EHLO', 'NOOP', 'RSET', 'MAIL', 'DATA', 'hello', 'eof']);
     expect(gate.waiting).toBe(false);
+  });
+
+  it('lets through only lines whose first word smtpd runs without the code', async () => {
+    const { OutboundGate } = await import('../../src/shell/programs/net/outbound-gate.ts');
+    const passes = (line: string) => {
+      const gate = new OutboundGate(source());
+      let ran = false;
+      gate.run(line, () => (ran = true));
+      return ran;
+    };
+    for (const l of ['EHLO x\n', 'helo x\n', 'STARTTLS\n', 'quit\r\n', ' NOOP\n']) expect(passes(l), l).toBe(true);
+    for (const l of [
+      'AUTH PLAIN\n',
+      'VRFY root\n',
+      'ETRN x\n',
+      'XCLIENT NAME=x\n',
+      'QUITS\n',
+      '\n',
+      'EHLO x\nMAIL FROM:<a>\n',
+      'EHLO x\x1d',
+    ])
+      expect(passes(l), JSON.stringify(l)).toBe(false);
   });
 
   it('after an error answer holds even a close; a disposed gate runs nothing more', async () => {

@@ -15,6 +15,10 @@ function mockTwins(): void {
   vi.doMock('../../src/engine/tls/tls-code.ts', async () => await import('../../src/engine/tls/tls-code.browser.ts'));
   vi.doMock('../../src/engine/tls/data/lab-tls-boot.ts', async () => await import('../../src/engine/tls/data/lab-tls-boot.browser.ts'));
   vi.doMock('../../src/engine/remote/remote-code.ts', async () => await import('../../src/engine/remote/remote-code.browser.ts'));
+  vi.doMock(
+    '../../src/engine/smtpd/commands/mail-code.ts',
+    async () => await import('../../src/engine/smtpd/commands/mail-code.browser.ts'),
+  );
   vi.doMock('../../src/shell/lab-programs.ts', async () => await import('../../src/shell/lab-programs.browser.ts'));
 }
 
@@ -24,6 +28,7 @@ function unmockTwins(): void {
     '../../src/engine/tls/tls-code.ts',
     '../../src/engine/tls/data/lab-tls-boot.ts',
     '../../src/engine/remote/remote-code.ts',
+    '../../src/engine/smtpd/commands/mail-code.ts',
     '../../src/shell/lab-programs.ts',
   ])
     vi.doUnmock(m);

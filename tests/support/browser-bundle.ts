@@ -15,6 +15,7 @@ const SWAPS = [
   'src/engine/tls/tls-code',
   'src/engine/tls/data/lab-tls-boot',
   'src/engine/remote/remote-code',
+  'src/engine/smtpd/commands/mail-code',
   'src/lesson-runtime/lab-checks',
 ].filter((p) => existsSync(join(ROOT, `${p}.browser.ts`)));
 

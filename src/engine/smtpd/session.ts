@@ -3,9 +3,8 @@ import { assertNever } from '../util/assert-never.ts';
 import type { ServerEndpoint, ServerOutput, ServerPause } from '../world/network.ts';
 import { CommandStats } from './command-stats.ts';
 import { connectionLimitWarning } from './connection-limits.ts';
-import { saslResponse } from './commands/auth.ts';
-import { chunkDone } from './commands/bdat.ts';
-import { deliverMessage, MessageBuffer } from './commands/data.ts';
+import type { MessageBuffer } from './commands/data.ts';
+import { mailCommands } from './commands/lazy-commands.ts';
 import { commandTable, lookupVerb, statName, type CommandSpec, type Verb } from './commands/table.ts';
 import { InputBuffer, type CommandLine } from './input-buffer.ts';
 import {
@@ -42,7 +41,8 @@ import {
   reply554ProtocolSync,
 } from './replies.ts';
 import type { CheckContext, ErrorClass } from './restrictions.ts';
-import { IMPLEMENTED_MECHANISMS, type SaslExchange } from './sasl/sasl-exchange.ts';
+import { IMPLEMENTED_MECHANISMS } from './sasl/mechanisms.ts';
+import type { SaslExchange } from './sasl/sasl-exchange.ts';
 import type { MailTransaction, Outcome, SessionApi, SessionState } from './session-api.ts';
 import type { SmtpdSettings } from './settings.ts';
 import type { SmtpdClient, SmtpdEnv } from './smtpd-env.ts';
@@ -364,7 +364,7 @@ export class SmtpdSession implements ServerEndpoint, SessionApi {
 
   awaitMessage(): void {
     this.#where = WHERE_DATA_CONTENT;
-    this.#phase = { kind: 'data', message: new MessageBuffer(this.settings.messageSizeLimit) };
+    this.#phase = { kind: 'data', message: mailCommands('DATA').messageBuffer(this.settings.messageSizeLimit) };
   }
 
   awaitChunk(size: number, last: boolean, discard: boolean): void {
@@ -417,7 +417,7 @@ export class SmtpdSession implements ServerEndpoint, SessionApi {
           const line = this.#readLine();
           if (line === null) return;
           this.#phase = { kind: 'commands' };
-          this.#complete('AUTH', saslResponse(this, phase.mechanism, phase.exchange, line.text));
+          this.#complete('AUTH', mailCommands('AUTH').saslResponse(this, phase.mechanism, phase.exchange, line.text));
           break;
         }
         case 'data': {
@@ -439,7 +439,7 @@ export class SmtpdSession implements ServerEndpoint, SessionApi {
           this.#phase = { kind: 'commands' };
           const tx = this.state.transaction;
           if (!phase.discard && tx !== null) {
-            const outcome = chunkDone(this, tx, phase.received, phase.last, this.settings.messageSizeLimit);
+            const outcome = mailCommands('BDAT').chunkDone(this, tx, phase.received, phase.last, this.settings.messageSizeLimit);
             if (phase.last) this.#afterMessage();
             this.#complete('BDAT', outcome);
           }
@@ -538,7 +538,7 @@ export class SmtpdSession implements ServerEndpoint, SessionApi {
     this.#where = WHERE_END_OF_MESSAGE;
     this.#phase = { kind: 'commands' };
     const tx = this.state.transaction;
-    const outcome = tx === null ? 'fail' : deliverMessage(this, tx, message.content, message.tooBig);
+    const outcome = tx === null ? 'fail' : mailCommands('DATA').deliverMessage(this, tx, message.content, message.tooBig);
     this.#afterMessage();
     this.#complete('DATA', outcome);
   }

@@ -3,10 +3,12 @@
  * (outbound.ts: the queue, the smtp client, client TLS) is a chunk of its own, fetched the first time
  * something needs it, with the servers' TLS code (tls/tls-code.browser.ts), as the smtp client's handshakes
  * reach the remote hosts' TLS side, and with the remote hosts' code (remote/remote-code.browser.ts), as its
- * deliveries and the programs loaded with it (nc, openssl, swaks...) connect to them. A failed fetch may be
- * tried again.
+ * deliveries and the programs loaded with it (nc, openssl, swaks...) connect to them, and with smtpd's mail
+ * commands (smtpd/commands/mail-code.browser.ts: MAIL, RCPT, DATA, AUTH...), which hand smtpd's mail to the
+ * queue. A failed fetch may be tried again.
  */
 import { loadRemoteCode } from '../remote/remote-code.ts';
+import { loadMailCommands } from '../smtpd/commands/mail-code.ts';
 import { loadTlsCode } from '../tls/tls-code.ts';
 import type { Outbound } from './lab-queue.ts';
 
@@ -18,7 +20,7 @@ export function outboundNow(): Outbound | null {
 }
 
 export function loadOutbound(): Promise<Outbound> {
-  loading ??= Promise.all([import('./outbound.ts'), loadTlsCode(), loadRemoteCode()]).then(
+  loading ??= Promise.all([import('./outbound.ts'), loadTlsCode(), loadRemoteCode(), loadMailCommands()]).then(
     ([m]) => (loaded = m.OUTBOUND),
     (error: unknown) => {
       loading = null;

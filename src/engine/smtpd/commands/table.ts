@@ -1,16 +1,9 @@
 import type { StatName } from '../command-stats.ts';
 import type { Handler } from '../session-api.ts';
-import { auth } from './auth.ts';
-import { bdat } from './bdat.ts';
-import { data } from './data.ts';
-import { etrn } from './etrn.ts';
 import { ehlo, helo } from './hello.ts';
-import { mail } from './mail.ts';
-import { rcpt } from './rcpt.ts';
+import { lazyHandler } from './lazy-commands.ts';
 import { noop, quit, rset } from './simple.ts';
 import { makeStarttls } from './starttls.ts';
-import { vrfy } from './vrfy.ts';
-import { xclient, xforward } from './xclient.ts';
 
 /** The commands smtpd knows, in its table order (also the order of the disconnect statistics, facts §5). */
 export const VERBS = [
@@ -49,23 +42,26 @@ const spec = (handler: Handler, flags: { limit?: boolean; preTls?: boolean; last
   last: flags.last ?? false,
 });
 
-/** smtpd.c:smtpd_cmd_table. `hasTlsContext` tells STARTTLS whether the TLS engine initialised. */
+/**
+ * smtpd.c:smtpd_cmd_table. `hasTlsContext` tells STARTTLS whether the TLS engine initialised. The commands
+ * beyond a first look (lazy-commands.ts) are looked up when they come: the browser fetches them apart.
+ */
 export function commandTable(hasTlsContext: () => boolean): Readonly<Record<Verb, CommandSpec>> {
   return {
     HELO: spec(helo, { limit: true, preTls: true, last: true }),
     EHLO: spec(ehlo, { limit: true, preTls: true, last: true }),
-    XCLIENT: spec(xclient, { preTls: true }),
-    XFORWARD: spec(xforward),
+    XCLIENT: spec(lazyHandler('XCLIENT'), { preTls: true }),
+    XFORWARD: spec(lazyHandler('XFORWARD')),
     STARTTLS: spec(makeStarttls(hasTlsContext), { preTls: true }),
-    AUTH: spec(auth),
-    MAIL: spec(mail),
-    RCPT: spec(rcpt),
-    DATA: spec(data, { last: true }),
-    BDAT: spec(bdat),
+    AUTH: spec(lazyHandler('AUTH')),
+    MAIL: spec(lazyHandler('MAIL')),
+    RCPT: spec(lazyHandler('RCPT')),
+    DATA: spec(lazyHandler('DATA'), { last: true }),
+    BDAT: spec(lazyHandler('BDAT')),
     RSET: spec(rset, { limit: true }),
     NOOP: spec(noop, { limit: true, preTls: true, last: true }),
-    VRFY: spec(vrfy, { limit: true, last: true }),
-    ETRN: spec(etrn, { limit: true }),
+    VRFY: spec(lazyHandler('VRFY'), { limit: true, last: true }),
+    ETRN: spec(lazyHandler('ETRN'), { limit: true }),
     QUIT: spec(quit, { preTls: true }),
   };
 }

@@ -91,8 +91,7 @@ class LoginExchange implements SaslExchange {
 export type SaslStart =
   { readonly kind: 'no-mechanism' } | { readonly kind: 'started'; readonly exchange: SaslExchange; readonly step: SaslStep };
 
-/** Mechanisms this model implements (any others in mech_list are not offered). */
-export const IMPLEMENTED_MECHANISMS: ReadonlySet<string> = new Set(['PLAIN', 'LOGIN']);
+export { IMPLEMENTED_MECHANISMS } from './mechanisms.ts';
 
 /** Starts `mechanism` (matched without regard to case against `offered`) with an optional initial response. */
 export function startSasl(ctx: SaslContext, offered: readonly string[], mechanism: string, initial: string | null): SaslStart {

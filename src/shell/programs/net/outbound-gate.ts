@@ -1,10 +1,12 @@
 /**
- * Telnet's wait for the world's outbound code (the mail queue: engine/world/lab-queue.ts), which the
- * browser fetches apart. smtpd hands mail to the queue synchronously at the end of a message (after DATA
- * or BDAT) and at the end of a session or an RSET-like reset after errors of a `notify_classes` class
- * (the postmaster notice). So before a line that starts a message, and before anything (a line, a close,
- * EOF, an interrupt) once the server has answered with an error (4xx/5xx: every error smtpd counts
- * answers so), the session waits until the code is here. Meanwhile the session reads nothing (`waiting`:
+ * Telnet's wait for the world's outbound code (the mail queue: engine/world/lab-queue.ts, and smtpd's
+ * commands beyond a first look: engine/smtpd/commands/mail-commands.ts), which the browser fetches apart.
+ * smtpd hands mail to the queue synchronously at the end of a message (after DATA or BDAT) and at the end
+ * of a session or an RSET-like reset after errors of a `notify_classes` class (the postmaster notice); its
+ * MAIL, RCPT, AUTH, VRFY, ETRN... come with that code. So before a line that is not one of EHLO, HELO,
+ * STARTTLS, NOOP, RSET or QUIT, and before anything (a line, a close, EOF, an interrupt) once the server
+ * has answered with an error (4xx/5xx: every error smtpd counts answers so), the session waits until the
+ * code is here. Meanwhile the session reads nothing (`waiting`:
  * telnet tells the shell, which keeps the keys typed meanwhile, unechoed, and hands them on at `onResume`;
  * if the session ends first, they go to the prompt as typed-ahead text does); an interrupt or a close that
  * comes meanwhile waits behind the held line, in order. All of it then runs as it would have run at once:
@@ -22,8 +24,11 @@ export interface OutboundSource {
   readonly load: () => Promise<unknown>;
 }
 
-/** A command that starts a message: what follows it can end one and put it in the queue. */
-const STARTS_MESSAGE = /^\s*(?:DATA|BDAT)\b/i;
+/**
+ * A line whose first word (smtpd's tokenizer: words end at white space) is a command smtpd runs without the
+ * outbound code; any other line may need it (an unknown word, an empty line, a blank one: the code, to be safe).
+ */
+const WITHOUT_OUTBOUND = /^[ \t]*(?:EHLO|HELO|STARTTLS|NOOP|RSET|QUIT)(?:[ \t][^\x1d\r\n]*)?\r?\n?$/i;
 /** What a first look at a server sends (`telnet localhost 25`, EHLO): no reason to fetch anything. */
 const GREETING = /^\s*(?:EHLO|HELO)\s/i;
 /** An error answer (`4xx` or `5xx`, first or only line of a reply). */
@@ -72,7 +77,7 @@ export class OutboundGate {
   #needs(line: string | null): boolean {
     if (this.#rule !== null) return this.#rule.needs(line);
     if (this.#errorSeen) return true;
-    return line !== null && STARTS_MESSAGE.test(line);
+    return line !== null && !WITHOUT_OUTBOUND.test(line);
   }
 
   /**
