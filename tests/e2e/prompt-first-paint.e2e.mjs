@@ -159,4 +159,46 @@ export const tests = [
       await eventually(() => links.requested, { what: 'the web-links addon fetched when the pointer reaches the terminal' });
     },
   },
+  {
+    name: 'the built page shows the prompt and takes keys before any script has run; the element then runs them',
+    async run(t) {
+      // Typed after the mount, in xterm.
+      const after = await t.page();
+      await after.goto(t.url('/lab/'));
+      await after.locator('.xterm-helper-textarea').focus();
+      await after.keyboard.type('echo before\n');
+      const expected = await waitForScreen(after, (s) => s.endsWith(`before\n${PROMPT}`), { what: 'the line run' });
+
+      // Every module script of the page held back (the theme's, which the parser waits for, goes): what shows is
+      // the HTML alone (LabFirstLook.astro).
+      const page = await t.page();
+      let release;
+      const gate = new Promise((resolve) => (release = resolve));
+      await page.route(/\/_astro\/.*\.js$/, async (route) => {
+        if (!/\/theme-init\.[^/]*\.js$/.test(route.request().url())) await gate;
+        await route.continue();
+      });
+      await page.goto(t.url('/lab/'), { waitUntil: 'commit' });
+      const rows = page.locator('lab-console [data-part="prescreen-rows"]');
+      await rows.waitFor();
+      assert.equal(await rows.textContent(), `${PROMPT} `, 'the prompt (and the cursor cell) is in the HTML');
+      assert.equal(await page.evaluate(() => customElements.get('lab-console')), undefined, 'no script has run');
+      const input = page.getByRole('textbox', { name: 'Terminal input' });
+      assert.equal(await input.count(), 1, 'the input is labelled in the HTML');
+      assert.equal(
+        await input.evaluate((el) => document.getElementById(el.getAttribute('aria-describedby') ?? '')?.textContent),
+        'Tab completes commands and file names. To leave the terminal, press Esc, then Tab.',
+      );
+      await input.focus();
+      await page.keyboard.type('echo beforf');
+      await page.keyboard.press('Backspace');
+      await page.keyboard.type('e');
+      await page.keyboard.press('Enter');
+      release();
+      const got = await waitForScreen(page, (s) => s.endsWith(`before\n${PROMPT}`), { what: 'the line run once the scripts came' });
+      assert.equal(got, expected, 'the same screen as typing after the mount');
+      assert.equal(await page.locator('lab-console > :not(.lab)').count(), 0, 'the element keeps the first look and nothing else');
+      assert.equal(await page.locator('lab-console .lab').count(), 1);
+    },
+  },
 ];

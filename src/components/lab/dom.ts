@@ -3,6 +3,8 @@
  * never as HTML: file contents, log lines and command output are whatever the learner typed.
  */
 
+import type { Markup } from './first-look.ts';
+
 type Attrs = Readonly<Record<string, string | boolean | undefined>>;
 export type Child = Node | string | null | undefined | false;
 
@@ -35,4 +37,19 @@ let counter = 0;
 export function uniquePrefix(base: string): string {
   counter += 1;
   return `${base}${counter}`;
+}
+
+/** The nodes of a markup description (first-look.ts): attributes set one by one, texts as text nodes. */
+export function markupDom(m: Markup): HTMLElement {
+  const node = document.createElement(m.tag);
+  for (const [name, value] of Object.entries(m.attrs)) node.setAttribute(name, value === true ? '' : value);
+  for (const c of m.children) node.appendChild(typeof c === 'string' ? document.createTextNode(c) : markupDom(c));
+  return node;
+}
+
+/** The element marked `data-part="<name>"` inside `root`, of the given type (the lab's first look, first-look.ts). */
+export function partOf<T extends HTMLElement>(root: ParentNode, name: string, type: new () => T): T {
+  const node = root.querySelector(`[data-part="${name}"]`);
+  if (!(node instanceof type)) throw new Error(`the lab has no ${name}`);
+  return node;
 }

@@ -38,7 +38,8 @@ import type { LabImage } from '../../lesson-runtime/lab-image.ts';
 import type { LessonSession } from '../../lesson-runtime/session.ts';
 import type { MountedTerminal } from '../../terminal/mount-terminal.ts';
 import { whenQuiet, type QuietTask } from '../../terminal/prefetch.ts';
-import { h, uniquePrefix } from './dom.ts';
+import { markupDom, partOf, uniquePrefix } from './dom.ts';
+import { firstLook, firstLookIds, HOSTNAME, PREFIX_ATTR, type FirstLookPart } from './first-look.ts';
 import './lab-console.css';
 import { forgetPrefs, loadPrefs, prefsKeyFor, storePrefs } from './lab-prefs.ts';
 import type { LabMachine, MachineFrame, TerminalShell } from './lab-machine.ts';
@@ -57,11 +58,9 @@ const MACHINE_QUIET_MS = 4000;
 const LINKS_QUIET_MS = 2000;
 /** With `start="near"`: how near the viewport the element must come before the terminal kit is fetched. */
 const NEAR_MARGIN = '200px 0px';
-/** The prompt's host name: the lab machine is mail.example.org (createLabShell's default). */
-const HOSTNAME = 'mail';
 
 export class LabConsoleElement extends HTMLElement {
-  readonly #prefix: string;
+  #prefix: string;
   #built = false;
   #slots: MachineFrame['slots'] | null = null;
   #screen: HTMLElement | null = null;
@@ -212,91 +211,42 @@ export class LabConsoleElement extends HTMLElement {
 
   #build(): void {
     this.#built = true;
+    // A page built with the first look (first-look.ts) has it already: keep it (keys may be in its input).
+    let root = this.querySelector<HTMLElement>(`:scope > .lab[${PREFIX_ATTR}]`);
+    if (root === null) {
+      root = markupDom(firstLook(this.#prefix));
+      this.replaceChildren(root);
+    } else {
+      this.#prefix = root.getAttribute(PREFIX_ATTR) ?? this.#prefix;
+      for (const node of [...this.childNodes]) if (node !== root) node.remove();
+    }
     const p = this.#prefix;
-    this.#screen = h('div', { class: 'lab-terminal__screen' });
-    const hintId = `${p}-term-hint`;
-    this.#hintId = hintId;
-    const srId = `${p}-sr`;
-    this.#srSwitch = h('input', { type: 'checkbox', role: 'switch', id: srId, class: 'lab-check' });
+    const ids = firstLookIds(p);
+    const find = <T extends HTMLElement>(name: FirstLookPart, type: new () => T): T => partOf(root, name, type);
+    this.#screen = find('screen', HTMLElement);
+    this.#hintId = ids.hint;
+    this.#srSwitch = find('sr-switch', HTMLInputElement);
     this.#srSwitch.addEventListener('change', () => {
       this.#mounted?.setScreenReaderMode(this.#srSwitch?.checked === true);
       this.#scheduleSave();
     });
-    const goTerminal = h('button', { type: 'button', class: 'lab-button' }, 'Go to the terminal');
-    goTerminal.addEventListener('click', () => (this.#mounted ?? this.#pre)?.focus());
-    const resetButton = h('button', { type: 'button', class: 'lab-button' }, 'Reset the lab…');
-    resetButton.addEventListener('click', () => this.#dialog?.showModal());
-    this.#notice = h('p', { class: 'lab-notice', role: 'status' });
-    this.#dialog = this.#buildDialog();
+    find('go-terminal', HTMLButtonElement).addEventListener('click', () => (this.#mounted ?? this.#pre)?.focus());
+    find('reset', HTMLButtonElement).addEventListener('click', () => this.#dialog?.showModal());
+    this.#notice = find('notice', HTMLElement);
+    const dialog = find('dialog', HTMLDialogElement);
+    dialog.addEventListener('close', () => {
+      if (dialog.returnValue === 'reset') this.reset();
+      dialog.returnValue = '';
+    });
+    this.#dialog = dialog;
     // Stand-ins until the views come (lab-machine.ts fetches lab-views.ts, which replaces them): same places, quiet, busy.
-    const standIn = (cls: string, id: string, heading: string, text: string) =>
-      h(
-        'section',
-        { class: `${cls} lab-standin`, 'aria-labelledby': id, 'aria-busy': 'true' },
-        h('h2', { id, class: 'lab-heading' }, heading),
-        h('p', { class: 'lab-standin__text' }, text),
-      );
-    const slots = {
-      panel: standIn('lab-panel', `${p}-config-wait`, 'Configuration', 'The controls appear when the mail server has loaded.'),
-      log: standIn('lab-log', `${p}-log-wait`, 'mail.log', 'No log lines yet.'),
-      files: standIn('lab-files', `${p}-files-wait`, 'Files', 'main.cf and master.cf appear when the mail server has loaded.'),
-    };
+    const slots = { panel: find('panel', HTMLElement), log: find('log', HTMLElement), files: find('files', HTMLElement) };
     this.#slots = slots;
     // A learner who turns to the panel, the log or the files wants the machine: fetch it now.
     for (const slot of [slots.panel, slots.log, slots.files]) {
       for (const type of ['pointerenter', 'focusin', 'touchstart'])
         slot.addEventListener(type, () => void this.#loadMachine(), { once: true, passive: true });
     }
-    this.replaceChildren(
-      h(
-        'div',
-        { class: 'lab' },
-        h(
-          'div',
-          { class: 'lab-toolbar' },
-          goTerminal,
-          h('span', { class: 'lab-switch' }, this.#srSwitch, h('label', { for: srId }, 'Screen reader mode')),
-          resetButton,
-          this.#notice,
-        ),
-        this.#slots.panel,
-        h(
-          'section',
-          { class: 'lab-terminal', 'aria-label': 'Lab terminal' },
-          h(
-            'p',
-            { id: hintId, class: 'lab-terminal__hint' },
-            'Tab completes commands and file names. To leave the terminal, press Esc, then Tab.',
-          ),
-          this.#screen,
-        ),
-        this.#slots.log,
-        this.#slots.files,
-        this.#dialog,
-      ),
-    );
-  }
-
-  #buildDialog(): HTMLDialogElement {
-    const titleId = `${this.#prefix}-reset-title`;
-    const cancel = h('button', { type: 'submit', value: 'cancel', class: 'lab-button' }, 'Cancel');
-    const confirm = h('button', { type: 'submit', value: 'reset', class: 'lab-button lab-button--danger' }, 'Reset');
-    const dialog = h(
-      'dialog',
-      { class: 'lab-dialog', 'aria-labelledby': titleId },
-      h('h2', { id: titleId, class: 'lab-heading' }, 'Reset the lab?'),
-      h(
-        'p',
-        {},
-        'The files go back to how this lab starts, and the shell history and mail.log start empty. Exercises you have done stay done.',
-      ),
-      h('form', { method: 'dialog', class: 'lab-dialog__buttons' }, cancel, confirm),
-    );
-    dialog.addEventListener('close', () => {
-      if (dialog.returnValue === 'reset') this.reset();
-      dialog.returnValue = '';
-    });
-    return dialog;
   }
 
   /** A shell for the terminal (the kit's, on the stand-in machine until a session moves it onto the real one). */
@@ -322,11 +272,8 @@ export class LabConsoleElement extends HTMLElement {
       this.#mount(this.#kit);
       return;
     }
-    this.#pre ??= new PreScreen(screen, {
-      prompt: firstPrompt(HOSTNAME),
-      describedBy: this.#hintId,
-      onActive: () => void this.#loadKit(),
-    });
+    const preRoot = screen.querySelector<HTMLElement>('[data-part="prescreen"]');
+    if (preRoot !== null) this.#pre ??= new PreScreen(preRoot, { prompt: firstPrompt(HOSTNAME), onActive: () => void this.#loadKit() });
     if (this.getAttribute('start') === 'near' && typeof IntersectionObserver === 'function') {
       this.#near = new IntersectionObserver(
         (entries) => {
@@ -407,8 +354,12 @@ export class LabConsoleElement extends HTMLElement {
   /** The machine chunk, fetched once (again after a failure); null when it could not be loaded. */
   #loadMachine(): Promise<LabMachine | null> {
     void this.#loadKit();
-    this.#machineLoad ??= import('./lab-machine.ts').then(
-      (mod) => {
+    // The stored lab's checks come alongside the machine, and only when something is stored (image-store.ts).
+    this.#machineLoad ??= Promise.all([
+      import('./lab-machine.ts'),
+      import('./image-store.ts').then((m) => m.prepareImage(this.getAttribute('storage-key'))),
+    ]).then(
+      ([mod]) => {
         const slots = this.#slots;
         if (slots === null) return null;
         const machine = new mod.LabMachine({

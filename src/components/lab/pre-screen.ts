@@ -6,17 +6,10 @@
  * every key is kept as the bytes xterm would send for it (keyBytes) and handed over once, by take(), when
  * xterm is mounted: the shell then gets them as if typed there. Text goes in as text only (textContent).
  */
-import { h } from './dom.ts';
+import { partOf } from './dom.ts';
+import { TERMINAL_FONT } from './first-look.ts';
 
-/**
- * The lab terminal's type: lab-console.ts gives xterm the same (mountTerminal's options), so that nothing
- * moves when xterm replaces the pre-screen. The line height is mountTerminal's default (underscores stay visible).
- */
-export const TERMINAL_FONT = {
-  fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, "DejaVu Sans Mono", monospace',
-  fontSize: 14,
-  lineHeight: 1.2,
-} as const;
+export { firstPrompt, TERMINAL_FONT } from './first-look.ts';
 
 /**
  * The height of one terminal row in CSS pixels, computed as xterm 6's renderer does: the font's height
@@ -25,11 +18,6 @@ export const TERMINAL_FONT = {
  */
 export function rowHeight(fontHeight: number, lineHeight: number, dpr: number): number {
   return Math.floor(Math.ceil(fontHeight * dpr) * lineHeight) / dpr;
-}
-
-/** The shell's first screen for root in its home directory (Shell's prompt: user@host:~# , the host name's first label). */
-export function firstPrompt(hostname: string): string {
-  return `root@${hostname.split('.')[0] ?? hostname}:~# `;
 }
 
 /** The parts of a keydown that decide what a terminal sends. */
@@ -125,8 +113,6 @@ function measuredRowHeight(): number | null {
 
 export interface PreScreenOptions {
   readonly prompt: string;
-  /** Id of the element describing the terminal (how to leave it), as xterm's input gets it. */
-  readonly describedBy: string;
   /** Called at the first key or focus: the learner is here, xterm should come now. */
   readonly onActive: () => void;
 }
@@ -141,36 +127,29 @@ export class PreScreen {
   #escape = false;
   #taken = false;
 
-  constructor(screen: HTMLElement, opts: PreScreenOptions) {
+  /**
+   * Takes over the pre-screen of the lab's first look (first-look.ts), whether the page was built with it or
+   * the element has just made it. In a built page, keys may have reached its input before this script came:
+   * the text typed there (Enter included, as a new line) is taken as typed, and a focus already there counts.
+   */
+  constructor(root: HTMLElement, opts: PreScreenOptions) {
     this.#prompt = opts.prompt;
-    this.#input = h('textarea', {
-      class: 'lab-prescreen__input',
-      'aria-label': 'Terminal input',
-      'aria-describedby': opts.describedBy,
-      'aria-multiline': 'false',
-      autocorrect: 'off',
-      autocapitalize: 'off',
-      spellcheck: 'false',
-    });
-    this.#text = h('span', {}, opts.prompt);
-    const rows = h('div', { class: 'lab-prescreen__rows' }, this.#text, h('span', { class: 'lab-prescreen__cursor' }, ' '));
-    rows.style.fontFamily = TERMINAL_FONT.fontFamily;
-    rows.style.fontSize = `${TERMINAL_FONT.fontSize}px`;
+    this.#root = root;
+    this.#input = partOf(root, 'prescreen-input', HTMLTextAreaElement);
+    this.#text = partOf(root, 'prescreen-text', HTMLElement);
+    const rows = partOf(root, 'prescreen-rows', HTMLElement);
     const row = measuredRowHeight();
-    rows.style.lineHeight = row === null ? String(TERMINAL_FONT.lineHeight) : `${row}px`;
-    this.#root = h('div', { class: 'lab-prescreen' }, this.#input, rows);
+    if (row !== null) rows.style.lineHeight = `${row}px`;
     this.#root.addEventListener('mousedown', (ev) => {
       ev.preventDefault(); // keeps the focus where it goes next
       this.focus();
     });
-    this.#input.addEventListener(
-      'focus',
-      () => {
-        this.#root.classList.add('lab-prescreen--cursor'); // as xterm, which shows no cursor before its first focus
-        opts.onActive();
-      },
-      { once: true },
-    );
+    const onFocus = () => {
+      this.#root.classList.add('lab-prescreen--cursor'); // as xterm, which shows no cursor before its first focus
+      opts.onActive();
+    };
+    if (document.activeElement === this.#input) onFocus();
+    else this.#input.addEventListener('focus', onFocus, { once: true });
     this.#input.addEventListener('keydown', (ev) => this.#onKey(ev));
     this.#input.addEventListener('input', (ev) => {
       if (!(ev as InputEvent).isComposing) this.#takeText();
@@ -181,7 +160,8 @@ export class PreScreen {
       // As xterm pastes without bracketed paste: line ends become CR.
       this.#add((ev.clipboardData?.getData('text/plain') ?? '').replace(/\r?\n/g, '\r'));
     });
-    screen.append(this.#root);
+    this.#takeText();
+    if (this.#typed !== '') opts.onActive();
   }
 
   /** What the pre-screen shows, one line per row (as MountedTerminal.lines(): trailing empty lines dropped). */
