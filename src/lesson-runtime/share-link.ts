@@ -8,9 +8,10 @@
  *
  * A fragment never reaches a server, so a link carries no more than what the learner chose to share.
  * Commands typed are not in the image, so a link never runs anything. Everything decoded goes through
- * parseLabImage (src/lesson-runtime/validate.ts), and the caller renders results as text only.
+ * parseLabImage (src/lesson-runtime/lab-image-check.ts), and the caller renders results as text only.
  */
-import { parseLabImage, type LabImage } from './lab-image.ts';
+import type { LabImage } from './lab-image.ts';
+import { parseLabImage } from './lab-image-check.ts';
 
 export const SHARE_PARAM = 'lab';
 export const SHARE_VERSION = 1;

@@ -1,6 +1,7 @@
 /** The lab image: a session's state survives a round trip, including an edit Postfix has not loaded. */
 import { describe, expect, it } from 'vitest';
-import { parseLabImage, type LabImage } from '../../src/lesson-runtime/lab-image.ts';
+import type { LabImage } from '../../src/lesson-runtime/lab-image.ts';
+import { parseLabImage } from '../../src/lesson-runtime/lab-image-check.ts';
 import { createLessonSession } from '../../src/lesson-runtime/session.ts';
 
 const MAIN = '/etc/postfix/main.cf';

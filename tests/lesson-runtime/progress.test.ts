@@ -1,7 +1,9 @@
 /** Progress per lesson in a Storage-like store: a bad value for one lesson never touches another. */
 import { describe, expect, it } from 'vitest';
 import type { LabImage } from '../../src/lesson-runtime/lab-image.ts';
-import { exercisesDone, exportCourse, importCourse, loadProgress, progressKey, saveProgress } from '../../src/lesson-runtime/progress.ts';
+import { exportCourse, importCourse } from '../../src/lesson-runtime/progress-export.ts';
+import { exercisesDone, loadProgress } from '../../src/lesson-runtime/progress-load.ts';
+import { progressKey, saveProgress } from '../../src/lesson-runtime/progress.ts';
 import { MapStorage } from '../support/map-storage.ts';
 import { createLessonSession } from '../../src/lesson-runtime/session.ts';
 

@@ -9,7 +9,8 @@
 import { z } from 'astro/zod';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { labImageCheck, MAX_IMAGE_FILE_CHARS, MAX_IMAGE_FILES } from '../../src/lesson-runtime/lab-image.ts';
+import { MAX_IMAGE_FILE_CHARS, MAX_IMAGE_FILES } from '../../src/lesson-runtime/lab-image.ts';
+import { labImageCheck } from '../../src/lesson-runtime/lab-image-check.ts';
 import {
   compiles,
   PREDICATE_ARGS,
@@ -17,7 +18,7 @@ import {
   predicateRefProblems,
   type PredicateRef,
 } from '../../src/lesson-runtime/predicates/args.ts';
-import { courseExportCheck } from '../../src/lesson-runtime/progress.ts';
+import { courseExportCheck } from '../../src/lesson-runtime/progress-export.ts';
 import { run, type Check } from '../../src/lesson-runtime/validate.ts';
 
 // ---- the reference: the Zod schemas as they were (lab-image.ts, progress.ts, predicates/args.ts)

@@ -7,7 +7,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { emptyImage, LAB_IMAGE_FORMAT, type LabImage } from '../../src/lesson-runtime/lab-image.ts';
-import { exercisesDone, exportCourse, importCourse, loadProgress, progressKey, saveProgress } from '../../src/lesson-runtime/progress.ts';
+import { exportCourse, importCourse } from '../../src/lesson-runtime/progress-export.ts';
+import { exercisesDone, loadProgress } from '../../src/lesson-runtime/progress-load.ts';
+import { progressKey, saveProgress } from '../../src/lesson-runtime/progress.ts';
 import { MapStorage } from '../support/map-storage.ts';
 import { decodeShareFragment, encodeShareFragment, SHARE_PARAM } from '../../src/lesson-runtime/share-link.ts';
 

@@ -3,7 +3,8 @@
  * every lesson's lab image). A bad file changes nothing and says why. Loaded on demand by the home
  * page's buttons (progress-transfer-boot.ts), so the checks never weigh on the first page load.
  */
-import { exportCourse, importCourse, type ScenarioRef } from '../../lesson-runtime/progress.ts';
+import { exportCourse, importCourse } from '../../lesson-runtime/progress-export.ts';
+import type { ScenarioRef } from '../../lesson-runtime/progress.ts';
 import { pageStorage } from '../lab/image-store.ts';
 
 export const PROGRESS_FILE_NAME = 'postfix-tls-lab-progress.json';

@@ -6,13 +6,19 @@
  */
 import { MAX_IMAGE_FILE_CHARS, MAX_IMAGE_FILES, type LabImage } from '../../lesson-runtime/lab-image.ts';
 import {
-  loadProgress,
+  progressKey,
   resetProgress,
+  safeGet,
   saveProgress,
   type ProgressLoad,
   type ScenarioRef,
   type StorageLike,
 } from '../../lesson-runtime/progress.ts';
+
+type Reader = typeof import('../../lesson-runtime/progress-load.ts');
+
+/** The checked reader of stored images (progress-load.ts, with the image checks): fetched by prepareImage. */
+let reader: Reader | null = null;
 
 export const LAB_PAGE_SLUG = '_lab';
 
@@ -30,9 +36,25 @@ export function pageStorage(): StorageLike | null {
   }
 }
 
+/**
+ * Fetches what loadImage needs to read back the image stored for a lab's `storage-key` attribute: the
+ * checks (progress-load.ts, validate.ts) come only when something is stored there, so a first visit's
+ * first command does not wait for them. The lab awaits this before its machine opens the stored lab.
+ */
+export async function prepareImage(attribute: string | null): Promise<void> {
+  const s = pageStorage();
+  if (reader !== null || s === null || safeGet(s, progressKey(imageSlugFor(attribute))) === null) return;
+  reader = await import('../../lesson-runtime/progress-load.ts');
+}
+
+/**
+ * This lab's stored image, checked (progress-load.ts's loadProgress). Before prepareImage has found something
+ * stored, nothing was: a value another tab stored since reads as nothing, as it would have a moment earlier.
+ */
 export function loadImage(slug: string, scenario: ScenarioRef): ProgressLoad | { readonly kind: 'unavailable' } {
   const s = pageStorage();
-  return s === null ? { kind: 'unavailable' } : loadProgress(s, slug, scenario);
+  if (s === null) return { kind: 'unavailable' };
+  return reader === null ? { kind: 'empty' } : reader.loadProgress(s, slug, scenario);
 }
 
 /** An image the loader would refuse (a pasted file over the size limit) is not stored at all. */
