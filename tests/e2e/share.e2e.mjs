@@ -1,7 +1,8 @@
 // Browser tests for share links (src/lesson-runtime/share-link.ts, src/components/embed/share-bar.ts):
 // "Copy link" on /lab/ gives a link that reopens the lab's files in a fresh browser context as an
 // unsaved copy (the learner's saved lab untouched until "Keep this lab"); a crafted bad link is refused
-// with its reason and the starting lab, and stored progress stays as it was.
+// with its reason and the starting lab, and stored progress stays as it was. The bar's actions
+// (share-bar-actions.ts) come only when the bar is approached, and its first press works from the keyboard.
 import assert from 'node:assert/strict';
 import { IMAGE_KEY, openLab, PROMPT, typeInTerminal, waitForScreen } from './lab-helpers.mjs';
 
@@ -94,6 +95,26 @@ export const tests = [
       await openLab(page, t.url(LAB));
       const screen = await postconfN(page, 'smtpd_tls_loglevel');
       assert.ok(screen.includes('smtpd_tls_loglevel = 2'), screen);
+    },
+  },
+  {
+    name: 'share: the bar’s code comes when it is approached; Copy link works from the keyboard at the first press',
+    async run(t) {
+      const page = await t.page();
+      const scripts = [];
+      page.on('request', (r) => {
+        if (r.resourceType() === 'script') scripts.push(r.url());
+      });
+      await openLab(page, t.url(LAB));
+      await typeInTerminal(page, 'postconf -e smtpd_tls_loglevel=1\n');
+      await new Promise((r) => setTimeout(r, 300));
+      assert.equal(scripts.filter((u) => /\/share-bar-actions\./.test(u)).length, 0, 'the bar’s code came before the bar was approached');
+      await page.getByRole('button', { name: 'Copy link' }).focus();
+      await page.keyboard.press('Enter');
+      const box = page.getByRole('textbox', { name: 'Link to this lab' });
+      await box.waitFor();
+      assert.match(await box.inputValue(), /\/lab\/#lab=v1\.z[A-Za-z0-9_-]+$/);
+      await page.getByText(/Link copied|Copy the link from the box/).waitFor();
     },
   },
 ];
