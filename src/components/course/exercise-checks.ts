@@ -23,6 +23,8 @@ export interface ExerciseChecksOptions {
   readonly announcer: HTMLElement | null;
   /** Runs after each check with the session checked (a lesson page redraws its pictures). */
   readonly afterCheck?: (session: LessonSession) => void;
+  /** The page has waited for the lab to be quiet already (lesson-lab-boot.ts): the checks' code is fetched at once. */
+  readonly quietAlready?: boolean;
 }
 
 /** Checks are probes on a scratch world: at most this often while things happen. */
@@ -36,7 +38,7 @@ const POLL_MS = 400;
 
 /** Starts checking `lab`'s exercises against `lesson` and marking them in `root`; checks once at once. */
 export function watchExercises(root: HTMLElement, lab: LabConsoleElement, lesson: CheckedLesson, options: ExerciseChecksOptions): void {
-  const { announcer, afterCheck } = options;
+  const { announcer, afterCheck, quietAlready = false } = options;
   let previous: readonly ExerciseStatus[] | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let revision = -1;
@@ -59,7 +61,7 @@ export function watchExercises(root: HTMLElement, lab: LabConsoleElement, lesson
     revision = s.events.revision;
     if (checksNow() === null) {
       // Nothing done in the lab yet (it came on its own, the page being quiet): nothing to wait for.
-      waitForChecks(s.events.revision === 0);
+      waitForChecks(quietAlready || s.events.revision === 0);
       return;
     }
     // Imported here, not at the top: its code (config checks, smtpd settings) belongs to the machine's chunk,

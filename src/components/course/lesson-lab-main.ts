@@ -1,7 +1,7 @@
 /**
- * A lesson's lab, once it is near the viewport: checks the exercises of its `<lab-console>` (defined by
- * lesson-lab-boot.ts, on the lesson's scenario) live (exercise-checks.ts, shared with embeds) and keeps
- * the two pictures current.
+ * A lesson's lab, once it is near the viewport and its machine has come (then a quiet moment:
+ * lesson-lab-boot.ts): checks the exercises of its `<lab-console>` (defined by lesson-lab-boot.ts, on
+ * the lesson's scenario) live (exercise-checks.ts, shared with embeds) and keeps the two pictures current.
  * Texts go in as text only.
  */
 import type { LessonFrontmatter } from '../../lesson-runtime/frontmatter.ts';
@@ -18,7 +18,8 @@ const PICTURES_MARGIN = '200px 0px';
 /** Out of view, the pictures are drawn anyway this long after the first goal check (once the page is idle). */
 const PICTURES_LATER_MS = 3000;
 
-export function mountLessonLab(root: HTMLElement): void {
+/** `quietAlready`: the page has waited for the lab to be quiet (see ExerciseChecksOptions). */
+export function mountLessonLab(root: HTMLElement, opts: { readonly quietAlready?: boolean } = {}): void {
   const data = JSON.parse(root.dataset['lesson'] ?? '{}') as LessonData;
   defineLabConsole();
   const lab = root.querySelector<LabConsoleElement>('lab-console');
@@ -54,6 +55,7 @@ export function mountLessonLab(root: HTMLElement): void {
   }
   watchExercises(root, lab, data, {
     announcer: root.querySelector<HTMLElement>('.lesson-lab__announcer'),
+    quietAlready: opts.quietAlready ?? false,
     afterCheck: (s) => {
       if (checked === null)
         whenQuiet(() => {
