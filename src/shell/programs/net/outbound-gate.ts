@@ -6,7 +6,7 @@
  * MAIL, RCPT, AUTH, VRFY, ETRN... come with that code. So before a line that is not one of EHLO, HELO,
  * STARTTLS, NOOP, RSET or QUIT, and before anything (a line, a close, EOF, an interrupt) once the server
  * has answered with an error (4xx/5xx: every error smtpd counts answers so), the session waits until the
- * code is here. Meanwhile the session reads nothing (`waiting`:
+ * code is here; once the server has said yes to STARTTLS, only the latter (what follows is the handshake's). Meanwhile the session reads nothing (`waiting`:
  * telnet tells the shell, which keeps the keys typed meanwhile, unechoed, and hands them on at `onResume`;
  * if the session ends first, they go to the prompt as typed-ahead text does); an interrupt or a close that
  * comes meanwhile waits behind the held line, in order. All of it then runs as it would have run at once:
@@ -29,6 +29,8 @@ export interface OutboundSource {
  * outbound code; any other line may need it (an unknown word, an empty line, a blank one: the code, to be safe).
  */
 const WITHOUT_OUTBOUND = /^[ \t]*(?:EHLO|HELO|STARTTLS|NOOP|RSET|QUIT)(?:[ \t][^\x1d\r\n]*)?\r?\n?$/i;
+/** smtpd's yes to STARTTLS (corpus p25-may-starttls): what the client sends next is a TLS handshake. */
+const READY_FOR_TLS = /(?:^|\n)220 2\.0\.0 Ready to start TLS\r?$/m;
 /** What a first look at a server sends (`telnet localhost 25`, EHLO): no reason to fetch anything. */
 const GREETING = /^\s*(?:EHLO|HELO)\s/i;
 /** An error answer (`4xx` or `5xx`, first or only line of a reply). */
@@ -50,6 +52,11 @@ export class OutboundGate {
   #held: (() => void)[] | null = null;
   /** The server answered with an error on this connection: from now on everything may reach the queue. */
   #errorSeen = false;
+  /**
+   * The server said yes to STARTTLS: what follows is the TLS handshake's, not commands (telnet's lines fail it,
+   * and the session ends as it did before).
+   */
+  #afterStarttls = false;
   #disposed = false;
   readonly #onResume: () => void;
 
@@ -62,6 +69,7 @@ export class OutboundGate {
 
   /** Looks at what the server wrote (returns it unchanged). */
   watch(out: ServerOutput): ServerOutput {
+    if (READY_FOR_TLS.test(out.data)) this.#afterStarttls = true;
     if (this.#rule === null && !this.#errorSeen && ERROR_REPLY.test(out.data)) {
       this.#errorSeen = true;
       this.#prefetch();
@@ -77,7 +85,7 @@ export class OutboundGate {
   #needs(line: string | null): boolean {
     if (this.#rule !== null) return this.#rule.needs(line);
     if (this.#errorSeen) return true;
-    return line !== null && !WITHOUT_OUTBOUND.test(line);
+    return line !== null && !this.#afterStarttls && !WITHOUT_OUTBOUND.test(line);
   }
 
   /**
