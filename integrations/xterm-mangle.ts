@@ -30,7 +30,8 @@
  *   (`'ontouchstart' in window`, decorators' `"name"` keys, the `createDecorator('...')` service ids,
  *   `$memoize$` keys) keeps its name;
  * - the keys of every top-level object of the files that is enumerated (`for...in`, `Object.keys`/`values`/
- *   `entries`, `in`): the charset tables, the default options, the mouse protocols and encodings.
+ *   `entries`, `in`): the charset tables, the default options, the mouse protocols and encodings; and the
+ *   keys of object literals handed to `Object.assign`/`defineProperties`/`JSON`... (`style` objects).
  *
  * Gates (the build stops with the reason, look again when upgrading xterm or its addons):
  * - a string, template or concatenation that starts like a private member's name (`'_x'`, `'_' +`);
