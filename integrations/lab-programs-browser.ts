@@ -5,8 +5,7 @@
  * world's outbound code: src/engine/world/lab-outbound.browser.ts instead of lab-outbound.ts (any importer),
  * and a lesson session's goal checks: src/lesson-runtime/lab-checks.browser.ts instead of lab-checks.ts; the
  * servers' TLS code, the remote hosts' code and smtpd's mail commands likewise (tls-code.browser.ts,
- * remote-code.browser.ts, mail-code.browser.ts). And the lesson scenarios: src/lesson-runtime/scenarios/index.browser.ts
- * (lab-default, the others fetched by name before a lab opens on one) instead of index.ts (all of them).
+ * remote-code.browser.ts, mail-code.browser.ts).
  */
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Plugin } from 'vite';
@@ -30,9 +29,6 @@ const BROWSER_REMOTE_CODE = fileURLToPath(new URL('../src/engine/remote/remote-c
 /** smtpd's commands beyond a first look (MAIL, RCPT, DATA, AUTH...): Node imports them at once, the browser with the outbound code. */
 const MAIL_CODE = fileURLToPath(new URL('../src/engine/smtpd/commands/mail-code.ts', import.meta.url)).replaceAll('\\', '/');
 const BROWSER_MAIL_CODE = fileURLToPath(new URL('../src/engine/smtpd/commands/mail-code.browser.ts', import.meta.url));
-/** The lesson scenarios: Node has them all at once, the browser fetches the one a lab boots with. */
-const SCENARIOS = fileURLToPath(new URL('../src/lesson-runtime/scenarios/index.ts', import.meta.url)).replaceAll('\\', '/');
-const BROWSER_SCENARIOS = fileURLToPath(new URL('../src/lesson-runtime/scenarios/index.browser.ts', import.meta.url));
 
 export function labProgramsInBrowser(): Plugin {
   return {
@@ -64,10 +60,6 @@ export function labProgramsInBrowser(): Plugin {
       if (source.endsWith('/mail-code.ts') && from !== '') {
         const target = fileURLToPath(new URL(source, pathToFileURL(from))).replaceAll('\\', '/');
         return target === MAIL_CODE ? BROWSER_MAIL_CODE : null;
-      }
-      if (source.endsWith('/scenarios/index.ts') && from !== '') {
-        const target = fileURLToPath(new URL(source, pathToFileURL(from))).replaceAll('\\', '/');
-        return target === SCENARIOS ? BROWSER_SCENARIOS : null;
       }
       if (source !== './lab-programs.ts') return null;
       if (!from.endsWith('/src/shell/lab-shell.ts')) return null;

@@ -356,11 +356,7 @@ export class LabConsoleElement extends HTMLElement {
     void this.#loadKit();
     // The stored lab's checks come alongside the machine, and only when something is stored (image-store.ts).
     this.#machineLoad ??= Promise.all([
-      // The lab's scenario, unless it is the default, is fetched by name once the machine's code is here.
-      import('./lab-machine.ts').then(async (mod) => {
-        await mod.loadScenario(this.getAttribute('scenario'));
-        return mod;
-      }),
+      import('./lab-machine.ts'),
       import('./image-store.ts').then((m) => m.prepareImage(this.getAttribute('storage-key'))),
     ]).then(
       ([mod]) => {

@@ -43,13 +43,6 @@ import type { LabViews, ViewSlots, ViewsState } from './lab-views.ts';
 /** The page's own clock: log lines carry the learner's real time (the engine only ever reads it). */
 const WALL_CLOCK: Clock = { now: () => Date.now() };
 const DEFAULT_SCENARIO = 'lab-default';
-
-/**
- * The browser has only `lab-default` with its code (scenarios/index.browser.ts): the element awaits this,
- * with the lab's `scenario` attribute, before it makes the machine, so that scenarioName and the sessions
- * find the scenario. An unknown name loads nothing (the lab falls back to the default, as before).
- */
-export { loadScenario } from '../../lesson-runtime/scenarios/index.ts';
 /** Quiet time after the machine has come before the other programs are fetched. */
 const PROGRAMS_QUIET_MS = 3000;
 /** Quiet time after a session has opened before the views are fetched. */

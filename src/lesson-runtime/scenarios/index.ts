@@ -1,7 +1,6 @@
 /**
  * Every lesson scenario, by name (the `lab.scenario` of a lesson's frontmatter). One module per
- * scenario beside this file; add it to the table below and to index.browser.ts (the browser's twin,
- * which fetches each by name). The scenario's `name` must equal its key.
+ * scenario beside this file; add it to the table below. The scenario's `name` must equal its key.
  */
 import { labDefault } from './lab-default.ts';
 import { tlsOff } from './data/tls-off.ts';
@@ -29,9 +28,4 @@ export const SCENARIOS: Readonly<Record<string, Scenario>> = {
 /** The scenario called `name`, or undefined. */
 export function scenarioNamed(name: string): Scenario | undefined {
   return Object.hasOwn(SCENARIOS, name) ? SCENARIOS[name] : undefined;
-}
-
-/** The scenario called `name`, or undefined: here all are loaded already (the browser's twin fetches it). */
-export function loadScenario(name: string | null): Promise<Scenario | undefined> {
-  return Promise.resolve(name === null ? undefined : scenarioNamed(name));
 }
