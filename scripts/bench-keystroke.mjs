@@ -130,7 +130,11 @@ async function main() {
     await page.goto(`${server.origin}/lab/`);
     await waitFor(page, (s) => s.includes(PROMPT), 'the prompt');
     // The prompt is drawn before xterm has come (the pre-screen); the keys are timed in xterm itself.
-    await page.waitForFunction(() => document.querySelector('lab-console')?.terminal && document.querySelector('.xterm-helper-textarea'), null, { timeout: 15_000 });
+    await page.waitForFunction(
+      () => document.querySelector('lab-console')?.terminal && document.querySelector('.xterm-helper-textarea'),
+      null,
+      { timeout: 15_000 },
+    );
     await installProbe(page);
     await page.locator('.xterm-helper-textarea').focus();
     // Warm up (JIT, fonts), then measure.
