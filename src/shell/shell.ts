@@ -7,7 +7,7 @@
  * drives xterm.js in the browser and @xterm/headless in tests.
  */
 import { CRLF, toCrlf } from './ansi.ts';
-import { completionWait, createCompleter } from './completion.ts';
+import { completionWait, createCompleter } from './completion-code.ts';
 import { Executor, type ExecEnv, type SessionEnd } from './executor.ts';
 import { withStandardDirs } from './fs-view.ts';
 import type { ShellHost } from './host.ts';
