@@ -9,8 +9,7 @@
  * their own again, which a first `telnet localhost 25` and EHLO never need. The machine fetches it when the
  * pointer, the focus or a touch reaches one of the element's stand-ins (or had reached it when the machine
  * came), when the page has been quiet for a moment after the session opened, and at once when a session
- * opens from an image (a reset, a shared link) or when the lab names the panel's controls (a lesson or an
- * embed whose exercises use them). Until then the stand-ins stay, and nothing is lost: the views are built
+ * opens from an image (a reset, a shared link). Until then the stand-ins stay, and nothing is lost: the views are built
  * with the files and what Postfix last loaded as they are when they come, and the mail.log pane starts
  * with the world's log so far (announcing only the lines after it).
  *
@@ -170,8 +169,9 @@ export class LabMachine {
     this.#prefetch = prefetchWhenIdle(session.lesson.shell.programs, PROGRAMS_QUIET_MS);
     this.render();
     if (this.#views === null) {
-      // A reset or a shared link is a turn to the whole lab; a lab that names its controls points the learner at them.
-      if (this.#viewsCode !== null || origin.kind === 'image' || (this.#frame.controls?.size ?? 0) > 0) this.#needViews();
+      // A reset or a shared link is a turn to the whole lab. A lab that names its controls waits like any other
+      // (the learner's pointer or focus on the panel's stand-in fetches them at once): a first EHLO needs no panel.
+      if (this.#viewsCode !== null || origin.kind === 'image') this.#needViews();
       else if (this.#viewsLoad === null) {
         this.#viewsQuiet?.cancel();
         this.#viewsQuiet = whenQuiet(() => this.#needViews(), VIEWS_QUIET_MS);
