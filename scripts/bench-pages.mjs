@@ -18,7 +18,7 @@
 // the issue's targets; never fails
 // on a figure. scripts/size-check.mjs reuses measurePage() for the budgets of `npm test`.
 /* global document, window, requestAnimationFrame -- the callbacks given to page.evaluate() and addInitScript() run in the page */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -224,6 +224,22 @@ async function main() {
         console.log(`pages: ${path} navigation to prompt, the lab scrolled to at DOMContentLoaded, median ${late.promptMs.toFixed(0)} ms`);
       }
     }
+    // Every lesson page once (sizes barely vary between runs): the heaviest until the first EHLO answer.
+    const lessons = readdirSync(join(DIST, 'lessons'), { withFileTypes: true })
+      .filter((d) => d.isDirectory() && existsSync(join(DIST, 'lessons', d.name, 'index.html')))
+      .map((d) => `/lessons/${d.name}/`);
+    const each = [];
+    for (const path of lessons) {
+      const html = readFileSync(join(DIST, path, 'index.html'), 'utf8');
+      if (html.includes('<lab-console')) each.push({ path, ...(await measurePage(ctx, path, { lab: true })) });
+    }
+    each.sort((a, b) => b.ehlo - a.ehlo);
+    const over = each.filter((r) => r.ehlo > TARGET_KB.ehlo * 1024);
+    console.log(
+      `pages: every lesson page with a lab (${each.length}), until the first EHLO answer: ` +
+        `heaviest ${kb(each[0]?.ehlo ?? 0)} (${each[0]?.path ?? '-'}), lightest ${kb(each.at(-1)?.ehlo ?? 0)}; ` +
+        `${over.length} over the ${TARGET_KB.ehlo} KB target${over.length > 0 ? `: ${over.map((r) => `${r.path} ${kb(r.ehlo)}`).join(', ')}` : ''}`,
+    );
     console.log(`pages: medians of ${runs} runs, each in a fresh browser context, on dist/ as built`);
     const offline = await offlineCacheDownload(ctx);
     console.log(`pages: offline cache download (once, after idle) ${kb(offline.bytes)} gzip, ${offline.files} files`);
