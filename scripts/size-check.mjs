@@ -44,16 +44,26 @@ const KB = 1024;
  * need, the machine's modules in one chunk, the sandbox launcher on its click): the first EHLO answer
  * measured 172.8 KB (lesson) and 170.8 KB (/lab/), budgets +6%. `echo ready` measured 103.4 KB (lesson) and
  * 100.4 KB (/lab/): the budget stays the issue's 110 KB.
+ *
+ * After the sixth session (the lab's first look in the built HTML, the stored-lab checks, the share bar's
+ * actions, the goal checks, smtpd's mail commands, the remote hosts and Tab completion on first need, xterm's
+ * internal members renamed too, telnet in one chunk): the first EHLO answer measured 159.7 KB (lesson),
+ * 159.7 KB (a lesson whose exercises use the panel) and 159.1 KB (/lab/), so the budget is the issue's
+ * target, 160 KB. `echo ready` measured 98.1 KB and 97.5 KB.
  */
+/** A lesson whose exercises use the configuration panel (its frontmatter names controls). */
+const LESSON_WITH_PANEL = '/lessons/opportunistic-tls/';
+
 export const BUDGETS = [
   { path: '/', milestone: 'load', budgetKb: TARGET_KB.load },
   { path: '/404.html', milestone: 'load', budgetKb: TARGET_KB.load },
   { path: '/handout/', milestone: 'load', budgetKb: TARGET_KB.load },
   { path: '/embed/', milestone: 'load', budgetKb: TARGET_KB.load },
   { path: LESSON, milestone: 'ready', budgetKb: TARGET_KB.ready },
-  { path: LESSON, milestone: 'ehlo', budgetKb: 183 },
+  { path: LESSON, milestone: 'ehlo', budgetKb: TARGET_KB.ehlo },
+  { path: LESSON_WITH_PANEL, milestone: 'ehlo', budgetKb: TARGET_KB.ehlo },
   { path: '/lab/', milestone: 'ready', budgetKb: TARGET_KB.ready },
-  { path: '/lab/', milestone: 'ehlo', budgetKb: 181 },
+  { path: '/lab/', milestone: 'ehlo', budgetKb: TARGET_KB.ehlo },
 ];
 
 function built(path) {
