@@ -4,7 +4,6 @@ import { defineConfig } from 'astro/config';
 import { labSandbox } from './src/sandbox/build/sandbox-integration.ts';
 import { labEmbed } from './src/components/embed/embed-build.ts';
 import { offlineCache } from './integrations/service-worker.mjs';
-import { modulePreload } from './integrations/module-preload.ts';
 import { workshopBundle } from './integrations/workshop-bundle.ts';
 import { labProgramsInBrowser } from './integrations/lab-programs-browser.ts';
 import { terserMinify } from './integrations/minify.ts';
@@ -14,7 +13,7 @@ import { postfixMainGrammar, postfixMasterGrammar } from './src/components/cours
 
 // A fully static site: `npm run build` writes dist/, which any static file server can serve.
 export default defineConfig({
-  integrations: [mdx(), terserMinify(), labMachineChunk(), labSandbox(), labEmbed(), modulePreload(), offlineCache(), workshopBundle()],
+  integrations: [mdx(), terserMinify(), labMachineChunk(), labSandbox(), labEmbed(), offlineCache(), workshopBundle()],
   // Every page is a folder with an index.html, so links end in a slash: /lessons/<slug>/.
   trailingSlash: 'always',
   // Stylesheets go into each page's <head> (style-src allows inline styles; scripts stay external): a page
