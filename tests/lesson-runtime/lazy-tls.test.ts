@@ -155,9 +155,53 @@ describe('a world whose server TLS code comes later', { timeout: 60_000 }, () =>
     const r = await bothWays(lazy, 'localhost 25', ['EHLO client.example.com', 'QUIT'], (w) => {
       w.fs.remove('/etc/postfix/tls/mail.example.org.key');
     });
+    expect(lazy.tls.serverTlsNeeded(r.a.world, 25)).toBe(false);
     expect(r.screenA).toBe(r.screenB);
     expect(r.logA).toEqual(r.logB);
     expect(r.logB.some((l) => l.includes('cannot get RSA private key from file'))).toBe(true);
+  });
+
+  it('a key file that does not exist (lesson 4): EHLO, the warnings and the log without the code, as with it', async () => {
+    const lazy = await fresh();
+    const missingKey = (w: LabWorld) => setMain(w, 'smtpd_tls_key_file = /etc/ssl/private/mail.example.org.key\n');
+    const c = lazy.lab(missingKey);
+    expect(lazy.tls.serverTlsNeeded(c.world, 25)).toBe(false);
+    c.port.type('telnet localhost 25\r');
+    c.port.type('EHLO client.example.com\r');
+    const screenC = c.port.take();
+    expect(lazy.tls.tlsCodeNow()).toBeNull();
+    expect(replies(screenC)).toContain('250-STARTTLS');
+    const logC = c.world.logLines();
+    expect(logC.some((l) => l.includes('warning: cannot get RSA private key from file "/etc/ssl/private/mail.example.org.key"'))).toBe(
+      true,
+    );
+    await lazy.tls.loadTlsCode();
+    const b = lazy.lab(missingKey);
+    b.port.type('telnet localhost 25\r');
+    b.port.type('EHLO client.example.com\r');
+    expect(screenC).toBe(b.port.take());
+    expect(logC).toEqual(b.world.logLines());
+  });
+
+  it('a certificate file that does not exist: no wait, the same warnings as with the code', async () => {
+    const lazy = await fresh();
+    const noCert = (w: LabWorld) => setMain(w, 'smtpd_tls_cert_file = /etc/postfix/tls/nowhere.crt\n');
+    expect(lazy.tls.serverTlsNeeded(lazy.lab(noCert).world, 25)).toBe(false);
+    const r = await bothWays(lazy, 'localhost 25', ['EHLO client.example.com', 'QUIT'], noCert);
+    expect(r.screenA).toBe(r.screenB);
+    expect(r.logA).toEqual(r.logB);
+    expect(r.logB.some((l) => l.includes('cannot get RSA certificate from file "/etc/postfix/tls/nowhere.crt"'))).toBe(true);
+  });
+
+  it('a key that is a directory, or a missing key with a certificate written since boot: only the code can tell', async () => {
+    const lazy = await fresh();
+    const dirKey = lazy.lab((w) => setMain(w, 'smtpd_tls_key_file = /etc/postfix/tls\n'));
+    expect(lazy.tls.serverTlsNeeded(dirKey.world, 25)).toBe(true);
+    const written = lazy.lab((w) => {
+      w.fs.write('/etc/postfix/tls/mail.example.org.crt', MX_EXAMPLE_NET_CERT);
+      w.fs.remove('/etc/postfix/tls/mail.example.org.key');
+    });
+    expect(lazy.tls.serverTlsNeeded(written.world, 25)).toBe(true);
   });
 
   it('a chmod keeps the lab’s files pristine: no wait, the same answers', async () => {

@@ -10,7 +10,8 @@ import {
   logOpenChainFile,
   logSecondKeyIgnored,
 } from './log-texts.ts';
-import { ERR, type OpenSslError } from './openssl-errors.ts';
+import { fileIsMissing, missingCertLog, missingKeyLog } from './missing-cert-file.ts';
+import { ERR } from './openssl-errors.ts';
 import type { FileLookup } from './types.ts';
 import type { CertificateInfo } from './x509/certificate.ts';
 import { firstCertificate, firstPrivateKey } from './x509/certificate.ts';
@@ -31,17 +32,10 @@ export type Loaded =
 type Read = { readonly kind: 'missing' } | { readonly kind: 'text'; readonly content: string };
 
 function read(files: FileLookup, path: string): Read {
-  const f = files(path);
-  if (f !== undefined) return { kind: 'text', content: f.content };
-  return files.isDirectory?.(path) === true ? { kind: 'text', content: '' } : { kind: 'missing' };
+  return fileIsMissing(files, path) ? { kind: 'missing' } : { kind: 'text', content: files(path)?.content ?? '' };
 }
 
 const failed = (...log: string[]): Loaded => ({ ok: false, log });
-
-/** A file that fopen() cannot find: smtpd's warning, then OpenSSL's three error lines (corpus p25-may-cert-missing). */
-function missingFile(warning: string, file: string, sslError: OpenSslError): Loaded {
-  return failed(warning, logLibraryProblem(ERR.fopenMissing(file)), logLibraryProblem(ERR.bioSystemLib), logLibraryProblem(sslError));
-}
 
 /**
  * Different files: SSL_CTX_use_certificate_chain_file, then SSL_CTX_use_PrivateKey_file, whose pair check
@@ -50,11 +44,11 @@ function missingFile(warning: string, file: string, sslError: OpenSslError): Loa
  */
 function loadSeparate(certFile: string, keyFile: string, files: FileLookup): Loaded {
   const certText = read(files, certFile);
-  if (certText.kind === 'missing') return missingFile(logCannotGetCert(certFile), certFile, ERR.certSystemLib);
+  if (certText.kind === 'missing') return failed(...missingCertLog(certFile));
   const cert = firstCertificate(certText.content);
   if (cert === null) return failed(logCannotGetCert(certFile), logLibraryProblem(ERR.pemNoStartLine), logLibraryProblem(ERR.certPemLib));
   const keyText = read(files, keyFile);
-  if (keyText.kind === 'missing') return missingFile(logCannotGetKey(keyFile), keyFile, ERR.keySystemLib);
+  if (keyText.kind === 'missing') return failed(...missingKeyLog(keyFile));
   const key = firstPrivateKey(keyText.content);
   if (key === null) return failed(logCannotGetKey(keyFile), logLibraryProblem(ERR.decoderUnsupported), logLibraryProblem(ERR.keyPemLib));
   if (key.modulus !== cert.modulus) return failed(logCannotGetKey(keyFile), logLibraryProblem(ERR.keyMismatch));

@@ -1,10 +1,16 @@
-import type { OpenSslError } from './openssl-errors.ts';
-import { postfixErrorText } from './openssl-errors.ts';
 import type { PeerTrust, TlsVersion } from './types.ts';
 
-// What smtpd logs when its TLS engine starts, before any certificate is read: apart, in init-log-texts.ts,
-// because the lab's first chunk needs them (server-init.ts) while the rest of this file comes with the TLS code.
-export { LOG_NO_SERVER_CERTS, LOG_SERVER_ENGINE_INIT, logInvalidProtocolsServer } from './init-log-texts.ts';
+// What smtpd logs when its TLS engine starts, before any certificate is read, and when a certificate or key file
+// does not exist: apart, in init-log-texts.ts, because the lab's first chunk needs them (server-init.ts,
+// missing-cert-file.ts) while the rest of this file comes with the TLS code.
+export {
+  LOG_NO_SERVER_CERTS,
+  LOG_SERVER_ENGINE_INIT,
+  logCannotGetCert,
+  logCannotGetKey,
+  logInvalidProtocolsServer,
+  logLibraryProblem,
+} from './init-log-texts.ts';
 
 /**
  * Every log text of Postfix's TLS library (server and client side), in one place.
@@ -94,13 +100,6 @@ export const logAcceptError = (peer: string): string => `SSL_accept error from $
 export const logAcceptLost = (peer: string): string => `SSL_accept error from ${peer}: lost connection`;
 /** corpus more/outbound-tls1only-encrypt-ge12 */
 export const logConnectError = (peer: string): string => `SSL_connect error to ${peer}: -1`;
-/** corpus p25-may-cert-missing and every handshake failure */
-export const logLibraryProblem = (e: OpenSslError): string => `warning: TLS library problem: ${postfixErrorText(e)}`;
-
-/** corpus p25-may-cert-missing, p25-encrypt-cert-missing */
-export const logCannotGetCert = (file: string): string => `warning: cannot get RSA certificate from file "${file}": disabling TLS support`;
-/** corpus p25-may-key-garbage */
-export const logCannotGetKey = (file: string): string => `warning: cannot get RSA private key from file "${file}": disabling TLS support`;
 /** Postfix tls_client.c (client, per session) */
 export const logInvalidProtocolsClient = (peer: string, list: string): string =>
   `warning: ${peer}: Invalid TLS protocol list "${list}": aborting TLS session`;

@@ -8,38 +8,12 @@
  * Source of each: the corpus where it has the error (file:line from OpenSSL 3.0.22 there); otherwise the
  * same error reproduced on the development machine's OpenSSL 3.0.19 (Debian build), marked "local".
  */
-export interface OpenSslError {
-  readonly code: string;
-  readonly lib: string;
-  readonly func: string;
-  readonly reason: string;
-  readonly file: string;
-  readonly line: number;
-  readonly data: string;
-}
+import { err, FILE_OPEN_ERR, type OpenSslError } from './file-open-errors.ts';
 
-function err(code: string, lib: string, func: string, reason: string, file: string, line: number, data = ''): OpenSslError {
-  return { code, lib, func, reason, file, line, data };
-}
+export { postfixErrorText, type OpenSslError } from './file-open-errors.ts';
 
 export const ERR = {
-  /** corpus p25-may-cert-missing */
-  fopenMissing: (path: string): OpenSslError =>
-    err(
-      '80000002',
-      'system library',
-      'file_open',
-      'No such file or directory',
-      '../crypto/bio/bss_file.c',
-      308,
-      `calling fopen(${path}, r)`,
-    ),
-  /** corpus p25-may-cert-missing */
-  bioSystemLib: err('10080002', 'BIO routines', 'BIO_new_file', 'system lib', '../crypto/bio/bss_file.c', 311),
-  /** corpus p25-may-cert-missing (SSL_CTX_use_certificate_chain_file) */
-  certSystemLib: err('0A080002', 'SSL routines', 'SSL_CTX_use_certificate_chain_file', 'system lib', '../ssl/ssl_rsa.c', 450),
-  /** corpus-extra p25-cert-key-missing: SSL_CTX_use_PrivateKey_file on a missing file */
-  keySystemLib: err('0A080002', 'SSL routines', 'SSL_CTX_use_PrivateKey_file', 'system lib', '../ssl/ssl_rsa.c', 368),
+  ...FILE_OPEN_ERR,
   /** corpus-extra p25-cert-empty-file, p25-cert-directory: a certificate file without a PEM certificate */
   pemNoStartLine: err(
     '0480006C',
@@ -174,12 +148,6 @@ export const ERR = {
     'Servname not supported for ai_socktype',
   ),
 } as const;
-
-/** Postfix's tls_print_errors layout (without the `warning: TLS library problem: ` prefix). */
-export function postfixErrorText(e: OpenSslError): string {
-  const head = `error:${e.code}:${e.lib}::${e.reason}:${e.file}:${e.line}:`;
-  return e.data === '' ? head : `${head}${e.data}:`;
-}
 
 /** ERR_print_errors layout: `<thread id>:error:<code>:<lib>:<func>:<reason>:<file>:<line>:<data>`. */
 export function opensslErrorLine(threadId: string, e: OpenSslError): string {

@@ -5,15 +5,17 @@
  * whether STARTTLS is offered. Until the code is here this engine stands in for it where the outcome is known
  * without it: init's first steps (log level, protocol list, which files: server-init.ts, the very code the
  * real engine runs) and, for the lab's own certificate and key never written since boot, their loading, which
- * succeeds and logs nothing. Such a context is completed by the real engine at its first handshake, from the
+ * succeeds and logs nothing; a certificate or key file that does not exist fails with the real engine's lines
+ * (missing-cert-file.ts, which cert-files.ts uses too). Such a context is completed by the real engine at its first handshake, from the
  * files' boot text (smtpd read them at its start). Anything else (another certificate, a handshake before
  * the code is here) throws ServerTlsNotLoaded and starts the fetch: whatever can get there waits for
  * `loadTlsCode()` first (telnet before STARTTLS or a connection that needs it, the programs that talk TLS,
  * the goal checks).
  */
 import type { ParameterView } from '../config/parameter-view.ts';
-import { isPristineLabFile, LAB_CERT_PATH, LAB_KEY_PATH, type LabTlsPath } from './data/lab-tls-files.ts';
-import { planServerInit } from './server-init.ts';
+import { isPristineLabFile, LAB_CERT_PATH, LAB_KEY_PATH, type LabTlsPath, MX_CERT_PATH } from './data/lab-tls-files.ts';
+import { fileIsMissing, missingCertLog, missingKeyLog } from './missing-cert-file.ts';
+import { type CertsStep, planServerInit } from './server-init.ts';
 import type { TlsCode } from './tls-code-bundle.ts';
 import { loadTlsCode, tlsCodeNow } from './tls-code.ts';
 import type {
@@ -54,16 +56,35 @@ interface Deferred {
 
 const DEFERRED = new WeakMap<ServerTlsContext, Deferred>();
 
+/** The lab's certificates: a pristine one is known to load (tls-code.ts has their text, checked by its tests). */
+const LAB_CERTS: ReadonlySet<string> = new Set([LAB_CERT_PATH, MX_CERT_PATH]);
+
 /**
- * What init gives without the TLS code, or null when only the code can tell (a certificate other than the
- * lab's own, or one written since boot; chain files).
+ * What reading the certificate files gives without the TLS code: the lab's own pair never written since boot
+ * loads without a word (cert-files.ts loadSeparate); a certificate file that does not exist, or a pristine lab
+ * certificate whose key file does not exist, fails with the same lines as the real engine (missing-cert-file.ts).
+ * Null when only the code can tell (another certificate or key, one written since boot, one file for both, chain
+ * files).
  */
+type KnownLoad = { readonly ok: true } | { readonly ok: false; readonly log: readonly string[] };
+
+function loadWithout(step: CertsStep, files: FileLookup): KnownLoad | null {
+  const { certFile, keyFile } = step;
+  if (step.chainFiles.trim() !== '' || certFile === keyFile) return null;
+  if (fileIsMissing(files, certFile)) return { ok: false, log: missingCertLog(certFile) };
+  if (!LAB_CERTS.has(certFile) || !isPristineLabFile(certFile, files(certFile))) return null;
+  if (fileIsMissing(files, keyFile)) return { ok: false, log: missingKeyLog(keyFile) };
+  if (certFile === LAB_CERT_PATH && keyFile === LAB_KEY_PATH && isPristineLabFile(keyFile, files(keyFile))) return { ok: true };
+  return null;
+}
+
+/** What init gives without the TLS code, or null when only the code can tell. */
 function initWithout(params: ParameterView, opts: ServerTlsInitOptions): ServerTlsInit | null {
   const step = planServerInit(params, opts);
   if (step.kind === 'done') return step.result;
-  if (step.chainFiles.trim() !== '' || step.certFile !== LAB_CERT_PATH || step.keyFile !== LAB_KEY_PATH) return null;
-  if (!isPristineLabFile(LAB_CERT_PATH, opts.files(LAB_CERT_PATH)) || !isPristineLabFile(LAB_KEY_PATH, opts.files(LAB_KEY_PATH)))
-    return null;
+  const load = loadWithout(step, opts.files);
+  if (load === null) return null;
+  if (!load.ok) return { context: null, warnings: [...step.warnings, ...load.log] };
   const context: ServerTlsContext = {
     protocols: step.protocols,
     certFile: step.certFile,
@@ -72,7 +93,6 @@ function initWithout(params: ParameterView, opts: ServerTlsInitOptions): ServerT
     implementation: 'postfix',
   };
   DEFERRED.set(context, { params, opts: { enforce: opts.enforce, ...(opts.loglevel === undefined ? {} : { loglevel: opts.loglevel }) } });
-  // Loading the lab's pair succeeds without a word (cert-files.ts loadSeparate).
   return { context, warnings: step.warnings };
 }
 
@@ -80,14 +100,7 @@ function initWithout(params: ParameterView, opts: ServerTlsInitOptions): ServerT
 export function serverTlsInitKnown(params: ParameterView, files: FileLookup, enforce: boolean): boolean {
   if (tlsCodeNow() !== null) return true;
   const step = planServerInit(params, { enforce });
-  if (step.kind === 'done') return true;
-  return (
-    step.chainFiles.trim() === '' &&
-    step.certFile === LAB_CERT_PATH &&
-    step.keyFile === LAB_KEY_PATH &&
-    isPristineLabFile(LAB_CERT_PATH, files(LAB_CERT_PATH)) &&
-    isPristineLabFile(LAB_KEY_PATH, files(LAB_KEY_PATH))
-  );
+  return step.kind === 'done' || loadWithout(step, files) !== null;
 }
 
 /** The lab's files as they were at boot, which is what a stand-in's smtpd read at its start. */

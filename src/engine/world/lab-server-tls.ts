@@ -1,7 +1,7 @@
 /**
  * The lab world and its servers' TLS code, which the browser fetches apart (tls/tls-code.browser.ts; Node has it
  * at once). smtpd's engine stands in for it where the outcome is known (tls/server-tls.ts): the lab's own
- * certificate and key, never written since boot. What a client is about to do tells whether it must wait for
+ * certificate and key, never written since boot, or a certificate or key file that does not exist. What a client is about to do tells whether it must wait for
  * the code first: `serverTlsNeeded` before a connection, a STARTTLS command on one (telnet's gate), any
  * handshake (the programs that talk TLS load it with themselves).
  */
