@@ -53,6 +53,11 @@ const KB = 1024;
  */
 /** A lesson whose exercises use the configuration panel (its frontmatter names controls). */
 const LESSON_WITH_PANEL = '/lessons/opportunistic-tls/';
+/**
+ * A lesson whose lab starts with a key file that does not exist: smtpd's warnings at its first connection come
+ * without the TLS code (engine/tls/missing-cert-file.ts). It measured 178.7 KB after the sixth session.
+ */
+const LESSON_WITH_MISSING_KEY = '/lessons/certificates/';
 
 export const BUDGETS = [
   { path: '/', milestone: 'load', budgetKb: TARGET_KB.load },
@@ -62,6 +67,7 @@ export const BUDGETS = [
   { path: LESSON, milestone: 'ready', budgetKb: TARGET_KB.ready },
   { path: LESSON, milestone: 'ehlo', budgetKb: TARGET_KB.ehlo },
   { path: LESSON_WITH_PANEL, milestone: 'ehlo', budgetKb: TARGET_KB.ehlo },
+  { path: LESSON_WITH_MISSING_KEY, milestone: 'ehlo', budgetKb: TARGET_KB.ehlo },
   { path: '/lab/', milestone: 'ready', budgetKb: TARGET_KB.ready },
   { path: '/lab/', milestone: 'ehlo', budgetKb: TARGET_KB.ehlo },
 ];

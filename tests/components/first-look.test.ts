@@ -1,17 +1,8 @@
 // The lab's first look (src/components/lab/first-look.ts): one description that built pages render as HTML
 // and the element builds as nodes; lab-console.ts finds every part by data-part.
 import { describe, expect, it } from 'vitest';
-import {
-  BUILT_PREFIX,
-  firstLook,
-  firstLookIds,
-  firstPrompt,
-  HOSTNAME,
-  markupHtml,
-  PREFIX_ATTR,
-  type FirstLookPart,
-  type Markup,
-} from '../../src/components/lab/first-look.ts';
+import { BUILT_PREFIX, firstLook, markupHtml, type Markup } from '../../src/components/lab/first-look.ts';
+import { firstLookIds, firstPrompt, HOSTNAME, PREFIX_ATTR, type FirstLookPart } from '../../src/components/lab/first-look-keys.ts';
 
 function* walk(m: Markup): Generator<Markup> {
   yield m;

@@ -5,27 +5,14 @@
  *
  * One description, two renderings: pages built by Astro put it in their HTML (firstLookHtml), so the prompt
  * is in the page's first paint and the input takes keys before any script has come; an element that finds
- * no such markup (the embed, the review page) builds the same nodes itself (firstLookDom in dom.ts's way).
- * Either way lab-console.ts then finds its parts by `data-part` and wires them.
+ * no such markup (the embed, the review page) fetches this module and builds the same nodes (dom.ts markupDom).
+ * Either way lab-console.ts then finds its parts by `data-part` and wires them, with only first-look-keys.ts:
+ * the description itself stays off the lab pages' path to the first EHLO (issue 12, weight).
  *
  * DOM-free and free of user data: every text here is ours, fixed at build time, and the HTML rendering
  * escapes it all the same.
  */
-
-/** The lab terminal's type: xterm gets the same (lab-console.ts), so nothing moves when xterm replaces the pre-screen. */
-export const TERMINAL_FONT = {
-  fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, "DejaVu Sans Mono", monospace',
-  fontSize: 14,
-  lineHeight: 1.2,
-} as const;
-
-/** The prompt's host name: the lab machine is mail.example.org (createLabShell's default). */
-export const HOSTNAME = 'mail';
-
-/** The shell's first screen for root in its home directory (Shell's prompt: user@host:~# , the host name's first label). */
-export function firstPrompt(hostname: string): string {
-  return `root@${hostname.split('.')[0] ?? hostname}:~# `;
-}
+import { firstLookIds, type FirstLookPart, firstPrompt, HOSTNAME, PREFIX_ATTR, TERMINAL_FONT } from './first-look-keys.ts';
 
 /** An element: tag, attributes (true: present and empty), children (strings are text). */
 export interface Markup {
@@ -33,25 +20,6 @@ export interface Markup {
   readonly attrs: Readonly<Record<string, string | true>>;
   readonly children: readonly (Markup | string)[];
 }
-
-/** The parts lab-console.ts wires, by their `data-part`. */
-export type FirstLookPart =
-  | 'go-terminal'
-  | 'sr-switch'
-  | 'reset'
-  | 'notice'
-  | 'panel'
-  | 'log'
-  | 'files'
-  | 'screen'
-  | 'dialog'
-  | 'prescreen'
-  | 'prescreen-input'
-  | 'prescreen-rows'
-  | 'prescreen-text';
-
-/** The root of the first look carries the id prefix its ids were made with. */
-export const PREFIX_ATTR = 'data-lab-prefix';
 
 const el = (tag: string, attrs: Markup['attrs'], ...children: (Markup | string)[]): Markup => ({ tag, attrs, children });
 
@@ -109,11 +77,6 @@ function resetDialog(p: string): Markup {
       el('button', { type: 'submit', value: 'reset', class: 'lab-button lab-button--danger' }, 'Reset'),
     ),
   );
-}
-
-/** The ids the first look gives out for prefix `p`. */
-export function firstLookIds(p: string): { readonly hint: string; readonly srSwitch: string } {
-  return { hint: `${p}-term-hint`, srSwitch: `${p}-sr` };
 }
 
 /** The whole first look for a console whose ids start with `p` (unique in the page). */

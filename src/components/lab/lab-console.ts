@@ -39,7 +39,7 @@ import type { LessonSession } from '../../lesson-runtime/session.ts';
 import type { MountedTerminal } from '../../terminal/mount-terminal.ts';
 import { whenQuiet, type QuietTask } from '../../terminal/prefetch.ts';
 import { markupDom, partOf, uniquePrefix } from './dom.ts';
-import { firstLook, firstLookIds, HOSTNAME, PREFIX_ATTR, type FirstLookPart } from './first-look.ts';
+import { firstLookIds, HOSTNAME, PREFIX_ATTR, type FirstLookPart } from './first-look-keys.ts';
 import './lab-console.css';
 import { forgetPrefs, loadPrefs, prefsKeyFor, storePrefs } from './lab-prefs.ts';
 import type { LabMachine, MachineFrame, TerminalShell } from './lab-machine.ts';
@@ -62,6 +62,8 @@ const NEAR_MARGIN = '200px 0px';
 export class LabConsoleElement extends HTMLElement {
   #prefix: string;
   #built = false;
+  /** The first look's fetch, for an element whose HTML has none (#fetchFirstLook). */
+  #firstLook: Promise<void> | null = null;
   #slots: MachineFrame['slots'] | null = null;
   #screen: HTMLElement | null = null;
   #hintId = '';
@@ -103,8 +105,36 @@ export class LabConsoleElement extends HTMLElement {
   }
 
   connectedCallback(): void {
-    if (!this.#built) this.#build();
+    if (!this.#built) {
+      const root = this.querySelector<HTMLElement>(`:scope > .lab[${PREFIX_ATTR}]`);
+      if (root === null) {
+        this.#firstLook ??= this.#fetchFirstLook();
+        return;
+      }
+      this.#build(root);
+    }
     this.#start();
+  }
+
+  /**
+   * An element whose HTML has no first look (the embed, the review page) fetches its description (first-look.ts),
+   * builds it, then starts as one built with it. A page built by Astro has it already (LabFirstLook.astro).
+   */
+  async #fetchFirstLook(): Promise<void> {
+    let root: HTMLElement;
+    try {
+      const { firstLook } = await import('./first-look.ts');
+      root = markupDom(firstLook(this.#prefix));
+    } catch {
+      this.#firstLook = null;
+      // Our own words, as text (the notice line is part of what did not come).
+      this.textContent = 'The lab could not be loaded: check the network, then reload the page.';
+      return;
+    }
+    if (this.#built) return;
+    this.replaceChildren(root);
+    this.#build(root);
+    if (this.isConnected) this.#start();
   }
 
   disconnectedCallback(): void {
@@ -129,6 +159,8 @@ export class LabConsoleElement extends HTMLElement {
 
   /** Fetches the machine if it has not come yet; resolves once the lab's session runs (rejects if it cannot load). */
   async whenStarted(): Promise<void> {
+    await this.#firstLook;
+    if (!this.#built) throw new Error('the lab could not be loaded');
     const [kit, machine] = await Promise.all([this.#loadKit(), this.#loadMachine()]);
     if (kit === null || machine === null) throw new Error('the lab could not be loaded');
     while (machine.session === null) await new Promise((r) => setTimeout(r, 50));
@@ -176,6 +208,10 @@ export class LabConsoleElement extends HTMLElement {
 
   /** A fresh world and shell: the scenario's files, empty history, a new log. Exercises done stay done. Fetches the machine first if need be. */
   reset(): void {
+    if (!this.#built) {
+      void this.#firstLook?.then(() => this.#built && this.reset());
+      return;
+    }
     const machine = this.#machine;
     if (machine !== null && machine.session !== null) {
       this.#resetNow(machine);
@@ -209,17 +245,11 @@ export class LabConsoleElement extends HTMLElement {
     mounted.setShell(terminal.shell);
   }
 
-  #build(): void {
+  /** Wires the first look at `root`, a child of this element (keys may be in its input already: it stays). */
+  #build(root: HTMLElement): void {
     this.#built = true;
-    // A page built with the first look (first-look.ts) has it already: keep it (keys may be in its input).
-    let root = this.querySelector<HTMLElement>(`:scope > .lab[${PREFIX_ATTR}]`);
-    if (root === null) {
-      root = markupDom(firstLook(this.#prefix));
-      this.replaceChildren(root);
-    } else {
-      this.#prefix = root.getAttribute(PREFIX_ATTR) ?? this.#prefix;
-      for (const node of [...this.childNodes]) if (node !== root) node.remove();
-    }
+    this.#prefix = root.getAttribute(PREFIX_ATTR) ?? this.#prefix;
+    for (const node of [...this.childNodes]) if (node !== root) node.remove();
     const p = this.#prefix;
     const ids = firstLookIds(p);
     const find = <T extends HTMLElement>(name: FirstLookPart, type: new () => T): T => partOf(root, name, type);
@@ -353,6 +383,8 @@ export class LabConsoleElement extends HTMLElement {
 
   /** The machine chunk, fetched once (again after a failure); null when it could not be loaded. */
   #loadMachine(): Promise<LabMachine | null> {
+    // Not before the first look is wired: the machine needs its stand-ins' places.
+    if (this.#slots === null) return Promise.resolve(null);
     void this.#loadKit();
     // The stored lab's checks come alongside the machine, and only when something is stored (image-store.ts).
     this.#machineLoad ??= Promise.all([

@@ -7,9 +7,9 @@
  * xterm is mounted: the shell then gets them as if typed there. Text goes in as text only (textContent).
  */
 import { partOf } from './dom.ts';
-import { TERMINAL_FONT } from './first-look.ts';
+import { TERMINAL_FONT } from './first-look-keys.ts';
 
-export { firstPrompt, TERMINAL_FONT } from './first-look.ts';
+export { firstPrompt, TERMINAL_FONT } from './first-look-keys.ts';
 
 /**
  * The height of one terminal row in CSS pixels, computed as xterm 6's renderer does: the font's height
