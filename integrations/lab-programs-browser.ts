@@ -24,7 +24,7 @@ function twin(path: string): readonly [file: string, browser: string] {
  * lab servers' TLS code (smtpd's TLS engine, the lab's certificates); the lab's certificate files (Node boots
  * with their text, the browser gets it with the TLS code); the simulated remote hosts' code (the fake MX, the
  * stripping proxy); smtpd's mail commands (MAIL, RCPT, DATA...: with the outbound code); the shell's Tab
- * completion (with the first Tab).
+ * completion (with the first Tab); telnet's `telnet>` prompt (when it first shows).
  */
 const SWAPS: readonly (readonly [file: string, browser: string])[] = [
   twin('engine/world/lab-outbound.ts'),
@@ -34,6 +34,7 @@ const SWAPS: readonly (readonly [file: string, browser: string])[] = [
   twin('engine/remote/remote-code.ts'),
   twin('engine/smtpd/commands/mail-code.ts'),
   twin('shell/completion-code.ts'),
+  twin('shell/programs/net/telnet-prompt-code.ts'),
 ];
 
 export function labProgramsInBrowser(): Plugin {

@@ -1,8 +1,8 @@
 /**
  * `telnet [HOST [PORT]]`: GNU inetutils telnet 2.4 as Debian 12 has it (corpus terminal/term-telnet-*),
  * on the simulated network. Lines typed are sent with CRLF; Ctrl-] (the escape character, a line ender of
- * the tty as telnet sets VEOL) opens the `telnet>` prompt: quit, close, status, display, send, open, `?`;
- * an empty line goes back to the session. What the server writes after a pause (smtpd's tarpit) appears
+ * the tty as telnet sets VEOL) opens the `telnet>` prompt: quit, close, status, display, send, open, `?`
+ * (net/telnet-prompt.ts, fetched apart in the browser); an empty line goes back to the session. What the server writes after a pause (smtpd's tarpit) appears
  * later, with a timer. Piped input is sent at once, then the connection ends.
  */
 import { loadOutbound, outboundNow } from '../../engine/world/lab-outbound.ts';
@@ -15,6 +15,8 @@ import { lookupHost } from './net/hosts.ts';
 import type { LabEnv } from './net/lab-env.ts';
 import { OutboundGate } from './net/outbound-gate.ts';
 import { ServerStream } from './net/server-stream.ts';
+import { loadTelnetPrompt, telnetPromptNow } from './net/telnet-prompt-code.ts';
+import type { PromptSession } from './net/telnet-prompt.ts';
 import { servicePort } from './net/services.ts';
 import * as T from './net/telnet-texts.ts';
 
@@ -72,40 +74,6 @@ function open(env: LabEnv, ctx: ProgramContext, o: Out, host: string, portText: 
   return { ok: false };
 }
 
-/** The telnet> commands (inetutils cmdtab, then the hidden cmdtab2), for abbreviation matching. */
-const COMMANDS = [
-  'close',
-  'logout',
-  'display',
-  'mode',
-  'open',
-  'quit',
-  'send',
-  'set',
-  'unset',
-  'status',
-  'toggle',
-  'slc',
-  'auth',
-  'encrypt',
-  'z',
-  '!',
-  'environ',
-  '?',
-  'help',
-  'escape',
-  'crmod',
-] as const;
-type Command = (typeof COMMANDS)[number];
-
-function findCommand(word: string): Command | 'ambiguous' | null {
-  const exact = COMMANDS.find((c) => c === word);
-  if (exact !== undefined) return exact;
-  const matches = COMMANDS.filter((c) => c.startsWith(word));
-  if (matches.length === 1) return matches[0] ?? null;
-  return matches.length > 1 ? 'ambiguous' : null;
-}
-
 interface Connection {
   readonly endpoint: ServerEndpoint;
   readonly name: string;
@@ -135,6 +103,10 @@ class TelnetSession implements InteractiveSession {
   readonly #tlsGate = new OutboundGate({ ready: () => tlsCodeNow() !== null, load: loadTlsCode }, () => this.#io?.resume(), {
     needs: (line) => (this.#startTls ||= line !== null && STARTTLS.test(line)),
   });
+  /** What is typed at the telnet> prompt waits for the prompt's code (the browser fetches it apart: net/telnet-prompt-code.browser.ts). */
+  readonly #promptGate = new OutboundGate({ ready: () => telnetPromptNow() !== null, load: loadTelnetPrompt }, () => this.#io?.resume(), {
+    needs: () => this.#state !== 'session',
+  });
 
   /** `target`: connected, or a connection to make (printing to the session) once the TLS code is here. */
   constructor(env: LabEnv, ctx: ProgramContext, target: { endpoint: ServerEndpoint; name: string } | ((o: Out) => Target) | null) {
@@ -154,7 +126,7 @@ class TelnetSession implements InteractiveSession {
 
   /** False while a line waits for the outbound or TLS code (outbound-gate.ts): the keys typed meanwhile stay in the shell. */
   get reading(): boolean {
-    return !this.#gate.waiting && !this.#tlsGate.waiting;
+    return !this.#gate.waiting && !this.#tlsGate.waiting && !this.#promptGate.waiting;
   }
 
   start(io: SessionIo): void {
@@ -171,6 +143,7 @@ class TelnetSession implements InteractiveSession {
     else {
       this.#state = 'command';
       io.write(T.PROMPT);
+      this.#prefetchPrompt();
     }
   }
 
@@ -236,13 +209,19 @@ class TelnetSession implements InteractiveSession {
   #toCommand(): void {
     this.#state = 'command';
     this.#io?.write(`\n${T.PROMPT}`);
+    this.#prefetchPrompt();
+  }
+
+  /** The prompt is up: its code starts to come, so that the line typed there seldom waits. */
+  #prefetchPrompt(): void {
+    if (telnetPromptNow() === null) loadTelnetPrompt().catch(() => {});
   }
 
   onInput(data: string): void {
     if (this.#ended) return;
     // Only lines for the server may be a STARTTLS; the telnet> prompt's go on at once.
     const line = this.#state === 'session' ? data : '';
-    this.#tlsGate.run(line, () => this.#gate.run(data, () => this.#input(data)));
+    this.#tlsGate.run(line, () => this.#gate.run(data, () => this.#promptGate.run(data, () => this.#input(data))));
   }
 
   #input(data: string): void {
@@ -258,18 +237,24 @@ class TelnetSession implements InteractiveSession {
         return;
       }
       case 'open-to':
+      case 'command': {
+        const io = this.#io;
+        const code = telnetPromptNow();
+        if (io === null) return;
+        // The code failed to come (the page lost its network): as an empty line, back to the session.
+        if (code === null) return this.#toSession();
+        const s = this.#promptSession(io);
+        if (this.#state === 'command') return code.promptCommand(s, data.replace(/\n$/, ''));
         this.#state = 'command';
-        this.#openCommand(
+        return code.openCommand(
+          s,
           data
             .replace(/\n$/, '')
             .trim()
             .split(/\s+/)
             .filter((w) => w !== ''),
         );
-        return;
-      case 'command':
-        this.#command(data.replace(/\n$/, ''));
-        return;
+      }
     }
   }
 
@@ -277,99 +262,34 @@ class TelnetSession implements InteractiveSession {
     this.#io?.write(text + T.PROMPT);
   }
 
-  #openCommand(args: readonly string[]): void {
-    const io = this.#io;
-    if (io === null) return;
-    if (this.#conn !== null) {
-      this.#stay(T.alreadyConnected(this.#conn.name));
-      return;
-    }
-    const host = args[0];
-    if (host === undefined) {
-      this.#stay();
-      return;
-    }
-    const t = open(this.#env, this.#ctx, { out: (s) => io.write(s), err: (s) => io.writeErr(s) }, host, args[1] ?? 'telnet');
-    if (t.ok) this.#attach(t.endpoint, t.name);
-    else this.#stay();
-  }
-
-  #command(line: string): void {
-    const io = this.#io;
-    if (io === null) return;
-    const words = line
-      .trim()
-      .split(/\s+/)
-      .filter((w) => w !== '');
-    const first = words[0];
-    if (first === undefined) {
-      this.#toSession();
-      return;
-    }
-    const args = words.slice(1);
-    const cmd = findCommand(first);
-    if (cmd === null) return this.#stay(T.INVALID_COMMAND);
-    if (cmd === 'ambiguous') return this.#stay(T.AMBIGUOUS_COMMAND);
-    const connected = this.#conn !== null;
-    switch (cmd) {
-      case '?':
-      case 'help':
-        return this.#stay(T.HELP);
-      case 'quit':
-        if (connected) io.write(T.CONNECTION_CLOSED);
-        this.#disconnect();
-        this.#finish(0);
-        return;
-      case 'close':
-      case 'logout':
-        if (!connected) return this.#stay(T.NEED_CONNECTED);
-        io.write(T.CONNECTION_CLOSED);
-        this.#disconnect();
-        if (this.#fromPrompt) return this.#stay();
-        this.#finish(0);
-        return;
-      case 'status':
-        if (this.#conn === null) return this.#stay(T.STATUS_NOT_CONNECTED);
-        io.write(T.status(this.#conn.name));
-        return this.#toSession();
-      case 'display':
-        if (args.length === 0) io.write(T.DISPLAY);
-        return this.#toSession();
-      case 'open':
-        if (args.length === 0 && !connected) {
-          this.#state = 'open-to';
-          io.write(T.OPEN_TO);
-          return;
-        }
-        return this.#openCommand(args);
-      case 'send':
-        if (args.length === 0) return this.#stay(T.NEEDS_ARGUMENT.send ?? '');
-        if (args[0] === '?') return this.#stay(T.SEND_HELP);
-        if (args[0] === 'ip') this.#send(T.IAC_IP);
-        return this.#toSession();
-      case 'mode':
-      case 'set':
-      case 'unset':
-      case 'toggle':
-      case 'slc':
-      case 'auth':
-      case 'encrypt':
-      case 'environ':
-        // Only the argument-less forms were recorded; with arguments telnet goes back to the session.
-        if (args.length === 0) return this.#stay(T.NEEDS_ARGUMENT[cmd] ?? '');
-        return this.#toSession();
-      case 'z':
-      case '!':
-      case 'escape':
-      case 'crmod':
-        // Job control and subshells are not simulated: back to the session.
-        return this.#toSession();
-    }
+  /** What the telnet> prompt's commands (net/telnet-prompt.ts) may do to this session. */
+  #promptSession(io: SessionIo): PromptSession {
+    const conn = (): Connection | null => this.#conn;
+    return {
+      get connectedTo(): string | null {
+        return conn()?.name ?? null;
+      },
+      fromPrompt: this.#fromPrompt,
+      write: (text) => io.write(text),
+      stay: (text) => this.#stay(text),
+      toSession: () => this.#toSession(),
+      send: (bytes) => this.#send(bytes),
+      disconnect: () => this.#disconnect(),
+      finish: (code) => this.#finish(code),
+      askHost: () => {
+        this.#state = 'open-to';
+      },
+      connect: (host, portText) => {
+        const t = open(this.#env, this.#ctx, { out: (text) => io.write(text), err: (text) => io.writeErr(text) }, host, portText);
+        if (t.ok) this.#attach(t.endpoint, t.name);
+        return t.ok;
+      },
+    };
   }
 
   onEof(): void {
     if (this.#ended) return;
-    this.#tlsGate.run(null, () => this.#gate.run(null, () => this.#eof()));
+    this.#tlsGate.run(null, () => this.#gate.run(null, () => this.#promptGate.run(null, () => this.#eof())));
   }
 
   #eof(): void {
@@ -400,9 +320,11 @@ class TelnetSession implements InteractiveSession {
   onInterrupt(): boolean {
     if (this.#ended) return true;
     this.#tlsGate.run(null, () =>
-      this.#gate.run(null, () => {
-        if (this.#state === 'session') this.#send(T.IAC_IP_DO_TM);
-      }),
+      this.#gate.run(null, () =>
+        this.#promptGate.run(null, () => {
+          if (this.#state === 'session') this.#send(T.IAC_IP_DO_TM);
+        }),
+      ),
     );
     return true;
   }
@@ -410,6 +332,7 @@ class TelnetSession implements InteractiveSession {
   dispose(): void {
     this.#tlsGate.dispose();
     this.#gate.dispose();
+    this.#promptGate.dispose();
     this.#disconnect();
     this.#ended = true;
   }
