@@ -7,8 +7,11 @@ import type { Program, ProgramTable } from './program.ts';
  */
 export interface LazyProgram {
   readonly name: string;
-  /** The program's own `usage` (tests/shell/lazy-programs.test.ts checks it against the loaded one). */
-  readonly usage: string;
+  /**
+   * The program's own `usage` (tests/shell/lazy-programs.test.ts checks it against the loaded one); absent, the
+   * stand-in's is '' and `help` finds it in lazy-usages.ts (the lab's table: so its chunk carries no usages).
+   */
+  readonly usage?: string;
   readonly load: () => Promise<Program>;
 }
 
@@ -134,7 +137,7 @@ export class Registry implements ProgramTable {
 function notLoaded(spec: LazyProgram): Program {
   return {
     name: spec.name,
-    usage: spec.usage,
+    usage: spec.usage ?? '',
     run(ctx) {
       // Not a bash message: the lab's own, for a page that lost its network before this program came.
       ctx.stderr.write(`bash: ${spec.name}: this program of the lab could not be loaded; check the network and try again\n`);

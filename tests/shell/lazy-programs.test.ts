@@ -7,6 +7,7 @@ import { createLabWorld } from '../../src/engine/world/lab-world.ts';
 import { labPrograms as browserPrograms } from '../../src/shell/lab-programs.browser.ts';
 import { labPrograms } from '../../src/shell/lab-programs.ts';
 import { lazyLabPrograms } from '../../src/shell/lazy-programs.ts';
+import { LAZY_USAGES, usageOf } from '../../src/shell/lazy-usages.ts';
 import { MemoryPort } from '../../src/shell/memory-port.ts';
 import type { Program } from '../../src/shell/program.ts';
 import { corePrograms } from '../../src/shell/programs/core.ts';
@@ -154,10 +155,11 @@ describe('the lab table', () => {
     const eager = new Map([...standardPrograms(), ...worldPrograms(env)].map((p) => [p.name, p]));
     const lazy = lazyLabPrograms(env);
     expect(lazy.length).toBeGreaterThan(20);
+    expect(Object.keys(LAZY_USAGES)).toEqual(lazy.map((l) => l.name));
     for (const l of lazy) {
       const p = await l.load();
       expect(p.name, l.name).toBe(l.name);
-      expect(l.usage, l.name).toBe(p.usage);
+      expect(LAZY_USAGES[l.name], l.name).toBe(p.usage);
       expect(eager.get(l.name)?.usage, l.name).toBe(p.usage);
     }
   });
@@ -167,7 +169,7 @@ describe('the lab table', () => {
     const eager = labPrograms(env);
     const browser = browserPrograms(env);
     expect(browser.names()).toEqual(eager.names());
-    for (const p of browser.list()) expect(p.usage, p.name).toBe(eager.get(p.name)?.usage);
+    for (const p of browser.list()) expect(usageOf(p), p.name).toBe(eager.get(p.name)?.usage);
     for (const name of ['telnet', 'postconf', 'openssl', 'nano', 'swaks', 'man']) expect(browser.pending(name), name).toBe(true);
     // Only the shell's builtins are there at once; every coreutil comes on first use.
     const builtins = corePrograms().map((p) => p.name);
@@ -235,6 +237,16 @@ describe('the coreutils in the browser table (loaded on first use)', () => {
     await type('\x15\r');
     expect(await type('which cat grep ls\r')).toBe(`which cat grep ls\r\n/usr/bin/cat\r\n/usr/bin/grep\r\n/usr/bin/ls\r\n${PROMPT}`);
     const help = await type('help\r');
+    // The same text as with every program here (the eager table of Node).
+    const eager = new MemoryPort(200, 40);
+    const world = createLabWorld();
+    new Shell({
+      host: { fs: world.fs, hostname: 'mail', clock: world.clock, network: world.network },
+      programs: labPrograms({ world, pacer: new TimerPacer(), fqdn: 'mail.example.org' }),
+    }).attach(eager);
+    eager.take();
+    eager.type('help\r');
+    expect(help).toBe(eager.take());
     for (const name of ['cat', 'grep', 'tail', 'wc', 'ls', 'chmod', 'hostname']) {
       expect(help, name).toContain(`  ${name} `);
     }
