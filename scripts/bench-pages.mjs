@@ -209,8 +209,15 @@ async function main() {
   const runs = at >= 0 ? Math.max(1, Number(args[at + 1]) || 5) : 5;
   const ctx = await openBrowser();
   try {
-    const home = await measureMedian(ctx, '/', { lab: false }, runs);
-    console.log(`pages: home / JavaScript ${kb(home.load)} gzip (target ${TARGET_KB.load} KB)`);
+    // The pages without a lab that the issue names: home (with its progress display), the embed docs, the handout.
+    for (const [label, path] of [
+      ['home', '/'],
+      ['embed docs', '/embed/'],
+      ['handout', '/handout/'],
+    ]) {
+      const r = await measureMedian(ctx, path, { lab: false }, runs);
+      console.log(`pages: ${label} ${path} JavaScript ${kb(r.load)} gzip (target ${TARGET_KB.load} KB)`);
+    }
     for (const path of [LESSON, '/lab/']) {
       const r = await measureMedian(ctx, path, { lab: true }, runs);
       console.log(
