@@ -8,22 +8,10 @@
  * the outbound code, which brings it: world/lab-outbound.browser.ts; the goal checks: lesson-runtime/
  * lab-checks.browser.ts). Nothing else here. A failed fetch may be tried again.
  */
+import { codeOnDemand } from '../util/code-on-demand.ts';
 import type { RemoteCode } from './remote-code-bundle.ts';
 
-let loaded: RemoteCode | null = null;
-let loading: Promise<RemoteCode> | null = null;
+const code = codeOnDemand<RemoteCode>(() => import('./remote-code-bundle.ts').then((m) => m.REMOTE_CODE));
 
-export function remoteCodeNow(): RemoteCode | null {
-  return loaded;
-}
-
-export function loadRemoteCode(): Promise<RemoteCode> {
-  loading ??= import('./remote-code-bundle.ts').then(
-    (m) => (loaded = m.REMOTE_CODE),
-    (error: unknown) => {
-      loading = null;
-      throw error;
-    },
-  );
-  return loading;
-}
+export const remoteCodeNow = code.now;
+export const loadRemoteCode = code.load;

@@ -6,22 +6,10 @@
  * (data/lab-tls-boot.browser.ts). Nothing else here: the page's first scripts import this module (through
  * the goal checks and the outbound loader). A failed fetch may be tried again.
  */
+import { codeOnDemand } from '../util/code-on-demand.ts';
 import type { TlsCode } from './tls-code-bundle.ts';
 
-let loaded: TlsCode | null = null;
-let loading: Promise<TlsCode> | null = null;
+const code = codeOnDemand<TlsCode>(() => import('./tls-code-bundle.ts').then((m) => m.TLS_CODE));
 
-export function tlsCodeNow(): TlsCode | null {
-  return loaded;
-}
-
-export function loadTlsCode(): Promise<TlsCode> {
-  loading ??= import('./tls-code-bundle.ts').then(
-    (m) => (loaded = m.TLS_CODE),
-    (error: unknown) => {
-      loading = null;
-      throw error;
-    },
-  );
-  return loading;
-}
+export const tlsCodeNow = code.now;
+export const loadTlsCode = code.load;

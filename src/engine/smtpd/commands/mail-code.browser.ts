@@ -5,22 +5,10 @@
  * counts as: one of them before they are here throws OutboundNotLoaded (lazy-commands.ts). `telnet localhost
  * 25` and EHLO never need them. A failed fetch may be tried again.
  */
+import { codeOnDemand } from '../../util/code-on-demand.ts';
 import type { MailCommands } from './mail-commands.ts';
 
-let loaded: MailCommands | null = null;
-let loading: Promise<MailCommands> | null = null;
+const code = codeOnDemand<MailCommands>(() => import('./mail-commands.ts').then((m) => m.MAIL_COMMANDS));
 
-export function mailCommandsNow(): MailCommands | null {
-  return loaded;
-}
-
-export function loadMailCommands(): Promise<MailCommands> {
-  loading ??= import('./mail-commands.ts').then(
-    (m) => (loaded = m.MAIL_COMMANDS),
-    (error: unknown) => {
-      loading = null;
-      throw error;
-    },
-  );
-  return loading;
-}
+export const mailCommandsNow = code.now;
+export const loadMailCommands = code.load;

@@ -4,22 +4,10 @@
  * the prompt first shows (Ctrl-], or `telnet` without a host). A line typed there before it is here waits for
  * it (../telnet.ts). A failed fetch may be tried again.
  */
+import { codeOnDemand } from '../../../engine/util/code-on-demand.ts';
 type TelnetPromptCode = typeof import('./telnet-prompt.ts');
 
-let loaded: TelnetPromptCode | null = null;
-let loading: Promise<TelnetPromptCode> | null = null;
+const code = codeOnDemand<TelnetPromptCode>(() => import('./telnet-prompt.ts'));
 
-export function telnetPromptNow(): TelnetPromptCode | null {
-  return loaded;
-}
-
-export function loadTelnetPrompt(): Promise<TelnetPromptCode> {
-  loading ??= import('./telnet-prompt.ts').then(
-    (m) => (loaded = m),
-    (error: unknown) => {
-      loading = null;
-      throw error;
-    },
-  );
-  return loading;
-}
+export const telnetPromptNow = code.now;
+export const loadTelnetPrompt = code.load;
