@@ -127,6 +127,31 @@ describe('telnet whose telnet> prompt code comes later', { timeout: 120_000 }, (
     expect(late.screen).toContain('250-mail.example.org\r\n');
   });
 
+  it('a prompt whose code cannot be fetched says so, stays, and the session goes on', async () => {
+    vi.resetModules();
+    for (const [file, browser] of TWINS) vi.doMock(file, async () => (await import(browser)) as unknown);
+    // The page lost its network: the fetch fails every time.
+    vi.doMock('../../src/shell/programs/net/telnet-prompt-code.ts', () => ({
+      telnetPromptNow: () => null,
+      loadTelnetPrompt: () => Promise.reject(new Error('offline')),
+    }));
+    const { world, port } = (await freshLabMaker())();
+    let screen = '';
+    for (const keys of ['telnet localhost 25\r', '\x1d', 'status\r', '\r']) {
+      port.type(keys);
+      await settle();
+      screen += port.take();
+    }
+    expect(screen).toContain(
+      'telnet> status\r\ntelnet: this part of the lab could not be loaded; check the network and try again\r\ntelnet> ',
+    );
+    // The empty line went back to the session, as it does with the code.
+    port.type('NOOP\r');
+    await settle();
+    expect(port.take()).toBe('NOOP\r\n250 2.0.0 Ok\r\n');
+    expect(world.logLines().some((l) => l.includes('connect from localhost[127.0.0.1]'))).toBe(true);
+  });
+
   it('telnet without a host: open at the prompt, (to), then quit', async () => {
     const late = await bothWays([
       { keys: 'telnet\r', until: TELNET_PROMPT },

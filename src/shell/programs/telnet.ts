@@ -241,8 +241,13 @@ class TelnetSession implements InteractiveSession {
         const io = this.#io;
         const code = telnetPromptNow();
         if (io === null) return;
-        // The code failed to come (the page lost its network): as an empty line, back to the session.
-        if (code === null) return this.#toSession();
+        // An empty line goes back to the session; it needs none of the prompt's code.
+        if (this.#state === 'command' && data.trim() === '') return this.#toSession();
+        if (code === null) {
+          // The code failed to come (the page lost its network): say so and stay at the prompt.
+          this.#state = 'command';
+          return this.#stay(T.PROMPT_NOT_LOADED);
+        }
         const s = this.#promptSession(io);
         if (this.#state === 'command') return code.promptCommand(s, data.replace(/\n$/, ''));
         this.#state = 'command';

@@ -1,8 +1,8 @@
 /**
  * telnet's `telnet>` prompt (Ctrl-] in a session, or `telnet` without a host): its commands, as inetutils
- * telnet 2.4 runs them (quit, close, status, display, send, open, `?`...). The browser fetches this with the
- * first line typed at the prompt (telnet-prompt-code.browser.ts: a first `telnet localhost 25` and EHLO never
- * need it); the session (../telnet.ts) holds that line until it is here, and Node has it at once.
+ * telnet 2.4 runs them (quit, close, status, display, send, open, `?`...). The browser fetches this when the
+ * prompt first shows (telnet-prompt-code.browser.ts: a first `telnet localhost 25` and EHLO never need it); the
+ * session (../telnet.ts) holds a line typed there until it is here, and Node has it at once.
  */
 import * as P from './telnet-prompt-texts.ts';
 import { CONNECTION_CLOSED } from './telnet-texts.ts';

@@ -34,6 +34,11 @@ export const CLOSED_BY_FOREIGN_HOST = 'Connection closed by foreign host.\n';
 export const CONNECTION_CLOSED = 'Connection closed.\n';
 /** [corpus] term-telnet-escape */
 export const PROMPT = 'telnet> ';
+/**
+ * lab (not a telnet message): the telnet> prompt's code could not be fetched (the page lost its network); the
+ * prompt stays, and the next line there tries again. Worded as the shell's own for a program that did not come.
+ */
+export const PROMPT_NOT_LOADED = 'telnet: this part of the lab could not be loaded; check the network and try again\n';
 /** [recorded] `telnet ""`. */
 export const USAGE = 'usage: telnet [-4] [-6] [-l user] [-b addr] [-a] host-name [port]\n';
 /** [recorded] `telnet -Q` (exit status 64). */
