@@ -1,8 +1,8 @@
 /**
  * The lab machine's programs as a lazy table: each one's name up front (its usage, for `help`, comes with
  * `help`: lazy-usages.ts), its module (with its texts and data) fetched the first time a command line names
- * it (Registry.addLazy, Shell waits on `ensure`). Only the shell's builtins (programs/core.ts) stay in the caller's bundle: even the coreutils
- * come on first use, as the first `telnet localhost 25` needs none of them.
+ * it (Registry.addLazy, Shell waits on `ensure`). Only the shell's builtins (programs/core.ts) stay in the
+ * caller's bundle: even the coreutils come on first use, as the first `telnet localhost 25` needs none of them.
  */
 import { loadOutbound } from '../engine/world/lab-outbound.ts';
 import type { Program } from './program.ts';

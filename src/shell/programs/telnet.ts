@@ -2,8 +2,9 @@
  * `telnet [HOST [PORT]]`: GNU inetutils telnet 2.4 as Debian 12 has it (corpus terminal/term-telnet-*),
  * on the simulated network. Lines typed are sent with CRLF; Ctrl-] (the escape character, a line ender of
  * the tty as telnet sets VEOL) opens the `telnet>` prompt: quit, close, status, display, send, open, `?`
- * (net/telnet-prompt.ts, fetched apart in the browser); an empty line goes back to the session. What the server writes after a pause (smtpd's tarpit) appears
- * later, with a timer. Piped input is sent at once, then the connection ends.
+ * (net/telnet-prompt.ts, fetched apart in the browser); an empty line goes back to the session. What the
+ * server writes after a pause (smtpd's tarpit) appears later, with a timer. Piped input is sent at once, then
+ * the connection ends.
  */
 import { loadOutbound, outboundNow } from '../../engine/world/lab-outbound.ts';
 import { loadTlsCode, serverTlsNeeded, tlsCodeNow } from '../../engine/world/lab-server-tls.ts';
